@@ -1,0 +1,54 @@
+"""nbgrader configuration for ML Interview Lab.
+
+Run every nbgrader command from this folder (the course root). Settings that differ
+between a laptop and a class server come from the environment:
+
+NBGRADER_DB_URL
+    The gradebook. Defaults to ``sqlite:///<course root>/gradebook.db``; a class can use
+    PostgreSQL, e.g. ``postgresql://grader@dbhost/ml_interview_lab``.
+NBGRADER_EXCHANGE
+    The exchange folder used by release/fetch/submit/collect. Defaults to
+    ``<course root>/.exchange`` for a single machine; JupyterHub courses usually use
+    ``/srv/nbgrader/exchange``.
+NBGRADER_TIMEOUT
+    Seconds a single cell may run while autograding (default 30). A cell that runs
+    longer is interrupted and scores 0; the rest of the notebook is still graded.
+"""
+
+import os
+from pathlib import Path
+
+c = get_config()  # noqa: F821  (injected by traitlets when nbgrader loads this file)
+
+ROOT = Path(__file__).resolve().parent
+
+c.CourseDirectory.course_id = "ml-interview-lab"
+c.CourseDirectory.root = str(ROOT)
+c.CourseDirectory.source_directory = "source"
+c.CourseDirectory.release_directory = "release"
+c.CourseDirectory.submitted_directory = "submitted"
+c.CourseDirectory.autograded_directory = "autograded"
+c.CourseDirectory.feedback_directory = "feedback"
+c.CourseDirectory.db_url = os.environ.get(
+    "NBGRADER_DB_URL", f"sqlite:///{ROOT / 'gradebook.db'}"
+)
+# Only notebooks are assignment files; helper data ships in the interview_lab package.
+c.CourseDirectory.ignore = [
+    ".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", ".DS_Store", "*.py",
+]
+
+c.Exchange.root = os.environ.get("NBGRADER_EXCHANGE", str(ROOT / ".exchange"))
+c.Exchange.path_includes_course = True
+
+# Every notebook runs top to bottom in seconds; 30 s per cell leaves room for slow
+# machines while keeping an endless loop from holding up a class's grading for long.
+c.Execute.timeout = int(os.environ.get("NBGRADER_TIMEOUT", "30"))
+c.Execute.interrupt_on_timeout = True
+
+# Student notebooks must not be able to skip a test cell by editing or deleting it:
+# autograde restores every test cell from the gradebook (nbgrader's default, kept
+# explicit here).
+c.OverwriteCells.enforce_metadata = True
+c.ClearSolutions.code_stub = {
+    "python": "# YOUR CODE HERE\nraise NotImplementedError()",
+}

@@ -1,0 +1,518 @@
+"""Learner-facing checks: run a learner's function and explain the first failure.
+
+Every test cell in the course uses :class:`Checker`. It
+
+* calls the learner's function on deep copies of the inputs (so a function that changes
+  its arguments cannot change the test), with warnings and stderr silenced (nbgrader
+  scores any test cell that writes to stderr as 0) and a time limit;
+* compares the result with the expected value by *value*, never by type: a NumPy scalar,
+  a Python float, a list or an array are all fine when the numbers agree; it checks the
+  kind of result first, then the shape, then the values;
+* on the first failure raises :class:`CheckFailed` with a message that names the input,
+  what was expected, what came back and a hint, using a catalogue of common mistakes
+  (:class:`Mistake`) to say *why* the answer is wrong when it can.
+
+Examples
+--------
+>>> def precision(y_true, y_pred):
+...     return 0.5
+>>> check = Checker(precision)
+>>> check([1, 0, 1], [1, 1, 1], expect=2 / 3)
+Traceback (most recent call last):
+...
+interview_lab.checking.CheckFailed: precision(y_true=[1, 0, 1], y_pred=[1, 1, 1])
+  expected: 0.666667
+  returned: 0.5
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import inspect
+import io
+import math
+import signal
+import threading
+import warnings
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from numbers import Number
+from typing import Any
+
+import numpy as np
+
+__all__ = ["CheckFailed", "Checker", "Mistake", "quiet", "time_limit"]
+
+#: Seconds a single call of a learner's function may take before it is stopped.
+DEFAULT_TIME_LIMIT = 10.0
+_MISSING = object()
+
+
+class CheckFailed(AssertionError):
+    """A learner's answer failed a check; the message says what and why."""
+
+
+class _TimeLimitExceeded(BaseException):
+    """Raised inside a learner's function when it runs too long.
+
+    A ``BaseException`` so that a bare ``except Exception`` in the learner's code does
+    not swallow it.
+    """
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """A common wrong answer and the hint that explains it.
+
+    Parameters
+    ----------
+    compute : callable
+        Takes the same arguments as the exercise and returns what the mistaken version
+        would return.
+    hint : str
+        Shown when the learner's result equals ``compute(...)`` but not the expected
+        value.
+    """
+
+    compute: Callable[..., Any]
+    hint: str
+
+
+@contextlib.contextmanager
+def quiet():
+    """Silence warnings, NumPy floating-point warnings and stderr inside the block.
+
+    nbgrader gives 0 points to a test cell that writes anything to stderr, so a correct
+    answer that happens to trigger a harmless ``RuntimeWarning`` must not cost marks.
+    """
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        with contextlib.redirect_stderr(io.StringIO()):
+            yield
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float | None):
+    """Stop the block with an error after ``seconds`` (main thread, POSIX only)."""
+    usable = (
+        seconds is not None
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def _stop(signum, frame):
+        raise _TimeLimitExceeded
+
+    previous = signal.signal(signal.SIGALRM, _stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+# ----------------------------------------------------------------------------- format
+
+
+def format_value(value: Any, max_items: int = 12) -> str:
+    """Short, readable text for a value shown in feedback.
+
+    >>> format_value(np.array([1.0, 0.5]))
+    '[1, 0.5]'
+    >>> format_value(2 / 3)
+    '0.666667'
+    >>> format_value(list(range(20)))
+    '[0, 1, 2, 3, 4, 5, ..., 16, 17, 18, 19] (20 values)'
+    """
+    if isinstance(value, bool | np.bool_):
+        return str(bool(value))
+    if isinstance(value, Number | np.number):
+        return _format_number(value)
+    if isinstance(value, str):
+        return repr(value)
+    if isinstance(value, Mapping):
+        items = ", ".join(
+            f"{format_value(k)}: {format_value(v)}" for k, v in value.items()
+        )
+        return "{" + items + "}"
+    if isinstance(value, tuple) and not _is_numeric_array(value):
+        return "(" + ", ".join(format_value(v) for v in value) + ")"
+    if hasattr(value, "shape") and hasattr(value, "columns"):  # a DataFrame
+        return f"DataFrame of shape {value.shape}"
+    arr = _as_array(value)
+    if arr is not None and arr.dtype != object:
+        return _format_array(arr, max_items)
+    if isinstance(value, Sequence):
+        return "[" + ", ".join(format_value(v) for v in value) + "]"
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _format_number(x: Any) -> str:
+    x = x.item() if isinstance(x, np.generic) else x
+    if isinstance(x, int):
+        return str(x)
+    if isinstance(x, float):
+        if math.isnan(x) or math.isinf(x):
+            return str(x)
+        if x == int(x) and abs(x) < 1e15:
+            return str(int(x))
+        return f"{x:.6g}"
+    return str(x)
+
+
+def _format_array(arr: np.ndarray, max_items: int) -> str:
+    if arr.ndim == 0:
+        return _format_number(arr[()])
+    if arr.ndim == 1:
+        n = arr.shape[0]
+        if n > max_items:
+            half = max_items // 2
+            head = ", ".join(_format_number(v) for v in arr[:half])
+            tail = ", ".join(_format_number(v) for v in arr[-half:])
+            return f"[{head}, ..., {tail}] ({n} values)"
+        return "[" + ", ".join(_format_number(v) for v in arr) + "]"
+    if arr.size > max_items * 2:
+        return f"array of shape {arr.shape}"
+    return "[" + ", ".join(_format_array(row, max_items) for row in arr) + "]"
+
+
+def _as_array(value: Any) -> np.ndarray | None:
+    try:
+        with quiet():
+            return np.asarray(value)
+    except Exception:
+        return None
+
+
+def _is_numeric_array(value: Any) -> bool:
+    arr = _as_array(value)
+    return arr is not None and arr.dtype.kind in "biuf" and arr.ndim >= 1
+
+
+def describe_call(name: str, func: Callable, args: tuple, kwargs: dict) -> str:
+    """Text of a call, naming the parameters: ``precision(y_true=[1], y_pred=[0])``."""
+    parts = []
+    try:
+        bound = inspect.signature(func).bind_partial(*args, **kwargs)
+        items = bound.arguments.items()
+    except (TypeError, ValueError):
+        items = [(None, a) for a in args] + list(kwargs.items())
+    for key, val in items:
+        text = format_value(val)
+        parts.append(text if key is None else f"{key}={text}")
+    return f"{name}({', '.join(parts)})"
+
+
+# ---------------------------------------------------------------------------- compare
+
+
+def compare(got: Any, expected: Any, atol: float, rtol: float, what: str = "") -> str | None:
+    """Compare by value; return ``None`` when equal, else a reason.
+
+    Checks the kind of result first (a number, an array, a tuple, a dict), then the
+    shape, then the values. ``nan`` equals ``nan`` and ``inf`` equals ``inf``.
+    """
+    label = f"{what} " if what else ""
+    if isinstance(expected, Mapping):
+        if not isinstance(got, Mapping):
+            return f"{label}should be a dict, got {_kind(got)}"
+        if set(got.keys()) != set(expected.keys()):
+            return (
+                f"{label}has keys {format_value(sorted(got.keys(), key=str))}, "
+                f"expected keys {format_value(sorted(expected.keys(), key=str))}"
+            )
+        for key in expected:
+            reason = compare(got[key], expected[key], atol, rtol, f"{what}[{key!r}]")
+            if reason:
+                return reason
+        return None
+    if isinstance(expected, tuple):
+        if isinstance(got, str | bytes | Mapping) or not isinstance(got, Iterable):
+            return f"{label}should be a tuple of {len(expected)} values, got {_kind(got)}"
+        got = tuple(got)
+        if len(got) != len(expected):
+            return f"{label}should hold {len(expected)} values, got {len(got)}"
+        return None  # components are compared one by one by the caller
+    if got is None:
+        return f"{label}is None: did you forget to `return` the result?"
+    if isinstance(expected, Number | np.number) and not isinstance(expected, bool):
+        arr = _numeric(got)
+        if arr is None or arr.size != 1 or arr.ndim > 1:
+            return f"{label}should be a single number, got {_kind(got)}"
+        value = float(arr.reshape(-1)[0])
+        if not _close(np.array([value]), np.array([float(expected)]), atol, rtol):
+            return f"{label}value differs"
+        return None
+    exp = np.asarray(expected)
+    arr = _numeric(got)
+    if arr is None:
+        return f"{label}should be an array of numbers, got {_kind(got)}"
+    if arr.shape != exp.shape:
+        return f"{label}has shape {arr.shape}, expected shape {exp.shape}"
+    if exp.dtype.kind in "biuf":
+        if not _close(arr.astype(float), exp.astype(float), atol, rtol):
+            return f"{label}values differ"
+    elif not np.array_equal(arr, exp):
+        return f"{label}values differ"
+    return None
+
+
+def _numeric(value: Any) -> np.ndarray | None:
+    if isinstance(value, str | bytes | Mapping) or value is None:
+        return None
+    try:
+        with quiet():
+            arr = np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        return None
+    return arr
+
+
+def _close(a: np.ndarray, b: np.ndarray, atol: float, rtol: float) -> bool:
+    return bool(np.all(np.isclose(a, b, atol=atol, rtol=rtol, equal_nan=True)))
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "None"
+    if isinstance(value, np.ndarray):
+        return f"an array of shape {value.shape}"
+    if isinstance(value, list | tuple):
+        return f"a {type(value).__name__} of {len(value)} values"
+    return f"a {type(value).__name__} ({format_value(value)})"
+
+
+# ---------------------------------------------------------------------------- checker
+
+
+class Checker:
+    """Check a learner's function case by case, with feedback on the first failure.
+
+    Parameters
+    ----------
+    func : callable
+        The learner's function (or class).
+    reference : callable, optional
+        A trusted implementation; when a case gives no ``expect=``, the expected value
+        is ``reference(*args, **kwargs)``.
+    mistakes : sequence of Mistake, optional
+        Common wrong answers; the first one whose result matches the learner's gives
+        the hint.
+    hint : str, optional
+        The hint shown when no mistake matches.
+    names : sequence of str, optional
+        Names of the parts of a tuple result, e.g. ``("fpr", "tpr", "thresholds")``.
+    atol, rtol : float
+        Tolerances for comparing numbers (absolute 1e-8 by default, as the contract).
+    time_limit : float
+        Seconds one call may take.
+
+    Examples
+    --------
+    >>> check = Checker(abs, hint="abs returns a magnitude")
+    >>> check(-2, expect=2)
+    >>> check.passed()
+    ✓ abs: 1 visible check passed. Hidden tests run when the notebook is graded.
+    """
+
+    def __init__(
+        self,
+        func: Callable,
+        *,
+        reference: Callable | None = None,
+        mistakes: Sequence[Mistake] = (),
+        hint: str | None = None,
+        names: Sequence[str] | None = None,
+        atol: float = 1e-8,
+        rtol: float = 0.0,
+        time_limit: float | None = DEFAULT_TIME_LIMIT,
+        name: str | None = None,
+    ):
+        if not callable(func):
+            raise CheckFailed(
+                f"Expected a function, got {_kind(func)}. Run the cell that defines it "
+                "first (and make sure it does not reuse the name for something else)."
+            )
+        self.func = func
+        self.name = name or getattr(func, "__name__", "your function")
+        self.reference = reference
+        self.mistakes = tuple(mistakes)
+        self.hint = hint
+        self.names = tuple(names) if names else None
+        self.atol = atol
+        self.rtol = rtol
+        self.seconds = time_limit
+        self.count = 0
+
+    # -- calling -------------------------------------------------------------------
+    def call(self, *args: Any, **kwargs: Any) -> Any:
+        """Call the learner's function on copies of the inputs, quietly, in time."""
+        __tracebackhide__ = True
+        a, k = copy.deepcopy(args), copy.deepcopy(kwargs)
+        try:
+            with quiet(), time_limit(self.seconds):
+                return self.func(*a, **k)
+        except _TimeLimitExceeded:
+            raise self._fail(
+                args, kwargs,
+                f"did not finish within {self.seconds:g} seconds",
+                hint="Look for a loop that never ends, or one that runs far more often "
+                "than needed (a loop over all pairs of a large input, say).",
+            ) from None
+        except NotImplementedError:
+            raise self._fail(
+                args, kwargs, "raised NotImplementedError",
+                hint="Replace `raise NotImplementedError()` with your code.",
+            ) from None
+        except CheckFailed:
+            raise
+        except Exception as exc:  # the learner's code crashed: explain, don't re-raise
+            raise self._fail(
+                args, kwargs,
+                f"raised {type(exc).__name__}: {exc}".rstrip(": "),
+                hint=self.hint,
+            ) from None
+
+    def _reference(self, *args: Any, **kwargs: Any) -> Any:
+        with quiet():
+            return self.reference(*copy.deepcopy(args), **copy.deepcopy(kwargs))
+
+    def __call__(
+        self, *args: Any, expect: Any = _MISSING, why: str | None = None,
+        hint: str | None = None, **kwargs: Any,
+    ) -> Any:
+        """Check one case: ``check(*args, expect=value, why="...")``.
+
+        Returns the learner's result, so a test can make further checks on it.
+        """
+        __tracebackhide__ = True
+        if expect is _MISSING:
+            if self.reference is None:
+                raise TypeError("give expect= or a reference")
+            expect = self._reference(*args, **kwargs)
+        got = self.call(*args, **kwargs)
+        reason = self._compare(got, expect)
+        if reason is not None:
+            raise self._fail(
+                args, kwargs, reason, expected=expect, got=got, why=why,
+                hint=hint or self._diagnose(args, kwargs, got, expect),
+            )
+        self.count += 1
+        return got
+
+    def raises(
+        self, exception: type[BaseException], *args: Any, why: str | None = None,
+        hint: str | None = None, **kwargs: Any,
+    ) -> None:
+        """Check that the call raises ``exception`` (or a subclass)."""
+        __tracebackhide__ = True
+        a, k = copy.deepcopy(args), copy.deepcopy(kwargs)
+        try:
+            with quiet(), time_limit(self.seconds):
+                got = self.func(*a, **k)
+        except exception:
+            self.count += 1
+            return
+        except _TimeLimitExceeded:
+            raise self._fail(
+                args, kwargs, f"did not finish within {self.seconds:g} seconds",
+                hint=hint,
+            ) from None
+        except Exception as exc:
+            raise self._fail(
+                args, kwargs,
+                f"raised {type(exc).__name__}: {exc}; expected {exception.__name__}",
+                why=why, hint=hint,
+            ) from None
+        raise self._fail(
+            args, kwargs,
+            f"returned {format_value(got)}; expected it to raise {exception.__name__}",
+            why=why, hint=hint,
+        )
+
+    def that(self, condition: bool, problem: str, *args: Any, got: Any = _MISSING,
+             why: str | None = None, hint: str | None = None, **kwargs: Any) -> None:
+        """Check a property of a result (an invariant) and explain when it fails.
+
+        ``args``/``kwargs`` are the inputs the result came from, shown in the message.
+        """
+        __tracebackhide__ = True
+        if not condition:
+            raise self._fail(args, kwargs, problem, got=got, why=why, hint=hint)
+        self.count += 1
+
+    def passed(self, hidden: bool = False) -> None:
+        """Print the confirmation after the checks of one test cell pass."""
+        n = self.count
+        checks = "check" if n == 1 else "checks"
+        if hidden:
+            print(f"✓ {self.name}: {n} hidden {checks} passed.")
+        else:
+            print(
+                f"✓ {self.name}: {n} visible {checks} passed. "
+                "Hidden tests run when the notebook is graded."
+            )
+
+    # -- explaining ----------------------------------------------------------------
+    def _compare(self, got: Any, expect: Any) -> str | None:
+        reason = compare(got, expect, self.atol, self.rtol)
+        if reason is None and isinstance(expect, tuple):
+            got = tuple(got)
+            names = self.names or [f"part {i}" for i in range(len(expect))]
+            for name, g, e in zip(names, got, expect, strict=True):
+                reason = compare(g, e, self.atol, self.rtol, name)
+                if reason:
+                    return reason
+        return reason
+
+    def _diagnose(self, args: tuple, kwargs: dict, got: Any, expect: Any) -> str | None:
+        for mistake in self.mistakes:
+            try:
+                with quiet():
+                    wrong = mistake.compute(*copy.deepcopy(args), **copy.deepcopy(kwargs))
+            except Exception:
+                continue
+            if self._compare(wrong, expect) is not None and self._compare(got, wrong) is None:
+                return mistake.hint
+        if any(isinstance(a, list) for a in args):
+            as_arrays = tuple(np.asarray(a) if isinstance(a, list) else a for a in args)
+            try:
+                with quiet(), time_limit(self.seconds):
+                    retry = self.func(*as_arrays, **copy.deepcopy(kwargs))
+                if self._compare(retry, expect) is None:
+                    return (
+                        "Your function is right for NumPy arrays but not for Python "
+                        "lists: start with `y = np.asarray(y)` for each input."
+                    )
+            except BaseException:
+                pass
+        return self.hint
+
+    def _fail(self, args: tuple, kwargs: dict, problem: str, *, expected: Any = _MISSING,
+              got: Any = _MISSING, why: str | None = None,
+              hint: str | None = None) -> CheckFailed:
+        lines = [describe_call(self.name, self.func, args, kwargs)]
+        if why:
+            lines.append(f"  case:     {why}")
+        if expected is not _MISSING:
+            lines.append(f"  expected: {self._show(expected)}")
+        if got is not _MISSING:
+            lines.append(f"  returned: {self._show(got)}")
+        if expected is _MISSING or not problem.endswith(("value differs", "values differ")):
+            lines.append(f"  problem:  {problem}")
+        if hint:
+            lines.append(f"  hint:     {hint}")
+        return CheckFailed("\n".join(lines))
+
+    def _show(self, value: Any) -> str:
+        if self.names and isinstance(value, tuple | list) and len(value) == len(self.names):
+            return ", ".join(
+                f"{n}={format_value(v)}" for n, v in zip(self.names, value, strict=True)
+            )
+        return format_value(value)

@@ -1,0 +1,104 @@
+"""The course's layout on disk, and the set-up steps behind ``make setup``.
+
+The course root is the folder holding ``nbgrader_config.py``. Learners work in
+``notebooks/<assignment>/``, which set-up fills with copies of ``release/`` (never
+overwriting a learner's file).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+__all__ = [
+    "assignments",
+    "find_root",
+    "lab_settings",
+    "nbgrader",
+    "prepare_notebooks",
+    "write_lab_settings",
+]
+
+
+def find_root(start: Path | str | None = None) -> Path:
+    """The course root: the nearest folder at or above ``start`` with nbgrader_config.py.
+
+    Parameters
+    ----------
+    start : path-like, optional
+        Where to start looking; the ``INTERVIEW_LAB_ROOT`` environment variable, else
+        the current directory.
+    """
+    start = Path(start or os.environ.get("INTERVIEW_LAB_ROOT") or Path.cwd()).resolve()
+    for folder in (start, *start.parents):
+        if (folder / "nbgrader_config.py").is_file() and (folder / "source").is_dir():
+            return folder
+    raise FileNotFoundError(
+        f"no course root (a folder with nbgrader_config.py and source/) at or above {start}"
+    )
+
+
+def assignments(root: Path) -> list[str]:
+    """Assignment ids in course order (the folder names in ``source/``)."""
+    return sorted(p.name for p in (root / "source").iterdir() if p.is_dir()
+                  and not p.name.startswith("."))
+
+
+def prepare_notebooks(root: Path, quiet: bool = False) -> list[Path]:
+    """Copy each released notebook into ``notebooks/`` unless a copy is already there.
+
+    Returns the paths it created; existing files (a learner's work) are left alone.
+    """
+    created = []
+    for nb in sorted((root / "release").glob("*/*.ipynb")):
+        target = root / "notebooks" / nb.parent.name / nb.name
+        if target.exists():
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(nb, target)
+        created.append(target)
+        if not quiet:
+            print(f"prepared {target.relative_to(root)}")
+    return created
+
+
+def lab_settings() -> dict:
+    """JupyterLab settings for the course: Markdown opens rendered, no news pop-up."""
+    return {
+        "@jupyterlab/docmanager-extension:plugin": {
+            "defaultViewers": {"markdown": "Markdown Preview"}
+        },
+        "@jupyterlab/apputils-extension:notification": {
+            "checkForUpdates": False,
+            "fetchNews": "false",
+        },
+    }
+
+
+def write_lab_settings(prefix: Path | str = sys.prefix) -> Path:
+    """Write :func:`lab_settings` as JupyterLab's ``overrides.json`` in ``prefix``."""
+    path = Path(prefix) / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    current = json.loads(path.read_text()) if path.exists() else {}
+    current.update(lab_settings())
+    path.write_text(json.dumps(current, indent=2) + "\n")
+    return path
+
+
+def nbgrader(args: list[str], root: Path, check: bool = True, **kwargs):
+    """Run ``nbgrader ARGS`` in ``root`` with this environment's bin/ first on PATH.
+
+    nbgrader runs ``alembic`` from PATH when it creates a gradebook, so the
+    environment's own bin/ must come first.
+    """
+    env = dict(os.environ, **kwargs.pop("env", {}))
+    bindir = str(Path(sys.executable).parent)
+    env["PATH"] = bindir + os.pathsep + env.get("PATH", "")
+    return subprocess.run(
+        [os.path.join(bindir, "nbgrader"), *args], cwd=root, env=env, check=check,
+        **kwargs,
+    )

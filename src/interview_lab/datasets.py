@@ -1,0 +1,143 @@
+"""Small offline datasets for the notebooks.
+
+Nothing here downloads: data is generated from a seed or loaded from the copies that
+ship inside scikit-learn (``load_breast_cancer``, ``load_diabetes``...). Every function
+takes ``seed`` and returns the same data for the same seed.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+
+__all__ = ["screening_scores", "tumour_scores"]
+
+
+def _check_fraction(name: str, value: float, low: float = 0.0, high: float = 1.0) -> float:
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        raise TypeError(f"{name} must be a number, got {value!r}") from None
+    if not (low < v < high):
+        raise ValueError(f"{name} must be strictly between {low} and {high}, got {value!r}")
+    return v
+
+
+@lru_cache(maxsize=8)
+def _screening_pool(seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """Out-of-sample scores of a logistic regression on a balanced synthetic problem."""
+    from sklearn.datasets import make_classification
+    from sklearn.linear_model import LogisticRegression
+
+    X, y = make_classification(
+        n_samples=12_000, n_features=10, n_informative=4, n_redundant=2,
+        class_sep=1.6, flip_y=0.02, weights=[0.5], random_state=seed,
+    )
+    model = LogisticRegression(max_iter=1000).fit(X[:4000], y[:4000])
+    scores = model.predict_proba(X[4000:])[:, 1]
+    return y[4000:], scores
+
+
+def screening_scores(
+    prevalence: float = 0.5, n_negative: int = 3000, seed: int = 0
+) -> tuple[np.ndarray, np.ndarray]:
+    """Labels and model scores of a screening problem at a chosen class balance.
+
+    A logistic regression is trained on a synthetic two-class problem (scikit-learn's
+    ``make_classification``) and scores a held-out set. The same scored population is
+    then subsampled so that a fraction ``prevalence`` of the cases is positive: the
+    model does not change, only how rare the positives are. This is how a fraud or
+    disease screening model looks when the base rate drops.
+
+    Parameters
+    ----------
+    prevalence : float, default=0.5
+        Fraction of positives, strictly between 0 and 1.
+    n_negative : int, default=3000
+        Number of negatives kept (at most 3900).
+    seed : int, default=0
+        Seed of the data, the model and the subsampling.
+
+    Returns
+    -------
+    y_true : ndarray of shape (n_samples,)
+        0/1 labels.
+    scores : ndarray of shape (n_samples,)
+        The model's predicted probability of the positive class.
+
+    Examples
+    --------
+    >>> y, s = screening_scores(prevalence=0.1, n_negative=900)
+    >>> y.shape, round(y.mean(), 2)
+    ((1000,), 0.1)
+    """
+    prevalence = _check_fraction("prevalence", prevalence)
+    if not isinstance(n_negative, int | np.integer) or not 1 <= n_negative <= 3900:
+        raise ValueError(f"n_negative must be an int from 1 to 3900, got {n_negative!r}")
+    y_all, s_all = _screening_pool(int(seed))
+    rng = np.random.default_rng(seed)
+    neg = np.flatnonzero(y_all == 0)
+    pos = np.flatnonzero(y_all == 1)
+    n_pos = max(1, round(n_negative * prevalence / (1 - prevalence)))
+    if n_pos > len(pos):
+        raise ValueError(
+            f"prevalence={prevalence!r} needs {n_pos} positives with n_negative="
+            f"{n_negative}, but only {len(pos)} exist: lower n_negative"
+        )
+    keep = np.concatenate([
+        rng.choice(neg, size=n_negative, replace=False),
+        rng.choice(pos, size=n_pos, replace=False),
+    ])
+    keep = rng.permutation(keep)
+    return y_all[keep].astype(int), s_all[keep]
+
+
+@lru_cache(maxsize=2)
+def _tumour(seed: int) -> tuple[np.ndarray, np.ndarray]:
+    from sklearn.datasets import load_breast_cancer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+
+    data = load_breast_cancer()
+    X = data.data[:, :4]  # mean radius, texture, perimeter, area: a deliberately weak model
+    y = 1 - data.target  # 1 = malignant, the class we want to find
+    model = make_pipeline(StandardScaler(), LogisticRegression())
+    cv = StratifiedKFold(5, shuffle=True, random_state=seed)
+    scores = cross_val_predict(model, X, y, cv=cv, method="predict_proba")[:, 1]
+    return y, scores
+
+
+def tumour_scores(seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Labels and out-of-fold scores of a tumour classifier (breast cancer data).
+
+    Uses the Wisconsin breast cancer data that ships with scikit-learn (569 tumours,
+    212 malignant). A logistic regression on four size and texture features scores
+    each tumour by 5-fold cross-validation, so every score comes from a model that did
+    not see that tumour.
+
+    Parameters
+    ----------
+    seed : int, default=0
+        Seed of the fold split.
+
+    Returns
+    -------
+    y_true : ndarray of shape (569,)
+        1 for malignant, 0 for benign.
+    scores : ndarray of shape (569,)
+        Predicted probability of malignancy.
+
+    Examples
+    --------
+    >>> y, s = tumour_scores()
+    >>> int(y.sum()), y.shape
+    (212, (569,))
+    """
+    if not isinstance(seed, int | np.integer) or seed < 0:
+        raise ValueError(f"seed must be a non-negative int, got {seed!r}")
+    y, s = _tumour(int(seed))
+    return y.copy(), s.copy()
+

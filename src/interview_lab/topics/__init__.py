@@ -1,0 +1,1 @@
+"""One module per assignment: plots, widgets, and the mistakes its checks recognise."""

@@ -1,0 +1,66 @@
+"""Widget plumbing shared by the interactive figures.
+
+The interactive figures are ordinary Matplotlib figures rendered to PNG into an
+``ipywidgets.Image``: they work with the default inline backend, need no browser
+extension beyond ipywidgets, and each update replaces one image (no flicker).
+"""
+
+from __future__ import annotations
+
+import io
+
+__all__ = ["FigureImage", "new_figure"]
+
+
+def new_figure(**kwargs):
+    """A Matplotlib figure that pyplot does not manage (never shown twice, never closed).
+
+    Parameters
+    ----------
+    **kwargs
+        Passed to :class:`matplotlib.figure.Figure` (``figsize``, ``layout``...).
+    """
+    from matplotlib.figure import Figure
+
+    return Figure(**kwargs)
+
+
+class FigureImage:
+    """Show a Matplotlib figure as an image widget and redraw it on demand.
+
+    Parameters
+    ----------
+    figure : matplotlib.figure.Figure
+        The figure to show.
+    dpi : int, default=80
+        Resolution of the PNG.
+
+    Attributes
+    ----------
+    widget : ipywidgets.Image
+        Put this in a layout.
+    """
+
+    def __init__(self, figure, dpi: int = 80):
+        import ipywidgets as widgets
+
+        if not hasattr(figure, "savefig"):
+            raise TypeError(f"figure must be a Matplotlib Figure, got {figure!r}")
+        if not isinstance(dpi, int) or dpi <= 0:
+            raise ValueError(f"dpi must be a positive int, got {dpi!r}")
+        self.figure = figure
+        self.dpi = dpi
+        self.widget = widgets.Image(format="png")
+        self.widget.add_class("interview-lab-figure")
+        self.redraw()
+
+    @staticmethod
+    def render(figure, dpi: int = 80) -> bytes:
+        """A figure as PNG bytes."""
+        buf = io.BytesIO()
+        figure.savefig(buf, format="png", dpi=dpi)
+        return buf.getvalue()
+
+    def redraw(self) -> None:
+        """Render the figure again into the image widget."""
+        self.widget.value = self.render(self.figure, self.dpi)
