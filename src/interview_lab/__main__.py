@@ -10,7 +10,6 @@ release [A ...]   regenerate release/ from source/ with nbgrader generate_assign
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
 
 from . import course
@@ -27,8 +26,6 @@ def cmd_release(args) -> int:
     root = course.find_root()
     for assignment in args.assignments or course.assignments(root):
         course.nbgrader(["generate_assignment", assignment, "--force"], root)
-        # nbgrader writes release/<assignment>/ ; nothing else to copy
-    shutil.rmtree(root / ".exchange", ignore_errors=True)
     return 0
 
 

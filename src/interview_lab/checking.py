@@ -42,7 +42,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["CheckFailed", "Checker", "Mistake", "quiet", "time_limit"]
+__all__ = ["CheckFailed", "Checker", "Mistake", "checker_factory", "quiet", "time_limit"]
 
 #: Seconds a single call of a learner's function may take before it is stopped.
 DEFAULT_TIME_LIMIT = 10.0
@@ -516,3 +516,50 @@ class Checker:
                 f"{n}={format_value(v)}" for n, v in zip(self.names, value, strict=True)
             )
         return format_value(value)
+
+
+def checker_factory(
+    hints: Mapping[str, str],
+    mistakes: Mapping[str, Sequence[Mistake]] | None = None,
+    names: Mapping[str, Sequence[str]] | None = None,
+) -> Callable[..., Checker]:
+    """Make a topic's ``checker(exercise, func, **options)`` function.
+
+    Parameters
+    ----------
+    hints : mapping of str to str
+        The default hint of each exercise; its keys are the exercise names.
+    mistakes : mapping of str to sequence of Mistake, optional
+        The common mistakes of each exercise.
+    names : mapping of str to sequence of str, optional
+        Names of the parts of tuple results, by exercise.
+
+    Examples
+    --------
+    >>> checker = checker_factory({"double": "Multiply by 2."})
+    >>> check = checker("double", lambda x: 2 * x)
+    >>> check(3, expect=6)
+    6
+    >>> checker("triple", abs)
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown exercise 'triple'; expected one of ['double']
+    """
+    mistakes = mistakes or {}
+    names = names or {}
+
+    def checker(exercise: str, func: Callable, **options: Any) -> Checker:
+        if exercise not in hints:
+            raise ValueError(
+                f"unknown exercise {exercise!r}; expected one of {sorted(hints)}"
+            )
+        return Checker(
+            func, name=exercise, mistakes=mistakes.get(exercise, ()),
+            hint=hints[exercise], names=names.get(exercise), **options,
+        )
+
+    checker.__doc__ = (
+        "A Checker set up for one exercise: its hint and the mistakes it recognises.\n\n"
+        f"Exercises: {', '.join(hints)}."
+    )
+    return checker

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..checking import Checker, Mistake
+from ..checking import Mistake, checker_factory
 from ..widgets import FigureImage, new_figure
 
 __all__ = [
@@ -261,24 +261,7 @@ HINTS: dict[str, str] = {
 NAMES = {"roc_curve": ("fpr", "tpr", "thresholds")}
 
 
-def checker(exercise: str, func, **options) -> Checker:
-    """A :class:`~interview_lab.checking.Checker` set up for one exercise.
-
-    Parameters
-    ----------
-    exercise : str
-        One of the exercise names of 01_metrics, e.g. ``"precision"``.
-    func : callable
-        The learner's function.
-    **options
-        Passed on to :class:`Checker` (``reference=``, ``atol=``...).
-    """
-    if exercise not in HINTS:
-        raise ValueError(f"unknown exercise {exercise!r}; expected one of {sorted(HINTS)}")
-    return Checker(
-        func, name=exercise, mistakes=MISTAKES.get(exercise, ()), hint=HINTS[exercise],
-        names=NAMES.get(exercise), **options,
-    )
+checker = checker_factory(HINTS, MISTAKES, NAMES)
 
 
 # ----------------------------------------------------------------------------- figures

@@ -1,0 +1,15 @@
+"""Shared pytest set-up: the --update-goldens flag and headless Matplotlib."""
+
+import os
+
+import matplotlib
+
+matplotlib.use("Agg")
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--update-goldens", action="store_true", default=False,
+        help="rewrite tests/goldens/*.json from this run instead of comparing with them",
+    )

@@ -1,0 +1,208 @@
+"""Run notebooks through the real nbgrader pipeline in a temporary course.
+
+A :class:`Course` is a copy of the repository's ``nbgrader_config.py`` and
+``source/<assignment>/`` in a temporary folder with its own sqlite gradebook. Tests
+generate the assignment there, drop submissions into ``submitted/``, run
+``nbgrader autograde`` and read the scores back from the gradebook.
+
+Submissions are built from the notebooks themselves:
+
+* :func:`solved_release` is the release notebook with the instructor's answers pasted
+  into the answer cells (what a perfect learner hands in);
+* :func:`with_answers` replaces chosen answer cells with other code, e.g. the functions
+  of a file in ``tests/submissions/<assignment>/``.
+"""
+
+from __future__ import annotations
+
+import ast
+import copy
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SUBMISSIONS = REPO / "tests" / "submissions"
+GOLDENS = REPO / "tests" / "goldens"
+SOLUTION_BLOCK = re.compile(r"^[ \t]*### BEGIN SOLUTION[ \t]*\n|^[ \t]*### END SOLUTION[ \t]*\n?", re.M)
+
+
+def source_assignments() -> list[str]:
+    return sorted(p.name for p in (REPO / "source").iterdir() if p.is_dir())
+
+
+def notebook_path(root: Path, folder: str, assignment: str) -> Path:
+    (nb,) = sorted((root / folder / assignment).glob("*.ipynb"))
+    return nb
+
+
+def read_nb(path: Path) -> dict:
+    return json.loads(Path(path).read_text())
+
+
+def cell_source(cell: dict) -> str:
+    src = cell["source"]
+    return "".join(src) if isinstance(src, list) else src
+
+
+def nbgrader_meta(cell: dict) -> dict:
+    return cell.get("metadata", {}).get("nbgrader", {})
+
+
+def answer_cells(nb: dict) -> dict[str, dict]:
+    """Answer cells (solution, not graded) by grade id."""
+    return {
+        nbgrader_meta(c)["grade_id"]: c for c in nb["cells"]
+        if nbgrader_meta(c).get("solution") and not nbgrader_meta(c).get("grade")
+    }
+
+
+def exercise_tests(nb: dict) -> dict[str, list[tuple[str, float]]]:
+    """For each answer cell, its test cells ``(grade_id, points)`` (those that follow it).
+
+    A test cell belongs to the exercise whose name its grade id starts with
+    (``test_<name>``), as the exercise contract says.
+    """
+    names = list(answer_cells(nb))
+    result: dict[str, list[tuple[str, float]]] = {n: [] for n in names}
+    for cell in nb["cells"]:
+        meta = nbgrader_meta(cell)
+        if meta.get("grade") and not meta.get("solution") and cell["cell_type"] == "code":
+            owner = max(
+                (n for n in names if meta["grade_id"].startswith(f"test_{n}")),
+                key=len, default=None,
+            )
+            if owner is None:
+                raise AssertionError(f"test cell {meta['grade_id']} follows no exercise")
+            result[owner].append((meta["grade_id"], float(meta["points"])))
+    return result
+
+
+def solved_release(assignment: str, release_root: Path = REPO) -> dict:
+    """The release notebook with the instructor's answers in its answer cells."""
+    release = read_nb(notebook_path(release_root, "release", assignment))
+    source = read_nb(notebook_path(REPO, "source", assignment))
+    answers = {k: SOLUTION_BLOCK.sub("", cell_source(c)) for k, c in answer_cells(source).items()}
+    return with_answers(release, answers)
+
+
+def with_answers(nb: dict, answers: dict[str, str]) -> dict:
+    """A copy of ``nb`` whose answer cells named in ``answers`` hold the given code."""
+    nb = copy.deepcopy(nb)
+    cells = answer_cells(nb)
+    for name, code in answers.items():
+        if name not in cells:
+            raise KeyError(f"no answer cell {name!r}; cells: {sorted(cells)}")
+        cells[name]["source"] = code
+    return nb
+
+
+def answers_from_file(path: Path) -> dict[str, str]:
+    """Top-level functions and classes of a submission file, by name.
+
+    Module-level imports in the file are put at the top of every answer.
+    """
+    text = Path(path).read_text()
+    tree = ast.parse(text)
+    lines = text.splitlines(keepends=True)
+    imports = "".join(
+        ast.get_source_segment(text, node) + "\n"
+        for node in tree.body if isinstance(node, ast.Import | ast.ImportFrom)
+    )
+    answers = {}
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef | ast.ClassDef):
+            start = min([node.lineno] + [d.lineno for d in node.decorator_list]) - 1
+            answers[node.name] = imports + "".join(lines[start:node.end_lineno])
+    return answers
+
+
+@dataclass
+class Course:
+    """A temporary nbgrader course holding one or more assignments."""
+
+    root: Path
+
+    @classmethod
+    def create(cls, tmp: Path, assignments: list[str]) -> Course:
+        root = Path(tmp) / "course"
+        root.mkdir(parents=True)
+        shutil.copy2(REPO / "nbgrader_config.py", root)
+        for a in assignments:
+            shutil.copytree(REPO / "source" / a, root / "source" / a)
+        return cls(root)
+
+    @property
+    def db_url(self) -> str:
+        return f"sqlite:///{self.root / 'gradebook.db'}"
+
+    def nbgrader(self, *args: str, timeout: float = 900, check: bool = True,
+                 env: dict | None = None) -> subprocess.CompletedProcess:
+        bindir = Path(sys.executable).parent
+        full_env = dict(os.environ)
+        full_env.update({
+            "PATH": f"{bindir}{os.pathsep}{os.environ.get('PATH', '')}",
+            "NBGRADER_DB_URL": self.db_url,
+            "NBGRADER_EXCHANGE": str(self.root / ".exchange"),
+        })
+        full_env.update(env or {})
+        proc = subprocess.run(
+            [str(bindir / "nbgrader"), *args], cwd=self.root, env=full_env,
+            capture_output=True, text=True, timeout=timeout,
+        )
+        if check and proc.returncode != 0:
+            raise AssertionError(
+                f"nbgrader {' '.join(args)} failed ({proc.returncode}):\n{proc.stderr[-4000:]}"
+            )
+        return proc
+
+    def generate(self, assignment: str) -> Path:
+        self.nbgrader("generate_assignment", assignment, "--force")
+        return notebook_path(self.root, "release", assignment)
+
+    def submit(self, assignment: str, student: str, nb: dict | str | bytes,
+               name: str | None = None) -> Path:
+        """Place a submission (a notebook dict, or raw text for broken files)."""
+        name = name or notebook_path(self.root, "release", assignment).name
+        folder = self.root / "submitted" / student / assignment
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / name
+        if isinstance(nb, dict):
+            path.write_text(json.dumps(nb, indent=1))
+        elif isinstance(nb, bytes):
+            path.write_bytes(nb)
+        else:
+            path.write_text(nb)
+        (folder / "timestamp.txt").write_text("2026-01-01 00:00:00.000000 UTC")
+        return path
+
+    def autograde(self, assignment: str, *extra: str, **kwargs) -> subprocess.CompletedProcess:
+        return self.nbgrader("autograde", assignment, "--force", *extra, **kwargs)
+
+    def scores(self, assignment: str) -> dict[str, dict[str, float]]:
+        """``{student: {grade_id: score}}`` of the autograded test cells."""
+        from nbgrader.api import Gradebook, MissingEntry
+
+        result: dict[str, dict[str, float]] = {}
+        with Gradebook(self.db_url) as gb:
+            nb_name = notebook_path(self.root, "release", assignment).stem
+            for student in gb.students:
+                try:
+                    sub = gb.find_submission_notebook(nb_name, assignment, student.id)
+                except MissingEntry:
+                    continue
+                result[student.id] = {
+                    g.name: float(g.score) for g in sub.grades if g.auto_score is not None
+                }
+        return result
+
+
+def exercise_scores(cell_scores: dict[str, float], tests: dict) -> dict[str, float]:
+    """Sum cell scores per exercise."""
+    return {name: sum(cell_scores.get(gid, 0.0) for gid, _ in cells)
+            for name, cells in tests.items()}

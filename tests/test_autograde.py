@@ -1,0 +1,152 @@
+"""Every assignment through the real nbgrader pipeline, in a temporary course.
+
+For each assignment in source/ one course is built and these submissions are
+autograded together:
+
+* ``instructor``: the source notebook itself (solutions and hidden tests in place);
+* ``solved``: the release notebook with the instructor's answers pasted in;
+* ``untouched``: the release notebook as shipped (every stub raises);
+* one student per file in ``tests/submissions/<assignment>/``: the file's functions
+  replace the solved answers of the same name. ``correct_*`` files must get full marks;
+  in ``wrong_*`` files every function must lose marks on its exercise.
+
+Exact per-exercise scores are pinned in ``tests/goldens/scores_<assignment>.json``; after an
+intended change, regenerate them with ``pytest tests/test_autograde.py --update-goldens``
+and review the diff.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from harness import (
+    GOLDENS,
+    REPO,
+    SUBMISSIONS,
+    Course,
+    answers_from_file,
+    cell_source,
+    exercise_scores,
+    exercise_tests,
+    nbgrader_meta,
+    notebook_path,
+    read_nb,
+    solved_release,
+    source_assignments,
+    with_answers,
+)
+
+ASSIGNMENTS = source_assignments()
+pytestmark = pytest.mark.slow
+
+
+def _param(a):
+    return pytest.param(a, marks=pytest.mark.xdist_group(f"grade-{a}"), id=a)
+
+
+class Graded:
+    """An assignment generated and autograded in a temporary course."""
+
+    def __init__(self, assignment: str, tmp: Path):
+        self.assignment = assignment
+        self.course = Course.create(tmp, [assignment])
+        self.generated = read_nb(self.course.generate(assignment))
+        self.source = read_nb(notebook_path(REPO, "source", assignment))
+        self.tests = exercise_tests(self.source)
+        self.max = {name: sum(p for _, p in cells) for name, cells in self.tests.items()}
+        solved = solved_release(assignment)
+        self.variants: dict[str, set[str]] = {}
+        self.course.submit(assignment, "instructor", self.source)
+        self.course.submit(assignment, "solved", solved)
+        self.course.submit(assignment, "untouched", read_nb(
+            notebook_path(REPO, "release", assignment)))
+        for path in sorted((SUBMISSIONS / assignment).glob("*.py")):
+            answers = answers_from_file(path)
+            self.variants[path.stem] = set(answers)
+            self.course.submit(assignment, path.stem, with_answers(solved, answers))
+        self.log = self.course.autograde(assignment)
+        self.cells = self.course.scores(assignment)
+        self.by_exercise = {
+            student: exercise_scores(cells, self.tests)
+            for student, cells in self.cells.items()
+        }
+
+
+@pytest.fixture(scope="module", params=[_param(a) for a in ASSIGNMENTS])
+def graded(request, tmp_path_factory) -> Graded:
+    return Graded(request.param, tmp_path_factory.mktemp(request.param))
+
+
+def test_every_exercise_has_tests_and_points(graded):
+    for name, cells in graded.tests.items():
+        assert cells, f"{name} has no test cells"
+        assert graded.max[name] > 0
+        ids = [gid for gid, _ in cells]
+        assert all(gid.startswith(f"test_{name}") for gid in ids)
+
+
+def test_release_matches_fresh_generate_assignment(graded):
+    committed = read_nb(notebook_path(REPO, "release", graded.assignment))
+    assert committed == graded.generated, (
+        f"release/{graded.assignment} is out of date: run `make release` and commit"
+    )
+
+
+def test_release_hides_solutions_and_hidden_tests(graded):
+    text = json.dumps(graded.generated)
+    for marker in ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS",
+                   "END HIDDEN TESTS"):
+        assert marker not in text
+    source_hidden = [
+        cell_source(c) for c in graded.source["cells"]
+        if "### BEGIN HIDDEN TESTS" in cell_source(c)
+    ]
+    assert source_hidden, "no hidden tests in the source notebook"
+    for cell in graded.generated["cells"]:
+        meta = nbgrader_meta(cell)
+        if meta.get("solution") and not meta.get("grade"):
+            assert "raise NotImplementedError()" in cell_source(cell)
+
+
+def test_instructor_notebook_gets_full_marks(graded):
+    assert graded.by_exercise["instructor"] == graded.max, graded.log.stderr[-3000:]
+
+
+def test_solved_release_gets_full_marks(graded):
+    assert graded.by_exercise["solved"] == graded.max
+
+
+def test_untouched_release_gets_zero(graded):
+    assert sum(graded.by_exercise["untouched"].values()) == 0
+
+
+def test_correct_variants_get_full_marks(graded):
+    correct = [v for v in graded.variants if v.startswith("correct")]
+    if graded.tests:
+        assert len(correct) >= 2, "add two differently written correct submissions"
+    for variant in correct:
+        assert graded.by_exercise[variant] == graded.max, variant
+
+
+def test_wrong_variants_lose_marks_on_every_wrong_function(graded):
+    wrong = [v for v in graded.variants if v.startswith("wrong")]
+    if graded.tests:
+        assert wrong, "add wrong-but-plausible submissions"
+    for variant in wrong:
+        for name in graded.variants[variant]:
+            got = graded.by_exercise[variant][name]
+            assert got < graded.max[name], f"{variant}.{name} kept all {got} points"
+
+
+def test_scores_match_goldens(graded, request):
+    path = GOLDENS / f"scores_{graded.assignment}.json"
+    got = {student: graded.by_exercise[student] for student in sorted(graded.by_exercise)}
+    if request.config.getoption("--update-goldens"):
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(json.dumps(got, indent=1, sort_keys=True) + "\n")
+        pytest.skip(f"goldens updated: {path.name}")
+    assert path.exists(), f"no goldens yet: run with --update-goldens ({path.name})"
+    assert got == json.loads(path.read_text())
