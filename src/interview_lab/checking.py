@@ -123,7 +123,7 @@ def format_value(value: Any, max_items: int = 12) -> str:
     """Short, readable text for a value shown in feedback.
 
     >>> format_value(np.array([1.0, 0.5]))
-    '[1, 0.5]'
+    '[1.0, 0.5]'
     >>> format_value(2 / 3)
     '0.666667'
     >>> format_value(list(range(20)))
@@ -155,14 +155,11 @@ def format_value(value: Any, max_items: int = 12) -> str:
 
 def _format_number(x: Any) -> str:
     x = x.item() if isinstance(x, np.generic) else x
-    if isinstance(x, int):
-        return str(x)
     if isinstance(x, float):
         if math.isnan(x) or math.isinf(x):
             return str(x)
-        if x == int(x) and abs(x) < 1e15:
-            return str(int(x))
-        return f"{x:.6g}"
+        text = f"{x:.6g}"
+        return text if any(c in text for c in ".en") else text + ".0"
     return str(x)
 
 
@@ -317,6 +314,7 @@ class Checker:
     --------
     >>> check = Checker(abs, hint="abs returns a magnitude")
     >>> check(-2, expect=2)
+    2
     >>> check.passed()
     ✓ abs: 1 visible check passed. Hidden tests run when the notebook is graded.
     """

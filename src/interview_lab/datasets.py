@@ -69,7 +69,7 @@ def screening_scores(
     Examples
     --------
     >>> y, s = screening_scores(prevalence=0.1, n_negative=900)
-    >>> y.shape, round(y.mean(), 2)
+    >>> y.shape, round(float(y.mean()), 2)
     ((1000,), 0.1)
     """
     prevalence = _check_fraction("prevalence", prevalence)

@@ -1,0 +1,289 @@
+"""The feedback engine: exact texts a learner sees, and robustness to odd answers."""
+
+from __future__ import annotations
+
+import re
+import sys
+import time
+import warnings
+
+import numpy as np
+import pytest
+
+from interview_lab.checking import (
+    Checker,
+    CheckFailed,
+    Mistake,
+    checker_factory,
+    compare,
+    describe_call,
+    format_value,
+    quiet,
+)
+
+
+def failure(check: Checker, *args, **kwargs) -> str:
+    with pytest.raises(CheckFailed) as info:
+        check(*args, **kwargs)
+    return str(info.value)
+
+
+def precision_ok(y_true, y_pred):
+    t, p = np.asarray(y_true), np.asarray(y_pred)
+    return float(np.sum(t & p) / np.sum(p)) if np.sum(p) else 0.0
+
+
+# ----------------------------------------------------------------------- exact texts
+def test_value_mismatch_names_input_expected_returned_and_hint():
+    check = Checker(lambda y_true, y_pred: 0.5, name="precision", hint="TP / (TP + FP)")
+    assert failure(check, [0, 1, 1], [1, 1, 1], expect=2 / 3) == (
+        "precision(y_true=[0, 1, 1], y_pred=[1, 1, 1])\n"
+        "  expected: 0.666667\n"
+        "  returned: 0.5\n"
+        "  hint:     TP / (TP + FP)"
+    )
+
+
+def test_case_description_comes_before_values():
+    check = Checker(lambda y_true, y_pred: float("nan"), name="precision")
+    assert failure(check, [1, 0], [0, 0], expect=0.0, why="nothing is predicted positive") == (
+        "precision(y_true=[1, 0], y_pred=[0, 0])\n"
+        "  case:     nothing is predicted positive\n"
+        "  expected: 0.0\n"
+        "  returned: nan"
+    )
+
+
+def test_matching_mistake_gives_its_hint():
+    def recall(y_true, y_pred):
+        t, p = np.asarray(y_true), np.asarray(y_pred)
+        return float(np.sum(t & p) / np.sum(t))
+
+    mistakes = [Mistake(recall, "precision and recall look swapped")]
+    check = Checker(recall, name="precision", mistakes=mistakes, hint="generic")
+    text = failure(check, [1, 1, 0, 0], [1, 0, 0, 0], expect=1.0)
+    assert text.endswith("  hint:     precision and recall look swapped")
+
+
+def test_mistake_equal_to_the_right_answer_is_not_blamed():
+    # on this input recall == precision, so the "swapped" hint would be wrong
+    mistakes = [Mistake(lambda t, p: 2 / 3, "precision and recall look swapped")]
+    check = Checker(lambda t, p: 0.1, name="precision", mistakes=mistakes, hint="generic")
+    assert failure(check, [0], [0], expect=2 / 3).endswith("  hint:     generic")
+
+
+def test_none_result_asks_about_return():
+    check = Checker(lambda x: None, name="f")
+    assert failure(check, 3, expect=1.0) == (
+        "f(x=3)\n"
+        "  expected: 1.0\n"
+        "  returned: None\n"
+        "  problem:  is None: did you forget to `return` the result?"
+    )
+
+
+def test_shape_mismatch_is_reported_before_values():
+    check = Checker(lambda a: [[1, 2, 3]], name="cm")
+    text = failure(check, 0, expect=np.array([[1, 2], [3, 4]]))
+    assert "  problem:  has shape (1, 3), expected shape (2, 2)" in text
+
+
+def test_tuple_parts_are_named():
+    check = Checker(lambda y, s: ([0, 1], [0, 1], [1.0, 0.5]), name="roc_curve",
+                    names=("fpr", "tpr", "thresholds"))
+    text = failure(check, [0, 1], [0.5, 1.0], expect=([0, 0, 1], [0, 1, 1], [np.inf, 1.0, 0.5]))
+    assert text == (
+        "roc_curve(y=[0, 1], s=[0.5, 1.0])\n"
+        "  expected: fpr=[0, 0, 1], tpr=[0, 1, 1], thresholds=[inf, 1.0, 0.5]\n"
+        "  returned: fpr=[0, 1], tpr=[0, 1], thresholds=[1.0, 0.5]\n"
+        "  problem:  fpr has shape (2,), expected shape (3,)"
+    )
+
+
+def test_exception_in_learner_code_is_explained_not_raised():
+    def f(x):
+        return 1 / 0
+
+    check = Checker(f, hint="guard the division")
+    assert failure(check, 2, expect=1.0) == (
+        "f(x=2)\n"
+        "  problem:  raised ZeroDivisionError: division by zero\n"
+        "  hint:     guard the division"
+    )
+
+
+def test_unsolved_stub_says_what_to_do():
+    def f(x):
+        raise NotImplementedError()
+
+    assert failure(Checker(f), 1, expect=1) == (
+        "f(x=1)\n"
+        "  problem:  raised NotImplementedError\n"
+        "  hint:     Replace `raise NotImplementedError()` with your code."
+    )
+
+
+def test_list_only_failure_is_diagnosed():
+    def recall(y_true, y_pred):  # `list == 1` is False: only right for arrays
+        tp = np.sum((y_true == 1) & (y_pred == 1))
+        return float(tp / np.sum(y_true == 1)) if np.sum(y_true == 1) else 0.0
+
+    check = Checker(recall, hint="generic")
+    assert failure(check, [1, 1, 0], [1, 0, 0], expect=0.5).endswith(
+        "  hint:     Your function is right for NumPy arrays but not for Python lists: "
+        "start with `y = np.asarray(y)` for each input."
+    )
+
+
+def test_raises_reports_a_returned_value():
+    check = Checker(lambda y, s: 0.5, name="roc_auc")
+    with pytest.raises(CheckFailed) as info:
+        check.raises(ValueError, [1, 1], [0.1, 0.2], why="only one class")
+    assert str(info.value) == (
+        "roc_auc(y=[1, 1], s=[0.1, 0.2])\n"
+        "  case:     only one class\n"
+        "  problem:  returned 0.5; expected it to raise ValueError"
+    )
+
+
+def test_that_reports_the_broken_property():
+    check = Checker(len, name="kmeans")
+    with pytest.raises(CheckFailed) as info:
+        check.that(False, "cluster 2 is empty", [[0.0, 1.0]], hint="re-seed empty clusters")
+    assert str(info.value) == (
+        "kmeans(obj=[[0.0, 1.0]])\n"
+        "  problem:  cluster 2 is empty\n"
+        "  hint:     re-seed empty clusters"
+    )
+
+
+def test_passed_messages(capsys):
+    check = Checker(abs)
+    check(-1, expect=1)
+    check(2, expect=2)
+    check.passed()
+    check.passed(hidden=True)
+    assert capsys.readouterr().out == (
+        "✓ abs: 2 visible checks passed. Hidden tests run when the notebook is graded.\n"
+        "✓ abs: 2 hidden checks passed.\n"
+    )
+
+
+def test_not_a_function():
+    with pytest.raises(CheckFailed, match=re.escape("Expected a function, got None.")):
+        Checker(None)
+
+
+# ------------------------------------------------------------ every correct style passes
+@pytest.mark.parametrize("result", [
+    2 / 3, np.float64(2 / 3), np.float32(2 / 3), np.array(2 / 3), np.array([2 / 3]),
+    [2 / 3],
+])
+def test_any_numeric_scalar_form_is_accepted(result):
+    Checker(lambda: result, atol=1e-6)(expect=2 / 3)
+
+
+@pytest.mark.parametrize("result", [
+    [[1, 2], [3, 4]], np.array([[1, 2], [3, 4]]), np.array([[1.0, 2.0], [3.0, 4.0]]),
+    ((1, 2), (3, 4)), np.array([[1, 2], [3, 4]], dtype=np.int8),
+])
+def test_any_array_form_is_accepted(result):
+    Checker(lambda: result)(expect=np.array([[1, 2], [3, 4]]))
+
+
+def test_tuple_result_may_be_a_list_with_inf_thresholds():
+    Checker(lambda: [[0.0, 1.0], [0, 1], [float("inf"), 0.5]])(
+        expect=(np.array([0, 1.0]), np.array([0, 1.0]), np.array([np.inf, 0.5]))
+    )
+
+
+def test_dict_keys_compare_by_value():
+    Checker(lambda: {np.int64(0): np.float64(0.75), 1: 1.5})(expect={0: 0.75, 1: 1.5})
+    text = failure(Checker(lambda: {0: 1.0}, name="w"), expect={0: 1.0, 1: 2.0})
+    assert "has keys [0], expected keys [0, 1]" in text
+
+
+@pytest.mark.parametrize("got, expected, reason", [
+    ("0.5", 0.5, "should be a single number, got a str ('0.5')"),
+    ([1, 2], 0.5, "should be a single number, got a list of 2 values"),
+    (0.5, (1, 2), "should be a tuple of 2 values, got a float (0.5)"),
+    ((1, 2, 3), (1, 2), "should hold 2 values, got 3"),
+    ({"a": 1}, [1, 2], "should be an array of numbers, got a dict ({'a': 1})"),
+    (np.nan, np.nan, None),
+    (np.inf, np.inf, None),
+    (-np.inf, np.inf, "value differs"),
+])
+def test_compare_reasons(got, expected, reason):
+    assert compare(got, expected, 1e-8, 0) == reason
+
+
+# --------------------------------------------------------------------- robustness
+def test_inputs_are_copied_so_mutation_cannot_change_the_test():
+    def sorts_in_place(values):
+        values.sort()
+        return values[0]
+
+    data = [3, 1, 2]
+    Checker(sorts_in_place)(data, expect=1)
+    assert data == [3, 1, 2]
+
+
+def test_warnings_and_stderr_are_silenced(capfd):
+    def noisy(x):
+        warnings.warn("careful", RuntimeWarning, stacklevel=1)
+        print("to stderr", file=sys.stderr)
+        return np.float64(1.0) / np.float64(0.0) if x else 0.0
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        Checker(noisy)(0, expect=0.0)
+    assert capfd.readouterr().err == ""
+
+
+def test_endless_loop_is_stopped_with_feedback():
+    def endless(x):
+        while True:
+            try:
+                time.sleep(0.01)
+            except Exception:  # a learner's broad except must not swallow the stop
+                pass
+
+    check = Checker(endless, time_limit=0.3)
+    start = time.perf_counter()
+    text = failure(check, 1, expect=1)
+    assert time.perf_counter() - start < 5
+    assert text.startswith("endless(x=1)\n  problem:  did not finish within 0.3 seconds")
+
+
+def test_quiet_restores_stderr():
+    before = sys.stderr
+    with quiet():
+        assert sys.stderr is not before
+    assert sys.stderr is before
+
+
+# ---------------------------------------------------------------------- formatting
+@pytest.mark.parametrize("value, text", [
+    (0.0, "0.0"), (1, "1"), (np.int64(3), "3"), (2 / 3, "0.666667"), (1e-9, "1e-09"),
+    (float("inf"), "inf"), (True, "True"), ("a", "'a'"),
+    ([1.0, 0.5], "[1.0, 0.5]"), (np.array([[1, 2], [3, 4]]), "[[1, 2], [3, 4]]"),
+    (list(range(20)), "[0, 1, 2, 3, 4, 5, ..., 14, 15, 16, 17, 18, 19] (20 values)"),
+    ({1: 0.5}, "{1: 0.5}"), ((1, [2]), "(1, [2])"),
+])
+def test_format_value(value, text):
+    assert format_value(value) == text
+
+
+def test_describe_call_names_keyword_arguments():
+    def f_beta(y_true, y_pred, beta=1.0):
+        return 0
+
+    assert describe_call("f_beta", f_beta, ([1], [0]), {"beta": 2.0}) == (
+        "f_beta(y_true=[1], y_pred=[0], beta=2.0)"
+    )
+
+
+def test_checker_factory_rejects_unknown_exercise():
+    checker = checker_factory({"precision": "hint"})
+    with pytest.raises(ValueError, match=re.escape("unknown exercise 'recal'")):
+        checker("recal", precision_ok)
