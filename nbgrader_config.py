@@ -34,7 +34,12 @@ c.CourseDirectory.db_url = os.environ.get(
 )
 # Only notebooks are assignment files; helper data ships in the interview_lab package.
 c.CourseDirectory.ignore = [
-    ".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", ".DS_Store", "*.py",
+    ".ipynb_checkpoints",
+    "*.pyc",
+    "__pycache__",
+    "feedback",
+    ".DS_Store",
+    "*.py",
 ]
 
 c.Exchange.root = os.environ.get("NBGRADER_EXCHANGE", str(ROOT / ".exchange"))
@@ -52,3 +57,18 @@ c.OverwriteCells.enforce_metadata = True
 c.ClearSolutions.code_stub = {
     "python": "# YOUR CODE HERE\nraise NotImplementedError()",
 }
+
+# Feedback must not show hidden tests: the autograded notebook holds them (restored
+# from the gradebook) and tracebacks quote their lines (nbgrader issues 917, 1363).
+# HideHiddenTests replaces each hidden region with "# hidden tests (not shown)" and
+# cuts test-cell tracebacks down to the "CheckFailed: <message>" feedback.
+from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor  # noqa: E402
+from nbgrader.preprocessors import GetGrades  # noqa: E402
+
+from interview_lab.nbgrader_plugins import HideHiddenTests  # noqa: E402
+
+c.GenerateFeedback.preprocessors = [
+    GetGrades,
+    CSSHTMLHeaderPreprocessor,
+    HideHiddenTests,
+]

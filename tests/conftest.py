@@ -10,9 +10,12 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 
 def pytest_addoption(parser):
     parser.addoption(
-        "--update-goldens", action="store_true", default=False,
+        "--update-goldens",
+        action="store_true",
+        default=False,
         help="rewrite tests/goldens/*.json from this run instead of comparing with them",
     )
+
 
 # Submission files and fixtures are data for the autograder tests, not test modules.
 collect_ignore_glob = ["submissions/*", "fixtures/*", "artifacts/*", "goldens/*"]

@@ -29,7 +29,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 SUBMISSIONS = REPO / "tests" / "submissions"
 GOLDENS = REPO / "tests" / "goldens"
-SOLUTION_BLOCK = re.compile(r"^[ \t]*### BEGIN SOLUTION[ \t]*\n|^[ \t]*### END SOLUTION[ \t]*\n?", re.M)
+SOLUTION_BLOCK = re.compile(
+    r"^[ \t]*### BEGIN SOLUTION[ \t]*\n|^[ \t]*### END SOLUTION[ \t]*\n?", re.M
+)
 
 
 def source_assignments() -> list[str]:
@@ -57,7 +59,8 @@ def nbgrader_meta(cell: dict) -> dict:
 def answer_cells(nb: dict) -> dict[str, dict]:
     """Answer cells (solution, not graded) by grade id."""
     return {
-        nbgrader_meta(c)["grade_id"]: c for c in nb["cells"]
+        nbgrader_meta(c)["grade_id"]: c
+        for c in nb["cells"]
         if nbgrader_meta(c).get("solution") and not nbgrader_meta(c).get("grade")
     }
 
@@ -72,13 +75,20 @@ def exercise_tests(nb: dict) -> dict[str, list[tuple[str, float]]]:
     result: dict[str, list[tuple[str, float]]] = {n: [] for n in names}
     for cell in nb["cells"]:
         meta = nbgrader_meta(cell)
-        if meta.get("grade") and not meta.get("solution") and cell["cell_type"] == "code":
+        if (
+            meta.get("grade")
+            and not meta.get("solution")
+            and cell["cell_type"] == "code"
+        ):
             owner = max(
                 (n for n in names if meta["grade_id"].startswith(f"test_{n}")),
-                key=len, default=None,
+                key=len,
+                default=None,
             )
             if owner is None:
-                raise AssertionError(f"test cell {meta['grade_id']} follows no exercise")
+                raise AssertionError(
+                    f"test cell {meta['grade_id']} follows no exercise"
+                )
             result[owner].append((meta["grade_id"], float(meta["points"])))
     return result
 
@@ -87,7 +97,10 @@ def solved_release(assignment: str, release_root: Path = REPO) -> dict:
     """The release notebook with the instructor's answers in its answer cells."""
     release = read_nb(notebook_path(release_root, "release", assignment))
     source = read_nb(notebook_path(REPO, "source", assignment))
-    answers = {k: SOLUTION_BLOCK.sub("", cell_source(c)) for k, c in answer_cells(source).items()}
+    answers = {
+        k: SOLUTION_BLOCK.sub("", cell_source(c))
+        for k, c in answer_cells(source).items()
+    }
     return with_answers(release, answers)
 
 
@@ -112,13 +125,14 @@ def answers_from_file(path: Path) -> dict[str, str]:
     lines = text.splitlines(keepends=True)
     imports = "".join(
         ast.get_source_segment(text, node) + "\n"
-        for node in tree.body if isinstance(node, ast.Import | ast.ImportFrom)
+        for node in tree.body
+        if isinstance(node, ast.Import | ast.ImportFrom)
     )
     answers = {}
     for node in tree.body:
         if isinstance(node, ast.FunctionDef | ast.ClassDef):
             start = min([node.lineno] + [d.lineno for d in node.decorator_list]) - 1
-            answers[node.name] = imports + "".join(lines[start:node.end_lineno])
+            answers[node.name] = imports + "".join(lines[start : node.end_lineno])
     return answers
 
 
@@ -141,19 +155,30 @@ class Course:
     def db_url(self) -> str:
         return f"sqlite:///{self.root / 'gradebook.db'}"
 
-    def nbgrader(self, *args: str, timeout: float = 900, check: bool = True,
-                 env: dict | None = None) -> subprocess.CompletedProcess:
+    def nbgrader(
+        self,
+        *args: str,
+        timeout: float = 900,
+        check: bool = True,
+        env: dict | None = None,
+    ) -> subprocess.CompletedProcess:
         bindir = Path(sys.executable).parent
         full_env = dict(os.environ)
-        full_env.update({
-            "PATH": f"{bindir}{os.pathsep}{os.environ.get('PATH', '')}",
-            "NBGRADER_DB_URL": self.db_url,
-            "NBGRADER_EXCHANGE": str(self.root / ".exchange"),
-        })
+        full_env.update(
+            {
+                "PATH": f"{bindir}{os.pathsep}{os.environ.get('PATH', '')}",
+                "NBGRADER_DB_URL": self.db_url,
+                "NBGRADER_EXCHANGE": str(self.root / ".exchange"),
+            }
+        )
         full_env.update(env or {})
         proc = subprocess.run(
-            [str(bindir / "nbgrader"), *args], cwd=self.root, env=full_env,
-            capture_output=True, text=True, timeout=timeout,
+            [str(bindir / "nbgrader"), *args],
+            cwd=self.root,
+            env=full_env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
         )
         if check and proc.returncode != 0:
             raise AssertionError(
@@ -165,8 +190,13 @@ class Course:
         self.nbgrader("generate_assignment", assignment, "--force")
         return notebook_path(self.root, "release", assignment)
 
-    def submit(self, assignment: str, student: str, nb: dict | str | bytes,
-               name: str | None = None) -> Path:
+    def submit(
+        self,
+        assignment: str,
+        student: str,
+        nb: dict | str | bytes,
+        name: str | None = None,
+    ) -> Path:
         """Place a submission (a notebook dict, or raw text for broken files)."""
         name = name or notebook_path(self.root, "release", assignment).name
         folder = self.root / "submitted" / student / assignment
@@ -181,7 +211,9 @@ class Course:
         (folder / "timestamp.txt").write_text("2026-01-01 00:00:00.000000 UTC")
         return path
 
-    def autograde(self, assignment: str, *extra: str, **kwargs) -> subprocess.CompletedProcess:
+    def autograde(
+        self, assignment: str, *extra: str, **kwargs
+    ) -> subprocess.CompletedProcess:
         return self.nbgrader("autograde", assignment, "--force", *extra, **kwargs)
 
     def scores(self, assignment: str) -> dict[str, dict[str, float]]:
@@ -197,12 +229,16 @@ class Course:
                 except MissingEntry:
                     continue
                 result[student.id] = {
-                    g.name: float(g.score) for g in sub.grades if g.auto_score is not None
+                    g.name: float(g.score)
+                    for g in sub.grades
+                    if g.auto_score is not None
                 }
         return result
 
 
 def exercise_scores(cell_scores: dict[str, float], tests: dict) -> dict[str, float]:
     """Sum cell scores per exercise."""
-    return {name: sum(cell_scores.get(gid, 0.0) for gid, _ in cells)
-            for name, cells in tests.items()}
+    return {
+        name: sum(cell_scores.get(gid, 0.0) for gid, _ in cells)
+        for name, cells in tests.items()
+    }

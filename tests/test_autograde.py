@@ -21,7 +21,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from harness import (
     GOLDENS,
     REPO,
@@ -56,13 +55,16 @@ class Graded:
         self.generated = read_nb(self.course.generate(assignment))
         self.source = read_nb(notebook_path(REPO, "source", assignment))
         self.tests = exercise_tests(self.source)
-        self.max = {name: sum(p for _, p in cells) for name, cells in self.tests.items()}
+        self.max = {
+            name: sum(p for _, p in cells) for name, cells in self.tests.items()
+        }
         solved = solved_release(assignment)
         self.variants: dict[str, set[str]] = {}
         self.course.submit(assignment, "instructor", self.source)
         self.course.submit(assignment, "solved", solved)
-        self.course.submit(assignment, "untouched", read_nb(
-            notebook_path(REPO, "release", assignment)))
+        self.course.submit(
+            assignment, "untouched", read_nb(notebook_path(REPO, "release", assignment))
+        )
         for path in sorted((SUBMISSIONS / assignment).glob("*.py")):
             answers = answers_from_file(path)
             self.variants[path.stem] = set(answers)
@@ -97,11 +99,16 @@ def test_release_matches_fresh_generate_assignment(graded):
 
 def test_release_hides_solutions_and_hidden_tests(graded):
     text = json.dumps(graded.generated)
-    for marker in ("BEGIN SOLUTION", "END SOLUTION", "BEGIN HIDDEN TESTS",
-                   "END HIDDEN TESTS"):
+    for marker in (
+        "BEGIN SOLUTION",
+        "END SOLUTION",
+        "BEGIN HIDDEN TESTS",
+        "END HIDDEN TESTS",
+    ):
         assert marker not in text
     source_hidden = [
-        cell_source(c) for c in graded.source["cells"]
+        cell_source(c)
+        for c in graded.source["cells"]
         if "### BEGIN HIDDEN TESTS" in cell_source(c)
     ]
     assert source_hidden, "no hidden tests in the source notebook"
@@ -143,7 +150,9 @@ def test_wrong_variants_lose_marks_on_every_wrong_function(graded):
 
 def test_scores_match_goldens(graded, request):
     path = GOLDENS / f"scores_{graded.assignment}.json"
-    got = {student: graded.by_exercise[student] for student in sorted(graded.by_exercise)}
+    got = {
+        student: graded.by_exercise[student] for student in sorted(graded.by_exercise)
+    }
     if request.config.getoption("--update-goldens"):
         path.parent.mkdir(exist_ok=True)
         path.write_text(json.dumps(got, indent=1, sort_keys=True) + "\n")

@@ -46,7 +46,9 @@ def test_value_mismatch_names_input_expected_returned_and_hint():
 
 def test_case_description_comes_before_values():
     check = Checker(lambda y_true, y_pred: float("nan"), name="precision")
-    assert failure(check, [1, 0], [0, 0], expect=0.0, why="nothing is predicted positive") == (
+    assert failure(
+        check, [1, 0], [0, 0], expect=0.0, why="nothing is predicted positive"
+    ) == (
         "precision(y_true=[1, 0], y_pred=[0, 0])\n"
         "  case:     nothing is predicted positive\n"
         "  expected: 0.0\n"
@@ -68,7 +70,9 @@ def test_matching_mistake_gives_its_hint():
 def test_mistake_equal_to_the_right_answer_is_not_blamed():
     # on this input recall == precision, so the "swapped" hint would be wrong
     mistakes = [Mistake(lambda t, p: 2 / 3, "precision and recall look swapped")]
-    check = Checker(lambda t, p: 0.1, name="precision", mistakes=mistakes, hint="generic")
+    check = Checker(
+        lambda t, p: 0.1, name="precision", mistakes=mistakes, hint="generic"
+    )
     assert failure(check, [0], [0], expect=2 / 3).endswith("  hint:     generic")
 
 
@@ -89,9 +93,14 @@ def test_shape_mismatch_is_reported_before_values():
 
 
 def test_tuple_parts_are_named():
-    check = Checker(lambda y, s: ([0, 1], [0, 1], [1.0, 0.5]), name="roc_curve",
-                    names=("fpr", "tpr", "thresholds"))
-    text = failure(check, [0, 1], [0.5, 1.0], expect=([0, 0, 1], [0, 1, 1], [np.inf, 1.0, 0.5]))
+    check = Checker(
+        lambda y, s: ([0, 1], [0, 1], [1.0, 0.5]),
+        name="roc_curve",
+        names=("fpr", "tpr", "thresholds"),
+    )
+    text = failure(
+        check, [0, 1], [0.5, 1.0], expect=([0, 0, 1], [0, 1, 1], [np.inf, 1.0, 0.5])
+    )
     assert text == (
         "roc_curve(y=[0, 1], s=[0.5, 1.0])\n"
         "  expected: fpr=[0, 0, 1], tpr=[0, 1, 1], thresholds=[inf, 1.0, 0.5]\n"
@@ -149,7 +158,9 @@ def test_raises_reports_a_returned_value():
 def test_that_reports_the_broken_property():
     check = Checker(len, name="kmeans")
     with pytest.raises(CheckFailed) as info:
-        check.that(False, "cluster 2 is empty", [[0.0, 1.0]], hint="re-seed empty clusters")
+        check.that(
+            False, "cluster 2 is empty", [[0.0, 1.0]], hint="re-seed empty clusters"
+        )
     assert str(info.value) == (
         "kmeans(obj=[[0.0, 1.0]])\n"
         "  problem:  cluster 2 is empty\n"
@@ -175,18 +186,31 @@ def test_not_a_function():
 
 
 # ------------------------------------------------------------ every correct style passes
-@pytest.mark.parametrize("result", [
-    2 / 3, np.float64(2 / 3), np.float32(2 / 3), np.array(2 / 3), np.array([2 / 3]),
-    [2 / 3],
-])
+@pytest.mark.parametrize(
+    "result",
+    [
+        2 / 3,
+        np.float64(2 / 3),
+        np.float32(2 / 3),
+        np.array(2 / 3),
+        np.array([2 / 3]),
+        [2 / 3],
+    ],
+)
 def test_any_numeric_scalar_form_is_accepted(result):
     Checker(lambda: result, atol=1e-6)(expect=2 / 3)
 
 
-@pytest.mark.parametrize("result", [
-    [[1, 2], [3, 4]], np.array([[1, 2], [3, 4]]), np.array([[1.0, 2.0], [3.0, 4.0]]),
-    ((1, 2), (3, 4)), np.array([[1, 2], [3, 4]], dtype=np.int8),
-])
+@pytest.mark.parametrize(
+    "result",
+    [
+        [[1, 2], [3, 4]],
+        np.array([[1, 2], [3, 4]]),
+        np.array([[1.0, 2.0], [3.0, 4.0]]),
+        ((1, 2), (3, 4)),
+        np.array([[1, 2], [3, 4]], dtype=np.int8),
+    ],
+)
 def test_any_array_form_is_accepted(result):
     Checker(lambda: result)(expect=np.array([[1, 2], [3, 4]]))
 
@@ -203,16 +227,19 @@ def test_dict_keys_compare_by_value():
     assert "has keys [0], expected keys [0, 1]" in text
 
 
-@pytest.mark.parametrize("got, expected, reason", [
-    ("0.5", 0.5, "should be a single number, got a str ('0.5')"),
-    ([1, 2], 0.5, "should be a single number, got a list of 2 values"),
-    (0.5, (1, 2), "should be a tuple of 2 values, got a float (0.5)"),
-    ((1, 2, 3), (1, 2), "should hold 2 values, got 3"),
-    ({"a": 1}, [1, 2], "should be an array of numbers, got a dict ({'a': 1})"),
-    (np.nan, np.nan, None),
-    (np.inf, np.inf, None),
-    (-np.inf, np.inf, "value differs"),
-])
+@pytest.mark.parametrize(
+    "got, expected, reason",
+    [
+        ("0.5", 0.5, "should be a single number, got a str ('0.5')"),
+        ([1, 2], 0.5, "should be a single number, got a list of 2 values"),
+        (0.5, (1, 2), "should be a tuple of 2 values, got a float (0.5)"),
+        ((1, 2, 3), (1, 2), "should hold 2 values, got 3"),
+        ({"a": 1}, [1, 2], "should be an array of numbers, got a dict ({'a': 1})"),
+        (np.nan, np.nan, None),
+        (np.inf, np.inf, None),
+        (-np.inf, np.inf, "value differs"),
+    ],
+)
 def test_compare_reasons(got, expected, reason):
     assert compare(got, expected, 1e-8, 0) == reason
 
@@ -252,7 +279,9 @@ def test_endless_loop_is_stopped_with_feedback():
     start = time.perf_counter()
     text = failure(check, 1, expect=1)
     assert time.perf_counter() - start < 5
-    assert text.startswith("endless(x=1)\n  problem:  did not finish within 0.3 seconds")
+    assert text.startswith(
+        "endless(x=1)\n  problem:  did not finish within 0.3 seconds"
+    )
 
 
 def test_quiet_restores_stderr():
@@ -263,13 +292,27 @@ def test_quiet_restores_stderr():
 
 
 # ---------------------------------------------------------------------- formatting
-@pytest.mark.parametrize("value, text", [
-    (0.0, "0.0"), (1, "1"), (np.int64(3), "3"), (2 / 3, "0.666667"), (1e-9, "1e-09"),
-    (float("inf"), "inf"), (True, "True"), ("a", "'a'"),
-    ([1.0, 0.5], "[1.0, 0.5]"), (np.array([[1, 2], [3, 4]]), "[[1, 2], [3, 4]]"),
-    (list(range(20)), "[0, 1, 2, 3, 4, 5, ..., 14, 15, 16, 17, 18, 19] (20 values)"),
-    ({1: 0.5}, "{1: 0.5}"), ((1, [2]), "(1, [2])"),
-])
+@pytest.mark.parametrize(
+    "value, text",
+    [
+        (0.0, "0.0"),
+        (1, "1"),
+        (np.int64(3), "3"),
+        (2 / 3, "0.666667"),
+        (1e-9, "1e-09"),
+        (float("inf"), "inf"),
+        (True, "True"),
+        ("a", "'a'"),
+        ([1.0, 0.5], "[1.0, 0.5]"),
+        (np.array([[1, 2], [3, 4]]), "[[1, 2], [3, 4]]"),
+        (
+            list(range(20)),
+            "[0, 1, 2, 3, 4, 5, ..., 14, 15, 16, 17, 18, 19] (20 values)",
+        ),
+        ({1: 0.5}, "{1: 0.5}"),
+        ((1, [2]), "(1, [2])"),
+    ],
+)
 def test_format_value(value, text):
     assert format_value(value) == text
 

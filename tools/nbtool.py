@@ -94,7 +94,9 @@ def text_to_notebook(text: str) -> dict:
                 points = float(opts["points"]) if "points" in opts else None
                 if points is not None and points == int(points):
                     points = int(points)
-                current["metadata"]["nbgrader"] = _nbgrader_meta(kind, opts["id"], points)
+                current["metadata"]["nbgrader"] = _nbgrader_meta(
+                    kind, opts["id"], points
+                )
             if cell_type == "code":
                 current["execution_count"] = None
                 current["outputs"] = []
@@ -162,7 +164,11 @@ def notebook_to_text(nb: dict) -> str:
             if meta.get("grade"):
                 header += f" points={meta.get('points', 1):g}"
         out.append(header)
-        source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+        source = (
+            "".join(cell["source"])
+            if isinstance(cell["source"], list)
+            else cell["source"]
+        )
         for line in source.split("\n"):
             if cell["cell_type"] == "markdown":
                 out.append(("# " + line) if line else "#")

@@ -95,7 +95,10 @@ def scored_pairs(
         ([0, 1, 0, 1], [0.5, 0.5, 0.5, 0.5]),  # all tied
         ([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]),  # the classic example
         ([1, 0, 1, 0, 1], [3, 1, 3, 3, 2]),  # integer scores with ties
-        ([0, 1, 1, 0, 1, 0], [-2.0, 5.0, 0.0, 0.0, 1e-9, -1e-9]),  # negatives, near-ties
+        (
+            [0, 1, 1, 0, 1, 0],
+            [-2.0, 5.0, 0.0, 0.0, 1e-9, -1e-9],
+        ),  # negatives, near-ties
         ([1, 1, 1, 0], [0.9, 0.8, 0.7, 0.95]),  # one negative, top score
     ]
     for i, (t, s) in enumerate(edge):

@@ -42,7 +42,14 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["CheckFailed", "Checker", "Mistake", "checker_factory", "quiet", "time_limit"]
+__all__ = [
+    "CheckFailed",
+    "Checker",
+    "Mistake",
+    "checker_factory",
+    "quiet",
+    "time_limit",
+]
 
 #: Seconds a single call of a learner's function may take before it is stopped.
 DEFAULT_TIME_LIMIT = 10.0
@@ -209,7 +216,9 @@ def describe_call(name: str, func: Callable, args: tuple, kwargs: dict) -> str:
 # ---------------------------------------------------------------------------- compare
 
 
-def compare(got: Any, expected: Any, atol: float, rtol: float, what: str = "") -> str | None:
+def compare(
+    got: Any, expected: Any, atol: float, rtol: float, what: str = ""
+) -> str | None:
     """Compare by value; return ``None`` when equal, else a reason.
 
     Checks the kind of result first (a number, an array, a tuple, a dict), then the
@@ -231,7 +240,9 @@ def compare(got: Any, expected: Any, atol: float, rtol: float, what: str = "") -
         return None
     if isinstance(expected, tuple):
         if isinstance(got, str | bytes | Mapping) or not isinstance(got, Iterable):
-            return f"{label}should be a tuple of {len(expected)} values, got {_kind(got)}"
+            return (
+                f"{label}should be a tuple of {len(expected)} values, got {_kind(got)}"
+            )
         got = tuple(got)
         if len(got) != len(expected):
             return f"{label}should hold {len(expected)} values, got {len(got)}"
@@ -358,21 +369,25 @@ class Checker:
                 return self.func(*a, **k)
         except _TimeLimitExceeded:
             raise self._fail(
-                args, kwargs,
+                args,
+                kwargs,
                 f"did not finish within {self.seconds:g} seconds",
                 hint="Look for a loop that never ends, or one that runs far more often "
                 "than needed (a loop over all pairs of a large input, say).",
             ) from None
         except NotImplementedError:
             raise self._fail(
-                args, kwargs, "raised NotImplementedError",
+                args,
+                kwargs,
+                "raised NotImplementedError",
                 hint="Replace `raise NotImplementedError()` with your code.",
             ) from None
         except CheckFailed:
             raise
         except Exception as exc:  # the learner's code crashed: explain, don't re-raise
             raise self._fail(
-                args, kwargs,
+                args,
+                kwargs,
                 f"raised {type(exc).__name__}: {exc}".rstrip(": "),
                 hint=self.hint,
             ) from None
@@ -382,8 +397,12 @@ class Checker:
             return self.reference(*copy.deepcopy(args), **copy.deepcopy(kwargs))
 
     def __call__(
-        self, *args: Any, expect: Any = _MISSING, why: str | None = None,
-        hint: str | None = None, **kwargs: Any,
+        self,
+        *args: Any,
+        expect: Any = _MISSING,
+        why: str | None = None,
+        hint: str | None = None,
+        **kwargs: Any,
     ) -> Any:
         """Check one case: ``check(*args, expect=value, why="...")``.
 
@@ -398,15 +417,24 @@ class Checker:
         reason = self._compare(got, expect)
         if reason is not None:
             raise self._fail(
-                args, kwargs, reason, expected=expect, got=got, why=why,
+                args,
+                kwargs,
+                reason,
+                expected=expect,
+                got=got,
+                why=why,
                 hint=hint or self._diagnose(args, kwargs, got, expect),
             )
         self.count += 1
         return got
 
     def raises(
-        self, exception: type[BaseException], *args: Any, why: str | None = None,
-        hint: str | None = None, **kwargs: Any,
+        self,
+        exception: type[BaseException],
+        *args: Any,
+        why: str | None = None,
+        hint: str | None = None,
+        **kwargs: Any,
     ) -> None:
         """Check that the call raises ``exception`` (or a subclass)."""
         __tracebackhide__ = True
@@ -419,23 +447,37 @@ class Checker:
             return
         except _TimeLimitExceeded:
             raise self._fail(
-                args, kwargs, f"did not finish within {self.seconds:g} seconds",
+                args,
+                kwargs,
+                f"did not finish within {self.seconds:g} seconds",
                 hint=hint,
             ) from None
         except Exception as exc:
             raise self._fail(
-                args, kwargs,
+                args,
+                kwargs,
                 f"raised {type(exc).__name__}: {exc}; expected {exception.__name__}",
-                why=why, hint=hint,
+                why=why,
+                hint=hint,
             ) from None
         raise self._fail(
-            args, kwargs,
+            args,
+            kwargs,
             f"returned {format_value(got)}; expected it to raise {exception.__name__}",
-            why=why, hint=hint,
+            why=why,
+            hint=hint,
         )
 
-    def that(self, condition: bool, problem: str, *args: Any, got: Any = _MISSING,
-             why: str | None = None, hint: str | None = None, **kwargs: Any) -> None:
+    def that(
+        self,
+        condition: bool,
+        problem: str,
+        *args: Any,
+        got: Any = _MISSING,
+        why: str | None = None,
+        hint: str | None = None,
+        **kwargs: Any,
+    ) -> None:
         """Check a property of a result (an invariant) and explain when it fails.
 
         ``args``/``kwargs`` are the inputs the result came from, shown in the message.
@@ -473,10 +515,15 @@ class Checker:
         for mistake in self.mistakes:
             try:
                 with quiet():
-                    wrong = mistake.compute(*copy.deepcopy(args), **copy.deepcopy(kwargs))
+                    wrong = mistake.compute(
+                        *copy.deepcopy(args), **copy.deepcopy(kwargs)
+                    )
             except Exception:
                 continue
-            if self._compare(wrong, expect) is not None and self._compare(got, wrong) is None:
+            if (
+                self._compare(wrong, expect) is not None
+                and self._compare(got, wrong) is None
+            ):
                 return mistake.hint
         if any(isinstance(a, list) for a in args):
             as_arrays = tuple(np.asarray(a) if isinstance(a, list) else a for a in args)
@@ -492,9 +539,17 @@ class Checker:
                 pass
         return self.hint
 
-    def _fail(self, args: tuple, kwargs: dict, problem: str, *, expected: Any = _MISSING,
-              got: Any = _MISSING, why: str | None = None,
-              hint: str | None = None) -> CheckFailed:
+    def _fail(
+        self,
+        args: tuple,
+        kwargs: dict,
+        problem: str,
+        *,
+        expected: Any = _MISSING,
+        got: Any = _MISSING,
+        why: str | None = None,
+        hint: str | None = None,
+    ) -> CheckFailed:
         lines = [describe_call(self.name, self.func, args, kwargs)]
         if why:
             lines.append(f"  case:     {why}")
@@ -502,14 +557,20 @@ class Checker:
             lines.append(f"  expected: {self._show(expected)}")
         if got is not _MISSING:
             lines.append(f"  returned: {self._show(got)}")
-        if expected is _MISSING or not problem.endswith(("value differs", "values differ")):
+        if expected is _MISSING or not problem.endswith(
+            ("value differs", "values differ")
+        ):
             lines.append(f"  problem:  {problem}")
         if hint:
             lines.append(f"  hint:     {hint}")
         return CheckFailed("\n".join(lines))
 
     def _show(self, value: Any) -> str:
-        if self.names and isinstance(value, tuple | list) and len(value) == len(self.names):
+        if (
+            self.names
+            and isinstance(value, tuple | list)
+            and len(value) == len(self.names)
+        ):
             return ", ".join(
                 f"{n}={format_value(v)}" for n, v in zip(self.names, value, strict=True)
             )
@@ -552,8 +613,12 @@ def checker_factory(
                 f"unknown exercise {exercise!r}; expected one of {sorted(hints)}"
             )
         return Checker(
-            func, name=exercise, mistakes=mistakes.get(exercise, ()),
-            hint=hints[exercise], names=names.get(exercise), **options,
+            func,
+            name=exercise,
+            mistakes=mistakes.get(exercise, ()),
+            hint=hints[exercise],
+            names=names.get(exercise),
+            **options,
         )
 
     checker.__doc__ = (

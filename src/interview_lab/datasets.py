@@ -14,13 +14,17 @@ import numpy as np
 __all__ = ["screening_scores", "tumour_scores"]
 
 
-def _check_fraction(name: str, value: float, low: float = 0.0, high: float = 1.0) -> float:
+def _check_fraction(
+    name: str, value: float, low: float = 0.0, high: float = 1.0
+) -> float:
     try:
         v = float(value)
     except (TypeError, ValueError):
         raise TypeError(f"{name} must be a number, got {value!r}") from None
     if not (low < v < high):
-        raise ValueError(f"{name} must be strictly between {low} and {high}, got {value!r}")
+        raise ValueError(
+            f"{name} must be strictly between {low} and {high}, got {value!r}"
+        )
     return v
 
 
@@ -31,8 +35,14 @@ def _screening_pool(seed: int) -> tuple[np.ndarray, np.ndarray]:
     from sklearn.linear_model import LogisticRegression
 
     X, y = make_classification(
-        n_samples=12_000, n_features=10, n_informative=4, n_redundant=2,
-        class_sep=1.6, flip_y=0.02, weights=[0.5], random_state=seed,
+        n_samples=12_000,
+        n_features=10,
+        n_informative=4,
+        n_redundant=2,
+        class_sep=1.6,
+        flip_y=0.02,
+        weights=[0.5],
+        random_state=seed,
     )
     model = LogisticRegression(max_iter=1000).fit(X[:4000], y[:4000])
     scores = model.predict_proba(X[4000:])[:, 1]
@@ -74,7 +84,9 @@ def screening_scores(
     """
     prevalence = _check_fraction("prevalence", prevalence)
     if not isinstance(n_negative, int | np.integer) or not 1 <= n_negative <= 3900:
-        raise ValueError(f"n_negative must be an int from 1 to 3900, got {n_negative!r}")
+        raise ValueError(
+            f"n_negative must be an int from 1 to 3900, got {n_negative!r}"
+        )
     y_all, s_all = _screening_pool(int(seed))
     rng = np.random.default_rng(seed)
     neg = np.flatnonzero(y_all == 0)
@@ -85,10 +97,12 @@ def screening_scores(
             f"prevalence={prevalence!r} needs {n_pos} positives with n_negative="
             f"{n_negative}, but only {len(pos)} exist: lower n_negative"
         )
-    keep = np.concatenate([
-        rng.choice(neg, size=n_negative, replace=False),
-        rng.choice(pos, size=n_pos, replace=False),
-    ])
+    keep = np.concatenate(
+        [
+            rng.choice(neg, size=n_negative, replace=False),
+            rng.choice(pos, size=n_pos, replace=False),
+        ]
+    )
     keep = rng.permutation(keep)
     return y_all[keep].astype(int), s_all[keep]
 
@@ -102,7 +116,9 @@ def _tumour(seed: int) -> tuple[np.ndarray, np.ndarray]:
     from sklearn.preprocessing import StandardScaler
 
     data = load_breast_cancer()
-    X = data.data[:, :4]  # mean radius, texture, perimeter, area: a deliberately weak model
+    X = data.data[
+        :, :4
+    ]  # mean radius, texture, perimeter, area: a deliberately weak model
     y = 1 - data.target  # 1 = malignant, the class we want to find
     model = make_pipeline(StandardScaler(), LogisticRegression())
     cv = StratifiedKFold(5, shuffle=True, random_state=seed)
@@ -140,4 +156,3 @@ def tumour_scores(seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
         raise ValueError(f"seed must be a non-negative int, got {seed!r}")
     y, s = _tumour(int(seed))
     return y.copy(), s.copy()
-

@@ -108,7 +108,9 @@ MISTAKES: dict[str, list[Mistake]] = {
             "Precision divides by everything predicted positive, TP + FP.",
         ),
         Mistake(
-            lambda t, p: _nan_ratio(*_counts(t, p)[3:4], _counts(t, p)[3] + _counts(t, p)[1]),
+            lambda t, p: _nan_ratio(
+                *_counts(t, p)[3:4], _counts(t, p)[3] + _counts(t, p)[1]
+            ),
             "When nothing is predicted positive, TP + FP = 0: return 0.0 instead of "
             "dividing by zero.",
         ),
@@ -125,7 +127,9 @@ MISTAKES: dict[str, list[Mistake]] = {
             "Recall divides by all actual positives, TP + FN.",
         ),
         Mistake(
-            lambda t, p: _nan_ratio(_counts(t, p)[3], _counts(t, p)[3] + _counts(t, p)[2]),
+            lambda t, p: _nan_ratio(
+                _counts(t, p)[3], _counts(t, p)[3] + _counts(t, p)[2]
+            ),
             "When there are no positives, TP + FN = 0: return 0.0 instead of dividing "
             "by zero.",
         ),
@@ -186,7 +190,9 @@ MISTAKES: dict[str, list[Mistake]] = {
     ],
     "mae": [
         Mistake(
-            lambda t, p: float(np.mean((np.asarray(t, float) - np.asarray(p, float)) ** 2)),
+            lambda t, p: float(
+                np.mean((np.asarray(t, float) - np.asarray(p, float)) ** 2)
+            ),
             "That is the mean squared error: MAE takes the absolute value of each "
             "error, not its square.",
         ),
@@ -203,22 +209,29 @@ MISTAKES: dict[str, list[Mistake]] = {
     ],
     "rmse": [
         Mistake(
-            lambda t, p: float(np.mean((np.asarray(t, float) - np.asarray(p, float)) ** 2)),
+            lambda t, p: float(
+                np.mean((np.asarray(t, float) - np.asarray(p, float)) ** 2)
+            ),
             "That is the mean squared error: take its square root.",
         ),
         Mistake(
-            lambda t, p: float(np.sqrt(np.sum((np.asarray(t, float) - np.asarray(p, float)) ** 2))),
+            lambda t, p: float(
+                np.sqrt(np.sum((np.asarray(t, float) - np.asarray(p, float)) ** 2))
+            ),
             "Average the squared errors (mean, not sum) before the square root.",
         ),
         Mistake(
-            lambda t, p: float(np.mean(np.abs(np.asarray(t, float) - np.asarray(p, float)))),
+            lambda t, p: float(
+                np.mean(np.abs(np.asarray(t, float) - np.asarray(p, float)))
+            ),
             "That is the MAE: square the errors, average them, then take the root.",
         ),
     ],
     "r2": [
         Mistake(
             lambda t, p: float(
-                1 - np.sum((np.asarray(t, float) - np.asarray(p, float)) ** 2)
+                1
+                - np.sum((np.asarray(t, float) - np.asarray(p, float)) ** 2)
                 / np.float64(np.sum((np.asarray(t, float) - np.mean(t)) ** 2))
             ),
             "When the target is constant, SS_tot = 0: return 1.0 if the prediction is "
@@ -226,7 +239,8 @@ MISTAKES: dict[str, list[Mistake]] = {
         ),
         Mistake(
             lambda t, p: float(
-                1 - np.sum((np.asarray(t, float) - np.asarray(p, float)) ** 2)
+                1
+                - np.sum((np.asarray(t, float) - np.asarray(p, float)) ** 2)
                 / np.sum((np.asarray(p, float) - np.mean(p)) ** 2)
             ),
             "SS_tot measures the spread of the true values around their own mean: "
@@ -305,8 +319,15 @@ def _draw_matrix(ax, cm):
     for i in range(2):
         for j in range(2):
             dark = cm[i, j] > 0.6 * max(cm.max(), 1)
-            ax.text(j, i, f"{names[i][j]}\n{cm[i, j]}", ha="center", va="center",
-                    color="white" if dark else "black", fontsize=11)
+            ax.text(
+                j,
+                i,
+                f"{names[i][j]}\n{cm[i, j]}",
+                ha="center",
+                va="center",
+                color="white" if dark else "black",
+                fontsize=11,
+            )
     ax.set_xticks([0, 1], ["pred 0", "pred 1"])
     ax.set_yticks([0, 1], ["true 0", "true 1"])
 
@@ -347,7 +368,9 @@ class ThresholdExplorer:
         y = np.asarray(y_true).astype(int).ravel()
         s = np.asarray(scores, dtype=float).ravel()
         if y.shape != s.shape:
-            raise ValueError(f"y_true and scores differ in shape: {y.shape} vs {s.shape}")
+            raise ValueError(
+                f"y_true and scores differ in shape: {y.shape} vs {s.shape}"
+            )
         if y.min() == y.max():
             raise ValueError(f"both classes must be present, got only class {y[0]}")
         self.y, self.s = y, s
@@ -361,13 +384,23 @@ class ThresholdExplorer:
         bins = np.linspace(s.min(), s.max(), 41)
         ax = self.ax_hist
         ax.clear()
-        for cls, colour, label in [(0, "tab:blue", "negatives"), (1, "tab:orange", "positives")]:
-            ax.hist(s[y == cls], bins=bins, alpha=0.55, density=True, color=colour,
-                    label=f"{label} ({(y == cls).sum()})")
+        for cls, colour, label in [
+            (0, "tab:blue", "negatives"),
+            (1, "tab:orange", "positives"),
+        ]:
+            ax.hist(
+                s[y == cls],
+                bins=bins,
+                alpha=0.55,
+                density=True,
+                color=colour,
+                label=f"{label} ({(y == cls).sum()})",
+            )
         ax.set_xlabel("model score")
         ax.set_ylabel("density within each class")
-        self.threshold_line = ax.axvline(threshold, color="black", ls="--", lw=1.5,
-                                         label="threshold")
+        self.threshold_line = ax.axvline(
+            threshold, color="black", ls="--", lw=1.5, label="threshold"
+        )
         ax.legend(loc="upper center", fontsize=8)
         ax.set_title(f"Scores by class (prevalence {prevalence:.1%})")
 
@@ -376,8 +409,13 @@ class ThresholdExplorer:
         ax.plot(fpr, tpr, color="tab:purple", label=f"model, AUC = {self.auc:.3f}")
         ax.plot([0, 1], [0, 1], color="grey", ls=":", label="random guessing")
         (self.roc_point,) = ax.plot([], [], "o", color="black", ms=8)
-        ax.set(xlabel="false positive rate", ylabel="true positive rate (recall)",
-               xlim=(-0.02, 1.02), ylim=(-0.02, 1.02), title="ROC curve")
+        ax.set(
+            xlabel="false positive rate",
+            ylabel="true positive rate (recall)",
+            xlim=(-0.02, 1.02),
+            ylim=(-0.02, 1.02),
+            title="ROC curve",
+        )
         ax.legend(loc="lower right", fontsize=8)
 
         ax = self.ax_pr
@@ -385,8 +423,13 @@ class ThresholdExplorer:
         ax.plot(rec, prec, color="tab:green", label=f"model, AP = {self.ap:.3f}")
         ax.axhline(prevalence, color="grey", ls=":", label=f"random = {prevalence:.3f}")
         (self.pr_point,) = ax.plot([], [], "o", color="black", ms=8)
-        ax.set(xlabel="recall", ylabel="precision", xlim=(-0.02, 1.02),
-               ylim=(-0.02, 1.02), title="Precision-recall curve")
+        ax.set(
+            xlabel="recall",
+            ylabel="precision",
+            xlim=(-0.02, 1.02),
+            ylim=(-0.02, 1.02),
+            title="Precision-recall curve",
+        )
         ax.legend(loc="lower left", fontsize=8)
         self.update(threshold)
 
@@ -417,8 +460,16 @@ class ThresholdExplorer:
             f"threshold {threshold:.2f}:  precision {P:.2f}  recall {R:.2f}  F1 {f1:.2f}"
         )
         self.figure.canvas.draw_idle()
-        return {"tn": tn, "fp": fp, "fn": fn, "tp": tp, "precision": P, "recall": R,
-                "f1": f1, "fpr": fpr}
+        return {
+            "tn": tn,
+            "fp": fp,
+            "fn": fn,
+            "tp": tp,
+            "precision": P,
+            "recall": R,
+            "f1": f1,
+            "fpr": fpr,
+        }
 
 
 def threshold_explorer(
@@ -458,12 +509,18 @@ def threshold_explorer(
     )
     out = FigureImage(explorer.figure)
     slider = widgets.FloatSlider(
-        value=threshold, min=0.0, max=1.0, step=0.01, description="threshold",
-        continuous_update=False, readout_format=".2f",
+        value=threshold,
+        min=0.0,
+        max=1.0,
+        step=0.01,
+        description="threshold",
+        continuous_update=False,
+        readout_format=".2f",
         layout=widgets.Layout(width="420px"),
     )
     balance = widgets.Dropdown(
-        options=[(f"{p:.0%} positives", p) for p in prevalences], value=prevalences[0],
+        options=[(f"{p:.0%} positives", p) for p in prevalences],
+        value=prevalences[0],
         description="balance",
     )
 
@@ -504,12 +561,22 @@ def prevalence_figure(prevalences=(0.5, 0.1, 0.01), seed: int = 0):
         fpr, tpr, _ = _curve(y, s)
         prec, rec, _ = precision_recall_curve(y, s)
         ax_roc.plot(fpr, tpr, label=f"{p:.0%} positives: AUC {_auc_pairs(y, s):.3f}")
-        ax_pr.plot(rec, prec, label=f"{p:.0%} positives: AP {average_precision_score(y, s):.3f}")
+        ax_pr.plot(
+            rec,
+            prec,
+            label=f"{p:.0%} positives: AP {average_precision_score(y, s):.3f}",
+        )
     ax_roc.plot([0, 1], [0, 1], ":", color="grey")
-    ax_roc.set(xlabel="false positive rate", ylabel="true positive rate",
-               title="ROC: almost unchanged by imbalance")
-    ax_pr.set(xlabel="recall", ylabel="precision",
-              title="Precision-recall: collapses as positives get rare")
+    ax_roc.set(
+        xlabel="false positive rate",
+        ylabel="true positive rate",
+        title="ROC: almost unchanged by imbalance",
+    )
+    ax_pr.set(
+        xlabel="recall",
+        ylabel="precision",
+        title="Precision-recall: collapses as positives get rare",
+    )
     for ax in (ax_roc, ax_pr):
         ax.legend(fontsize=8)
     return fig
@@ -528,13 +595,23 @@ def outlier_figure(seed: int = 0):
     spiky[:6] = rng.choice([-1, 1], size=6) * rng.uniform(20, 30, size=6)
     fig, ax = _plt().subplots(figsize=(8, 3.4), layout="constrained")
     bins = np.linspace(-32, 32, 65)
-    for err, name, colour in [(steady, "model A: steady errors", "tab:blue"),
-                              (spiky, "model B: small errors, a few big misses", "tab:red")]:
+    for err, name, colour in [
+        (steady, "model A: steady errors", "tab:blue"),
+        (spiky, "model B: small errors, a few big misses", "tab:red"),
+    ]:
         mae_v = np.mean(np.abs(err))
         rmse_v = np.sqrt(np.mean(err**2))
-        ax.hist(err, bins=bins, alpha=0.55, color=colour,
-                label=f"{name}\nMAE {mae_v:.2f}, RMSE {rmse_v:.2f}")
-    ax.set(xlabel="error (y_true - y_pred)", ylabel="count",
-           title="RMSE punishes big misses; MAE treats every unit of error alike")
+        ax.hist(
+            err,
+            bins=bins,
+            alpha=0.55,
+            color=colour,
+            label=f"{name}\nMAE {mae_v:.2f}, RMSE {rmse_v:.2f}",
+        )
+    ax.set(
+        xlabel="error (y_true - y_pred)",
+        ylabel="count",
+        title="RMSE punishes big misses; MAE treats every unit of error alike",
+    )
     ax.legend(fontsize=8)
     return fig

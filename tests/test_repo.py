@@ -1,0 +1,146 @@
+"""Repository hygiene: notebook structure, no outputs, lint clean, the text tool."""
+
+from __future__ import annotations
+
+import ast
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from harness import REPO, answer_cells, cell_source, exercise_tests, nbgrader_meta
+
+sys.path.insert(0, str(REPO / "tools"))
+import nbtool  # noqa: E402
+
+SOURCES = sorted((REPO / "source").glob("*/*.ipynb"))
+RELEASES = sorted((REPO / "release").glob("*/*.ipynb"))
+IDS = [p.parent.name for p in SOURCES]
+
+
+@pytest.mark.parametrize(
+    "path", SOURCES + RELEASES, ids=lambda p: f"{p.parts[-3]}/{p.parent.name}"
+)
+def test_notebooks_are_committed_without_outputs(path):
+    nb = json.loads(path.read_text())
+    dirty = [
+        c.get("id")
+        for c in nb["cells"]
+        if c["cell_type"] == "code" and (c.get("outputs") or c.get("execution_count"))
+    ]
+    assert not dirty, f"cells with outputs: {dirty} (clear outputs before committing)"
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=IDS)
+def test_source_notebook_structure(path):
+    nb = json.loads(path.read_text())
+    ids = [nbgrader_meta(c)["grade_id"] for c in nb["cells"] if nbgrader_meta(c)]
+    assert len(ids) == len(set(ids)), "duplicate grade ids"
+    text = "".join(cell_source(c) for c in nb["cells"])
+    for heading in (
+        "The interview question",
+        "Learning goals",
+        "how to answer this in an interview",
+    ):
+        assert heading.lower() in text.lower(), f"missing the skeleton part {heading!r}"
+    assert "source/" in text, "the intro must say where the solutions are"
+    for name, cell in answer_cells(nb).items():
+        src = cell_source(cell)
+        assert "### BEGIN SOLUTION" in src and "### END SOLUTION" in src, name
+        tree = ast.parse(src)
+        defs = [n for n in tree.body if isinstance(n, ast.FunctionDef | ast.ClassDef)]
+        assert [d.name for d in defs] == [name], (
+            f"cell {name} must define exactly {name}"
+        )
+        assert ast.get_docstring(defs[0]), f"{name} needs a docstring stating the task"
+    tests = exercise_tests(nb)
+    assert all(tests.values()), (
+        f"exercises without tests: {[n for n, t in tests.items() if not t]}"
+    )
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=IDS)
+def test_graded_cells_start_with_a_docstring_and_end_without_a_bare_value(path):
+    nb = json.loads(path.read_text())
+    for cell in nb["cells"]:
+        meta = nbgrader_meta(cell)
+        if not (meta.get("grade") and cell["cell_type"] == "code"):
+            continue
+        tree = ast.parse(cell_source(cell))
+        first = tree.body[0]
+        assert (
+            isinstance(first, ast.Expr)
+            and isinstance(first.value, ast.Constant)
+            and isinstance(first.value.value, str)
+        ), f"{meta['grade_id']}: first line must say what it checks"
+        assert len(first.value.value.splitlines()) == 1, meta["grade_id"]
+        assert meta.get("points", 0) > 0, meta["grade_id"]
+        last = tree.body[-1]
+        bare = (
+            isinstance(last, ast.Expr)
+            and not isinstance(last.value, ast.Call)
+            and last is not first
+        )
+        assert not bare, (
+            f"{meta['grade_id']} ends with a bare expression (read as partial credit)"
+        )
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=IDS)
+def test_nbtool_round_trip_is_exact(path):
+    nb = json.loads(path.read_text())
+    rebuilt = nbtool.text_to_notebook(nbtool.notebook_to_text(nb))
+    assert rebuilt["cells"] == [
+        {k: v for k, v in c.items() if k != "attachments"} for c in nb["cells"]
+    ]
+
+
+def test_nbtool_header_kinds():
+    nb = nbtool.text_to_notebook(
+        "# %% [markdown]\n# # Title\n#\n# text\n"
+        "# %% answer id=f\ndef f():\n    pass\n"
+        '# %% test id=test_f points=2\n"""checks f."""\n'
+        "# %% [markdown] manual id=q1 points=3\n# answer here\n"
+    )
+    md, answer, test, manual = nb["cells"]
+    assert "".join(md["source"]) == "# Title\n\ntext"
+    assert answer["metadata"]["nbgrader"] == {
+        "grade": False,
+        "grade_id": "f",
+        "locked": False,
+        "schema_version": 3,
+        "solution": True,
+        "task": False,
+    }
+    assert test["metadata"]["nbgrader"]["points"] == 2
+    assert test["metadata"]["nbgrader"]["locked"] is True
+    assert (
+        manual["metadata"]["nbgrader"]["solution"]
+        and manual["metadata"]["nbgrader"]["grade"]
+    )
+    with pytest.raises(SystemExit, match="needs id="):
+        nbtool.text_to_notebook("# %% answer\nx = 1\n")
+
+
+def test_ruff_is_clean():
+    ruff = Path(sys.executable).parent / "ruff"
+    proc = subprocess.run(
+        [str(ruff), "check", "--quiet", "."], cwd=REPO, capture_output=True, text=True
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_no_stray_notebooks_or_generated_files_are_tracked():
+    files = subprocess.run(
+        ["git", "ls-files"], cwd=REPO, capture_output=True, text=True
+    ).stdout.split()
+    stray = [
+        f
+        for f in files
+        if "Untitled" in f
+        or f.endswith((".db", ".pyc"))
+        or "/.ipynb_checkpoints/" in f
+        or (f.startswith("notebooks/") and f != "notebooks/README.md")
+    ]
+    assert not stray
