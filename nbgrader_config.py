@@ -72,3 +72,14 @@ c.GenerateFeedback.preprocessors = [
     CSSHTMLHeaderPreprocessor,
     HideHiddenTests,
 ]
+
+# A submission that kills its kernel (os._exit, a crash) scores 0 on that cell only:
+# the kernel is restarted, earlier cells are replayed and grading goes on, instead of
+# nbgrader discarding the whole submission (see interview_lab/execute.py).
+from nbgrader.converters.autograde import Autograde  # noqa: E402
+
+from interview_lab.execute import with_resilient_execute  # noqa: E402
+
+c.Autograde.autograde_preprocessors = with_resilient_execute(
+    Autograde.class_traits()["autograde_preprocessors"].default()
+)

@@ -8,7 +8,9 @@ autograded together:
 * ``untouched``: the release notebook as shipped (every stub raises);
 * one student per file in ``tests/submissions/<assignment>/``: the file's functions
   replace the solved answers of the same name. ``correct_*`` files must get full marks;
-  in ``wrong_*`` files every function must lose marks on its exercise.
+  in ``wrong_*`` files every function must lose marks on its exercise; ``hostile_*``
+  files (a function that kills the kernel, one that never returns) score 0 on those
+  exercises and keep their marks elsewhere.
 
 Exact per-exercise scores are pinned in ``tests/goldens/scores_<assignment>.json``; after an
 intended change, regenerate them with ``pytest tests/test_autograde.py --update-goldens``
@@ -146,6 +148,14 @@ def test_wrong_variants_lose_marks_on_every_wrong_function(graded):
         for name in graded.variants[variant]:
             got = graded.by_exercise[variant][name]
             assert got < graded.max[name], f"{variant}.{name} kept all {got} points"
+
+
+def test_hostile_variants_lose_only_what_they_broke(graded):
+    for variant in [v for v in graded.variants if v.startswith("hostile")]:
+        scores = graded.by_exercise[variant]
+        for name in graded.variants[variant]:
+            assert scores[name] == 0, f"{variant}.{name} scored {scores[name]}"
+        assert sum(scores.values()) > 0, f"{variant} lost every mark"
 
 
 def test_scores_match_goldens(graded, request):
