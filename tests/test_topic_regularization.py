@@ -1,0 +1,415 @@
+"""Unit tests of interview_lab.topics.regularization: references, test inputs,
+mistakes, figures and widgets."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+
+from interview_lab.checking import CheckFailed
+from interview_lab.topics import regularization as topic
+
+EXAMPLE_X = [[1, 1], [1, -1], [-1, 1], [-1, -1]]
+EXAMPLE_Y = [4, 2, 0, -2]
+
+
+# ------------------------------------------------------------- slow references
+def _ridge_slow(X, y, alpha):
+    """Ridge by minimising the objective over (w, b) with the normal equations of the
+    full augmented problem, the intercept left out of the penalty."""
+    X = np.asarray(X, dtype=float)
+    y = np.asarray(y, dtype=float)
+    n, p = X.shape
+    A = np.column_stack([X, np.ones(n)])
+    P = alpha * np.eye(p + 1)
+    P[p, p] = 0.0
+    sol = np.linalg.lstsq(A.T @ A + P, A.T @ y, rcond=None)[0]
+    return sol[:p], sol[p]
+
+
+def _lasso_objective(X, y, alpha, coef, b):
+    X = np.asarray(X, dtype=float)
+    y = np.asarray(y, dtype=float)
+    r = y - X @ coef - b
+    return r @ r / (2 * len(y)) + alpha * np.abs(coef).sum()
+
+
+def _soft_slow(z, t):
+    if z > t:
+        return z - t
+    if z < -t:
+        return z + t
+    return 0.0
+
+
+# ------------------------------------------------------------------ references
+@pytest.mark.parametrize(
+    "case",
+    list(topic.ridge_cases(seed=5, n_random=15)),
+    ids=lambda c: f"n{len(c[0])}p{len(c[0][0])}a{c[2]:g}",
+)
+def test_ridge_reference_matches_slow_normal_equations(case):
+    X, y, alpha = case
+    coef, b = topic.ridge_reference(X, y, alpha)
+    slow_coef, slow_b = _ridge_slow(X, y, alpha)
+    np.testing.assert_allclose(coef, slow_coef, atol=1e-6)
+    assert abs(b - slow_b) < 1e-6
+
+
+def test_ridge_reference_worked_example():
+    coef, b = topic.ridge_reference(EXAMPLE_X, EXAMPLE_Y, 4.0)
+    np.testing.assert_allclose(coef, [1.0, 0.5])
+    assert b == pytest.approx(1.0)
+
+
+def test_lasso_reference_is_a_minimum():
+    """No small move of any coefficient lowers the lasso objective."""
+    rng = np.random.default_rng(0)
+    for X, y, alpha in topic.lasso_cases(seed=3, n_random=10):
+        coef, b = topic.lasso_reference(X, y, alpha)
+        best = _lasso_objective(X, y, alpha, coef, b)
+        for _ in range(20):
+            step = rng.normal(0, 1e-3, len(coef))
+            assert _lasso_objective(X, y, alpha, coef + step, b) >= best - 1e-12
+            assert _lasso_objective(X, y, alpha, coef, b + 1e-3) >= best - 1e-12
+
+
+def test_lasso_reference_worked_example_has_an_exact_zero():
+    coef, b = topic.lasso_reference(EXAMPLE_X, EXAMPLE_Y, 1.5)
+    assert coef.tolist() == pytest.approx([0.5, 0.0])
+    assert coef[1] == 0
+    assert b == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize("case", list(topic.soft_threshold_cases(seed=4)), ids=str)
+def test_soft_threshold_reference_matches_scalar_definition(case):
+    z, t = case
+    got = topic.soft_threshold_reference(z, t)
+    expected = np.vectorize(lambda v: _soft_slow(v, t))(np.asarray(z, dtype=float))
+    np.testing.assert_array_equal(np.asarray(got), expected)
+    assert np.shape(got) == np.shape(z)
+
+
+def test_soft_threshold_reference_returns_float_and_no_negative_zero():
+    assert topic.soft_threshold_reference(-0.5, 1.0) == 0.0
+    assert isinstance(topic.soft_threshold_reference(-0.5, 1.0), float)
+    assert not np.signbit(topic.soft_threshold_reference(-0.5, 1.0))
+
+
+def test_wrong_zeros():
+    assert topic.wrong_zeros([0.5, 0.0], EXAMPLE_X, EXAMPLE_Y, 1.5) == []
+    assert topic.wrong_zeros([0.5, 1e-12], EXAMPLE_X, EXAMPLE_Y, 1.5) == [1]
+    with pytest.raises(
+        ValueError, match=re.escape("coef must have shape (2,), got (3,)")
+    ):
+        topic.wrong_zeros([0.5, 0.0, 0.0], EXAMPLE_X, EXAMPLE_Y, 1.5)
+
+
+# ----------------------------------------------------------------- test inputs
+def test_ridge_cases_cover_the_contract_edge_cases():
+    cases = list(topic.ridge_cases(seed=31))
+    shapes = [np.shape(X) for X, _, _ in cases]
+    alphas = [a for _, _, a in cases]
+    assert any(p == 1 for _, p in shapes), "one feature"
+    assert any(p > n for n, p in shapes), "more features than samples"
+    assert any(isinstance(X, list) for X, _, _ in cases), "lists"
+    assert 0.0 in alphas and max(alphas) >= 1e6
+    for X, _, a in cases:
+        if a == 0:
+            assert np.linalg.matrix_rank(np.asarray(X, float)) == np.shape(X)[1]
+    assert len(cases) == 7 + 40
+
+
+def test_lasso_cases_edge_cases_and_well_posed():
+    cases = list(topic.lasso_cases(seed=33, n_random=20))
+    assert len(cases) == 23
+    coefs = [topic.lasso_reference(X, y, a)[0] for X, y, a in cases]
+    assert np.shape(cases[0][0])[1] == 1 and isinstance(cases[0][0], list)
+    assert np.all(coefs[1] == 0), "huge alpha: every coefficient exactly 0"
+    X2 = np.asarray(cases[2][0])
+    assert np.corrcoef(X2.T)[0, 1] > 0.7 and np.sum(coefs[2] == 0) == 1
+    assert any(np.any(c == 0) and np.any(c != 0) for c in coefs[3:]), "mixed zeros"
+    for X, y, a in cases:
+        assert topic._lasso_margin_ok(X, y, a)
+
+
+def test_cases_are_reproducible():
+    a = list(topic.lasso_cases(seed=1, n_random=3))
+    b = list(topic.lasso_cases(seed=1, n_random=3))
+    for (X1, y1, a1), (X2, y2, a2) in zip(a, b, strict=True):
+        np.testing.assert_array_equal(np.asarray(X1), np.asarray(X2))
+        np.testing.assert_array_equal(np.asarray(y1), np.asarray(y2))
+        assert a1 == a2
+
+
+def test_soft_threshold_cases_include_ties_zero_threshold_and_2d():
+    cases = list(topic.soft_threshold_cases(seed=0))
+    assert any(np.ndim(z) == 0 and abs(z) == t for z, t in cases)
+    assert any(t == 0 for _, t in cases)
+    assert any(np.ndim(z) == 2 and isinstance(z, list) for z, _ in cases)
+    assert any(np.ndim(z) == 2 and isinstance(z, np.ndarray) for z, _ in cases)
+
+
+@pytest.mark.parametrize(
+    "func", [topic.ridge_cases, topic.lasso_cases, topic.soft_threshold_cases]
+)
+def test_case_generators_validate(func):
+    with pytest.raises(
+        ValueError, match=re.escape("seed must be a non-negative int, got -1")
+    ):
+        next(func(seed=-1))
+    with pytest.raises(
+        ValueError, match=re.escape("n_random must be an int >= 0, got 2.5")
+    ):
+        next(func(n_random=2.5))
+
+
+# -------------------------------------------------------------------- mistakes
+def _ridge_penalised_intercept(X, y, alpha):
+    X = np.asarray(X, dtype=float)
+    A = np.column_stack([X, np.ones(len(X))])
+    sol = np.linalg.solve(A.T @ A + alpha * np.eye(A.shape[1]), A.T @ np.asarray(y))
+    return sol[:-1], sol[-1]
+
+
+def test_checker_names_the_penalised_intercept():
+    check = topic.checker("ridge_fit", _ridge_penalised_intercept, atol=1e-6)
+    X = np.asarray(EXAMPLE_X) + 10
+    with pytest.raises(CheckFailed) as info:
+        check(X, EXAMPLE_Y, 4.0, expect=([1.0, 0.5], -14.0))
+    assert str(info.value) == (
+        "ridge_fit(X=[[11, 11], [11, 9], [9, 11], [9, 9]], y=[4, 2, 0, -2], alpha=4.0)\n"
+        "  expected: coef=[1.0, 0.5], intercept=-14.0\n"
+        "  returned: coef=[0.313725, -0.186275], intercept=-0.137255\n"
+        "  hint:     The intercept looks penalised (a column of ones inside the "
+        "penalty). Centre X and y, solve for the coefficients, then set intercept = "
+        "mean(y) - mean(X, axis=0) @ coef."
+    )
+
+
+def test_checker_names_soft_threshold_without_sign():
+    check = topic.checker("soft_threshold", lambda z, t: np.maximum(np.abs(z) - t, 0))
+    with pytest.raises(CheckFailed, match=re.escape("The sign is missing")):
+        check(-3.0, 1.0, expect=-2.0)
+
+
+def test_checker_names_lasso_without_1_over_n():
+    X, y, alpha = next(iter(list(topic.lasso_cases(seed=33, n_random=0))[2:]))
+
+    def lasso_fit(X, y, alpha, max_iter=1000, tol=1e-6):
+        return topic._lasso_sklearn(X, y, alpha / len(y))
+
+    check = topic.checker(
+        "lasso_fit", lasso_fit, reference=topic.lasso_reference, atol=1e-4
+    )
+    with pytest.raises(
+        CheckFailed, match=re.escape("The penalty looks n times too weak")
+    ):
+        check(X, y, alpha)
+
+
+def test_every_mistake_differs_from_the_right_answer_on_some_case():
+    checks = {
+        "ridge_fit": (
+            topic.ridge_reference,
+            list(topic.ridge_cases(seed=1, n_random=5)),
+        ),
+        "lasso_fit": (
+            topic.lasso_reference,
+            list(topic.lasso_cases(seed=1, n_random=5)),
+        ),
+        "soft_threshold": (
+            topic.soft_threshold_reference,
+            list(topic.soft_threshold_cases(seed=1, n_random=5)),
+        ),
+    }
+    for name, mistakes in topic.MISTAKES.items():
+        ref, cases = checks[name]
+        for mistake in mistakes:
+            differs = False
+            for args in cases:
+                with np.errstate(all="ignore"):
+                    wrong, right = mistake.compute(*args), ref(*args)
+                if isinstance(right, tuple):
+                    wrong = np.concatenate([np.ravel(wrong[0]), np.ravel(wrong[1])])
+                    right = np.concatenate([np.ravel(right[0]), np.ravel(right[1])])
+                if not np.allclose(
+                    np.asarray(wrong, float), np.asarray(right, float), atol=1e-4
+                ):
+                    differs = True
+                    break
+            assert differs, f"{name}: {mistake.hint[:40]}"
+
+
+def test_checker_rejects_unknown_exercise():
+    with pytest.raises(ValueError, match=re.escape("unknown exercise 'ridge'")):
+        topic.checker("ridge", abs)
+
+
+# ------------------------------------------------------------------------ data
+def test_polynomial_data_is_standardised_on_training_data():
+    d = topic.polynomial_data(n_train=15, degree=5, seed=2)
+    assert d["X_train"].shape == (15, 5) and d["X_val"].shape == (400, 5)
+    np.testing.assert_allclose(d["X_train"].mean(0), 0, atol=1e-12)
+    np.testing.assert_allclose(d["X_train"].std(0), 1)
+    np.testing.assert_allclose(d["features"](d["x_train"]), d["X_train"])
+    d["X_train"][0, 0] = 99.0  # callers get copies: the cache is not changed
+    assert topic.polynomial_data(n_train=15, degree=5, seed=2)["X_train"][0, 0] != 99.0
+
+
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"n_train": 2}, "n_train must be an int >= 3, got 2"),
+        ({"degree": 0}, "degree must be an int >= 1, got 0"),
+        ({"noise": -1.0}, "noise must be a positive finite number, got -1.0"),
+        ({"seed": "a"}, "seed must be a non-negative int, got 'a'"),
+    ],
+)
+def test_polynomial_data_validates(kwargs, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        topic.polynomial_data(**kwargs)
+
+
+def test_correlated_data():
+    X, y = topic.correlated_data(n=3000, corr=0.9, seed=1)
+    assert X.shape == (3000, 3) and y.shape == (3000,)
+    assert np.corrcoef(X[:, 0], X[:, 1])[0, 1] == pytest.approx(0.9, abs=0.02)
+    with pytest.raises(ValueError, match=re.escape("corr must be in [0, 1), got 1.0")):
+        topic.correlated_data(corr=1.0)
+
+
+# ------------------------------------------------------------- figures, widgets
+def test_path_explorer_update_moves_markers_and_curves():
+    e = topic.PathExplorer(lam=0.01)
+    info = e.update(1.0)
+    assert info["lam"] == pytest.approx(1.0)
+    assert info["ridge_alpha"] == pytest.approx(20.0) and info["lasso_alpha"] == 1.0
+    assert list(e.ridge_marker.get_xdata()) == pytest.approx([1.0, 1.0])
+    assert list(e.lasso_marker.get_xdata()) == pytest.approx([1.0, 1.0])
+    assert info["ridge_nonzero"] == 12 and info["lasso_nonzero"] < 3
+    assert (
+        e.ax_lasso.get_title() == f"Lasso (L1): {info['lasso_nonzero']} of 12 "
+        "coefficients non-zero"
+    )
+    assert len(e.ridge_curve.get_xdata()) == 300
+    assert e.lasso_point.get_ydata()[0] == pytest.approx(info["lasso_val"])
+    assert "λ = 1" in e.figure._suptitle.get_text()
+    small = e.update(1e-6)
+    assert small["lasso_nonzero"] > info["lasso_nonzero"]
+    assert small["ridge_val"] > e.update(1e-2)["ridge_val"], "over-fitting at tiny λ"
+    assert e.update(0.0123)["lam"] == pytest.approx(10**-1.9), "snaps to the grid"
+    assert e._repr_png_()[:4] == b"\x89PNG"
+    with pytest.raises(
+        ValueError, match=re.escape("lam must be a positive finite number, got -1")
+    ):
+        e.update(-1)
+
+
+def test_path_explorer_paths_match_sklearn():
+    from sklearn.linear_model import Lasso, Ridge
+
+    e = topic.PathExplorer()
+    d, paths = e.data, e.paths
+    i = int(np.argmin(np.abs(paths["lambdas"] - 0.01)))
+    ridge = Ridge(alpha=20 * paths["lambdas"][i]).fit(d["X_train"], d["y_train"])
+    np.testing.assert_allclose(paths["ridge"]["coefs"][i], ridge.coef_, atol=1e-8)
+    lasso = Lasso(alpha=paths["lambdas"][i], tol=1e-10, max_iter=100_000)
+    lasso.fit(d["X_train"], d["y_train"])
+    np.testing.assert_allclose(paths["lasso"]["coefs"][i], lasso.coef_, atol=1e-3)
+
+
+def test_regularization_explorer_slider_updates_the_figure():
+    box = topic.regularization_explorer()
+    before = box.children[1].value
+    box.slider.value = 1.0
+    assert box.explorer.lam == pytest.approx(1.0)
+    assert box.children[1].value != before
+
+
+def test_geometry_l1_solution_has_an_exact_zero_and_l2_does_not():
+    g = topic.GeometryExplorer(budget=1.0)
+    l1, l2 = g.solutions["l1"], g.solutions["l2"]
+    assert l1.tolist() == [1.0, 0.0]
+    assert np.all(l2 != 0) and np.hypot(*l2) == pytest.approx(1.0, abs=1e-3)
+    labels = [t.get_text() for t in g.ax_l1.texts]
+    assert any("w₂ is exactly 0" in t for t in labels)
+    assert not any("exactly 0" in t.get_text() for t in g.ax_l2.texts)
+    assert g.ax_l1.get_title() == "L1 (lasso): a diamond, budget 1.00"
+    assert len(g.ax_l1.patches) == 1 and len(g.ax_l2.patches) == 1
+
+
+def test_geometry_big_budget_gives_least_squares():
+    g = topic.GeometryExplorer(budget=2.5)
+    np.testing.assert_allclose(g.solutions["l1"], topic._W_OLS)
+    np.testing.assert_allclose(g.solutions["l2"], topic._W_OLS)
+    with pytest.raises(
+        ValueError, match=re.escape("budget must be a positive finite number, got 0")
+    ):
+        g.update(0)
+
+
+def test_geometry_constrained_solution_is_the_best_point_of_the_ball():
+    rng = np.random.default_rng(0)
+    for kind, norm in [
+        ("l1", lambda w: np.abs(w).sum(-1)),
+        ("l2", lambda w: np.hypot(w[..., 0], w[..., 1])),
+    ]:
+        w = topic._constrained(kind, 1.0)
+        pts = rng.uniform(-1, 1, size=(20_000, 2))
+        inside = pts[norm(pts) <= 1.0]
+        assert topic._loss(w) <= topic._loss(inside).min() + 1e-6
+
+
+def test_geometry_explorer_and_figure():
+    box = topic.geometry_explorer()
+    box.slider.value = 0.5
+    assert box.explorer.solutions["l1"].tolist() == [0.5, 0.0]
+    assert len(topic.geometry_figure(0.8).axes) >= 2
+
+
+def test_scaling_figure_zeroes_the_fraction_on_raw_units_only():
+    fig = topic.scaling_figure()
+    ax = fig.axes[0]
+    heights = [p.get_height() for p in ax.patches]
+    truth, raw, scaled = heights[:3], heights[3:6], heights[6:9]
+    assert truth == [1.0, 1.0, 1.0]
+    assert raw[2] == 0 and raw[0] > 0.8
+    assert max(scaled) - min(scaled) < 0.1
+    assert any(t.get_text() == "exactly 0" for t in ax.texts)
+    with pytest.raises(
+        ValueError, match=re.escape("alpha must be a positive finite number, got 0")
+    ):
+        topic.scaling_figure(alpha=0)
+
+
+def test_correlated_figure_lasso_picks_one_ridge_shares():
+    fig = topic.correlated_figure(n_resamples=20)
+    ridge_ax, lasso_ax, enet_ax = fig.axes[:3]
+    lasso_pts = lasso_ax.collections[0].get_offsets()
+    ridge_pts = ridge_ax.collections[0].get_offsets()
+    assert len(lasso_pts) == 20
+    assert np.mean(np.any(np.asarray(lasso_pts) == 0, axis=1)) > 0.5
+    assert not np.any(np.asarray(ridge_pts) == 0)
+    assert "exactly 0 in 0 of 20" in ridge_ax.get_title()
+    with pytest.raises(
+        ValueError, match=re.escape("n_resamples must be an int >= 1, got 0")
+    ):
+        topic.correlated_figure(n_resamples=0)
+
+
+def test_cv_figure_marks_best_and_one_se_alphas():
+    fig = topic.cv_figure()
+    lasso_ax = fig.axes[0]
+    lines = [ln for ln in lasso_ax.get_lines() if ln.get_linestyle() in ("--", ":")]
+    best, one_se = (ln.get_xdata()[0] for ln in lines)
+    assert one_se >= best
+    labels = lasso_ax.get_legend_handles_labels()[1]
+    assert any(lbl.startswith("least error: alpha = ") for lbl in labels)
+    assert any(lbl.startswith("1-SE rule: alpha = ") for lbl in labels)
+    with pytest.raises(
+        ValueError, match=re.escape("n_folds must be an int >= 2, got 1")
+    ):
+        topic.cv_figure(n_folds=1)
