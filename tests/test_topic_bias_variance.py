@@ -1,0 +1,456 @@
+"""02_bias_variance topic module: data, simulation, references, checks, figures, widget."""
+
+from __future__ import annotations
+
+import re
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from sklearn.base import clone
+from sklearn.dummy import DummyRegressor
+from sklearn.ensemble import GradientBoostingRegressor
+from sklearn.linear_model import LinearRegression, Ridge
+from sklearn.model_selection import KFold
+from sklearn.tree import DecisionTreeRegressor
+
+from interview_lab.checking import CheckFailed
+from interview_lab.topics import bias_variance as topic
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    plt.close("all")
+
+
+# --------------------------------------------------- slow references from the definition
+def bias_variance_slow(predictions, y_true):
+    """Bias² and variance with plain loops, straight from the definition."""
+    rows = [list(map(float, r)) for r in predictions]
+    n_models, n_points = len(rows), len(y_true)
+    b2 = var = 0.0
+    for j in range(n_points):
+        col = [rows[i][j] for i in range(n_models)]
+        mean = sum(col) / n_models
+        b2 += (mean - float(y_true[j])) ** 2
+        var += sum((c - mean) ** 2 for c in col) / n_models
+    return b2 / n_points, var / n_points
+
+
+def cross_val_mse_slow(model, X, y, n_folds):
+    X, y = np.asarray(X, float), np.asarray(y, float)
+    mses = []
+    for train, val in KFold(n_folds).split(X):
+        m = clone(model).fit(X[train], y[train])
+        mses.append(np.mean((y[val] - m.predict(X[val])) ** 2))
+    return np.mean(mses)
+
+
+@pytest.mark.parametrize("case", list(topic.bias_variance_cases(seed=1, n_random=30)))
+def test_bias_variance_reference_matches_loops(case):
+    assert topic.bias_variance_reference(*case) == pytest.approx(
+        bias_variance_slow(*case)
+    )
+
+
+def test_bias_variance_reference_rejects_mismatched_shapes():
+    with pytest.raises(
+        ValueError, match=re.escape("must have shape (n_models, 3), got (2, 2)")
+    ):
+        topic.bias_variance_reference([[1, 2], [3, 4]], [1, 2, 3])
+
+
+@pytest.mark.parametrize("n, k", list(topic.kfold_cases(seed=2, n_random=20)))
+def test_kfold_reference_is_sklearn_and_partitions(n, k):
+    folds = topic.kfold_reference(n, k)
+    assert len(folds) == k
+    assert np.array_equal(np.concatenate([v for _, v in folds]), np.arange(n))
+    for train, val in folds:
+        assert np.array_equal(np.sort(np.r_[train, val]), np.arange(n))
+
+
+@pytest.mark.parametrize(
+    "i, case", list(enumerate(topic.cross_val_cases(seed=3, n_random=10)))
+)
+def test_cross_val_mse_reference_matches_slow(i, case):
+    model, X, y, k = case
+    assert topic.cross_val_mse_reference(model, X, y, k) == pytest.approx(
+        cross_val_mse_slow(model, X, y, k), rel=1e-10
+    )
+
+
+def test_cross_val_cases_cover_lists_uneven_folds_and_loo():
+    cases = list(topic.cross_val_cases(seed=23))
+    assert any(isinstance(X, list) for _, X, _, _ in cases)
+    assert any(isinstance(X, np.ndarray) for _, X, _, _ in cases)
+    assert any(len(y) % k for _, _, y, k in cases)
+    assert any(len(y) == k for _, _, y, k in cases)
+    assert {type(m).__name__ for m, *_ in cases} >= {
+        "LinearRegression",
+        "Ridge",
+        "DecisionTreeRegressor",
+        "KNeighborsRegressor",
+    }
+
+
+# ------------------------------------------------------------------- data and simulation
+def test_make_data_shapes_seed_and_order():
+    X, y = topic.make_data(50, seed=4)
+    assert X.shape == (50, 1) and y.shape == (50,)
+    X2, y2 = topic.make_data(50, seed=4)
+    assert np.array_equal(X, X2) and np.array_equal(y, y2)
+    assert not np.all(np.diff(X[:, 0]) > 0), "rows must not be sorted by x"
+    assert np.allclose(
+        topic.make_data(5, noise=0.0)[1],
+        topic.true_function(topic.make_data(5)[0][:, 0]),
+    )
+
+
+@pytest.mark.parametrize(
+    "kwargs, message",
+    [
+        ({"n_samples": 1}, "n_samples must be an int >= 2, got 1"),
+        ({"n_samples": 2.5}, "n_samples must be an int, got 2.5"),
+        ({"noise": -0.1}, "noise must be a finite number >= 0.0, got -0.1"),
+        ({"seed": -1}, "seed must be an int >= 0, got -1"),
+    ],
+)
+def test_make_data_validation_echoes_value(kwargs, message):
+    error = TypeError if "got 2.5" in message else ValueError
+    with pytest.raises(error, match=re.escape(message)):
+        topic.make_data(**kwargs)
+
+
+def test_training_sets_cover_every_bin():
+    x, y = topic.training_sets(30, 20, seed=1)
+    assert x.shape == y.shape == (30, 20)
+    bins = np.floor(np.sort(x, axis=1) * 20)
+    assert np.array_equal(bins, np.tile(np.arange(20), (30, 1)))
+
+
+@pytest.mark.parametrize("degree", [0, 1, 3, 7])
+def test_batched_polynomial_fit_matches_polyfit(degree):
+    x, y = topic.training_sets(5, 25, seed=degree)
+    grid = np.linspace(0, 1, 11)
+    batched = topic.predict_polynomials(topic.fit_polynomials(x, y, degree), grid)
+    for i in range(5):
+        slow = np.polyval(np.polyfit(x[i], y[i], degree), grid)
+        assert np.allclose(batched[i], slow, atol=1e-7)
+
+
+def test_batched_ridge_matches_normal_equations_loop():
+    x, y = topic.training_sets(3, 15, seed=0)
+    coef = topic.fit_polynomials(x, y, 5, alpha=0.3)
+    for i in range(3):
+        V = np.polynomial.legendre.legvander(2 * x[i] - 1, 5)
+        P = np.diag([0.0] + [1.0] * 5)
+        assert np.allclose(coef[i], np.linalg.solve(V.T @ V + 0.3 * P, V.T @ y[i]))
+
+
+def test_fit_polynomials_rejects_mismatched_shapes():
+    with pytest.raises(
+        ValueError, match=re.escape("x and y differ in shape: (2, 3) vs (2, 4)")
+    ):
+        topic.fit_polynomials(np.zeros((2, 3)), np.zeros((2, 4)), 1)
+
+
+def test_simulation_decomposition_adds_up_to_measured_error():
+    for degree in (1, 4, 10):
+        sim = topic.simulate(degree, n_train=20, n_models=400)
+        b2, var = topic.bias_variance_reference(sim.predictions, sim.truth)
+        assert b2 + var + sim.noise**2 == pytest.approx(sim.test_mse, rel=0.03)
+
+
+def test_decomposition_is_u_shaped_and_variance_shrinks_with_data():
+    small = topic.decomposition(n_train=20)
+    large = topic.decomposition(n_train=240)
+    assert small["bias_squared"][1] > 10 * small["bias_squared"][4]
+    assert small["variance"][12] > 10 * small["variance"][2]
+    best = int(np.argmin(small["total"]))
+    assert 2 < best < 8
+    assert np.all(large["variance"] < small["variance"])
+    with pytest.raises(
+        ValueError, match=re.escape("max_degree must be an int from 0 to 30, got 31")
+    ):
+        topic.decomposition(max_degree=31)
+
+
+# ------------------------------------------------------- batched trees against sklearn
+def test_tree_predictions_equal_sklearn_deep_tree():
+    x, y = topic.training_sets(4, 30, seed=3)
+    grid = np.linspace(0, 1, 57)
+    ours = topic.tree_predictions(x, y, grid)
+    for i in range(4):
+        tree = DecisionTreeRegressor(random_state=0).fit(x[i, :, None], y[i])
+        assert np.allclose(ours[i], tree.predict(grid[:, None]))
+
+
+def test_bagging_equals_average_of_trees_on_the_same_bootstraps():
+    x, y = topic.training_sets(3, 20, seed=4)
+    grid = np.linspace(0, 1, 31)
+    ours = topic.bagged_tree_predictions(x, y, grid, n_estimators=5, seed=2)
+    rng = np.random.default_rng([2, 7])
+    slow = np.zeros_like(ours)
+    for _ in range(5):
+        draws = rng.integers(0, 20, (3, 20))
+        for i in range(3):
+            idx = draws[i]
+            tree = DecisionTreeRegressor(random_state=0).fit(x[i, idx, None], y[i, idx])
+            slow[i] += tree.predict(grid[:, None]) / 5
+    assert np.allclose(ours, slow)
+
+
+@pytest.mark.parametrize("n_estimators, lr", [(1, 1.0), (20, 0.3)])
+def test_boosted_stumps_equal_sklearn_gradient_boosting(n_estimators, lr):
+    x, y = topic.training_sets(3, 25, seed=5)
+    grid = np.linspace(0, 1, 41)
+    ours = topic.boosted_stump_predictions(x, y, grid, n_estimators, lr)
+    for i in range(3):
+        gb = GradientBoostingRegressor(
+            max_depth=1, n_estimators=n_estimators, learning_rate=lr, random_state=0
+        ).fit(x[i, :, None], y[i])
+        assert np.allclose(ours[i], gb.predict(grid[:, None]), atol=1e-10)
+
+
+# ------------------------------------------------------------------------------ checks
+def kfold_right(n, k):
+    if k < 2 or k > n:
+        raise ValueError("bad")
+    return [(tr.tolist(), va.tolist()) for tr, va in KFold(k).split(range(n))]
+
+
+def test_check_folds_accepts_lists_tuples_and_generators():
+    for func in (
+        kfold_right,
+        lambda n, k: tuple(KFold(k).split(range(n))),
+        lambda n, k: (pair for pair in KFold(k).split(np.zeros(n))),
+        lambda n, k: [
+            (np.asarray(t, float), np.asarray(v, float)) for t, v in kfold_right(n, k)
+        ],
+    ):
+        check = topic.checker("kfold_indices", func)
+        for n, k in [(7, 3), (2, 2), (10, 10)]:
+            topic.check_folds(check, n, k)
+        assert check.count == 3
+
+
+def test_check_folds_names_the_fold_and_the_known_mistake():
+    def remainder_last(n_samples, n_folds):
+        return topic._kfold_remainder_last(n_samples, n_folds)
+
+    check = topic.checker("kfold_indices", remainder_last)
+    with pytest.raises(CheckFailed) as info:
+        topic.check_folds(check, 5, 2, why="uneven")
+    assert str(info.value) == (
+        "kfold_indices(n_samples=5, n_folds=2)\n"
+        "  case:     uneven\n"
+        "  problem:  fold 0 is (train_idx=[2, 3, 4], val_idx=[0, 1]); expected "
+        "(train_idx=[3, 4], val_idx=[0, 1, 2])\n"
+        f"  hint:     {topic.MISTAKES['kfold_indices'][1].hint}"
+    )
+
+
+@pytest.mark.parametrize(
+    "func, problem",
+    [
+        (lambda n, k: None, "is None: did you forget to `return` the folds?"),
+        (
+            lambda n, k: kfold_right(n, k)[:-1],
+            "should hold 3 folds (one per n_folds), got 2",
+        ),
+        (lambda n, k: [1, 2, 3], "fold 0 should be a (train_idx, val_idx) pair, got 1"),
+    ],
+)
+def test_check_folds_explains_malformed_results(func, problem):
+    check = topic.checker("kfold_indices", func)
+    with pytest.raises(CheckFailed, match=re.escape(problem)):
+        topic.check_folds(check, 7, 3)
+
+
+def test_check_model_unfitted_catches_a_fitted_model():
+    def no_clone(model, X, y, n_folds=5):
+        X, y = np.asarray(X), np.asarray(y)
+        return float(
+            np.mean(
+                [
+                    np.mean((y[v] - model.fit(X[t], y[t]).predict(X[v])) ** 2)
+                    for t, v in KFold(n_folds).split(X)
+                ]
+            )
+        )
+
+    X, y = topic.make_data(12)
+    good = topic.checker(
+        "cross_val_mse", lambda m, X, y, n_folds=5: cross_val_mse_slow(m, X, y, n_folds)
+    )
+    topic.check_model_unfitted(good, LinearRegression(), X, y, n_folds=3)
+    bad = topic.checker("cross_val_mse", no_clone)
+    with pytest.raises(
+        CheckFailed, match=re.escape("the model passed in is fitted afterwards")
+    ):
+        topic.check_model_unfitted(bad, Ridge(), X, y, n_folds=3)
+    with pytest.raises(
+        ValueError, match=re.escape("model must be unfitted for this check")
+    ):
+        topic.check_model_unfitted(good, LinearRegression().fit(X, y), X, y)
+
+
+def _same_numbers(a, b):
+    return np.allclose(np.asarray(a, float), np.asarray(b, float), equal_nan=True)
+
+
+@pytest.mark.filterwarnings("ignore::RuntimeWarning")
+@pytest.mark.parametrize(
+    "exercise, inputs, reference, same",
+    [
+        (
+            "bias_variance",
+            list(topic.bias_variance_cases(seed=5, n_random=10)),
+            topic.bias_variance_reference,
+            _same_numbers,
+        ),
+        (
+            "cross_val_mse",
+            [(DummyRegressor(), np.zeros((7, 1)), np.arange(7.0), 3)]
+            + list(topic.cross_val_cases(seed=6, n_random=6)),
+            topic.cross_val_mse_reference,
+            _same_numbers,
+        ),
+        (
+            "kfold_indices",
+            [(7, 3), (10, 4), (11, 2)],
+            topic.kfold_reference,
+            topic._same_folds,
+        ),
+    ],
+    ids=["bias_variance", "cross_val_mse", "kfold_indices"],
+)
+def test_every_mistake_differs_from_the_reference_somewhere(
+    exercise, inputs, reference, same
+):
+    for mistake in topic.MISTAKES[exercise]:
+        differs = False
+        for args in inputs:
+            try:
+                wrong = mistake.compute(*args)
+            except Exception:
+                differs = True
+                break
+            if not same(wrong, reference(*args)):
+                differs = True
+                break
+        assert differs, mistake.hint
+
+
+def test_checker_hint_for_swapped_bias_variance():
+    check = topic.checker(
+        "bias_variance", lambda p, t: topic.bias_variance_reference(p, t)[::-1]
+    )
+    with pytest.raises(CheckFailed, match=re.escape("The result looks swapped")):
+        check([[1.0, 1.0, 1.0]], [0.0, 1.0, 2.0], expect=(2 / 3, 0.0))
+
+
+# ----------------------------------------------------------------------- figures, widget
+def test_explorer_update_moves_marker_and_redraws_fits():
+    ex = topic.ComplexityExplorer(degree=2, n_train=20, n_shown=10)
+    assert len(ex.fit_lines) == 10
+    parts = ex.update(9)
+    assert list(ex.marker.get_xdata()) == [9, 9]
+    dec = topic.decomposition(n_train=20)
+    assert np.allclose(ex.fit_lines[0].get_ydata(), dec["predictions"][9][0])
+    assert np.allclose(ex.mean_line.get_ydata(), dec["predictions"][9].mean(axis=0))
+    assert parts["total"] == pytest.approx(dec["total"][9])
+    assert (
+        "variance" in ex.ax_err.get_title()
+        and f"{parts['variance']:.3f}" in ex.ax_err.get_title()
+    )
+    assert ex._repr_png_().startswith(b"\x89PNG")
+
+
+def test_explorer_training_size_shrinks_the_variance():
+    ex = topic.ComplexityExplorer(degree=8, n_train=20)
+    small = ex.update(8)["variance"]
+    ex.set_n_train(240)
+    assert ex.degree == 8
+    assert ex.update(8)["variance"] < small / 5
+    spread = np.std([line.get_ydata() for line in ex.fit_lines], axis=0).mean()
+    assert spread < np.sqrt(small)
+
+
+def test_explorer_validation_echoes_value():
+    ex = topic.ComplexityExplorer()
+    with pytest.raises(
+        ValueError, match=re.escape("degree must be an int from 0 to 12, got 13")
+    ):
+        ex.update(13)
+    with pytest.raises(
+        ValueError,
+        match=re.escape("n_train must be one of (15, 20, 30, 60, 120, 240), got 25"),
+    ):
+        topic.complexity_explorer(n_train=25)
+
+
+def test_complexity_explorer_widget_reacts_to_controls():
+    box = topic.complexity_explorer()
+    before = box.children[1].value
+    box.slider.value = 11
+    assert box.explorer.degree == 11
+    assert box.children[1].value != before
+    box.size.value = 120
+    assert box.explorer.n_train == 120
+
+
+def test_resampling_figure_draws_one_panel_per_degree():
+    fig = topic.resampling_figure(degrees=(1, 12), n_shown=7)
+    axes = fig.axes
+    assert len(axes) == 2
+    assert len(axes[0].lines) == 7 + 2  # the fits, their average and the truth
+    assert axes[1].get_title().startswith("degree 12")
+    with pytest.raises(
+        ValueError, match=re.escape("degree must be an int from 0 to 12, got 13")
+    ):
+        topic.resampling_figure(degrees=(13,))
+
+
+def test_curve_figures_have_train_and_validation_lines():
+    fig = topic.validation_curve_figure()
+    labels = [line.get_label() for line in fig.axes[0].lines]
+    assert "training MSE" in labels and "5-fold validation MSE" in labels
+    fig = topic.learning_curve_figure(degrees=(1, 12), sizes=(15, 30, 60), n_models=50)
+    assert len(fig.axes) == 2
+    train, test = fig.axes[1].lines[:2]
+    assert np.all(np.asarray(train.get_ydata()) < np.asarray(test.get_ydata()))
+    with pytest.raises(
+        ValueError, match=re.escape("sizes must be at least two ints >= 2, got [10]")
+    ):
+        topic.learning_curve_figure(sizes=(10,))
+
+
+def test_remedy_figures():
+    fig = topic.more_data_figure(degrees=(1, 10), sizes=(15, 60, 240), n_models=50)
+    variance = [
+        line for line in fig.axes[0].lines if line.get_label() == "degree 10: variance"
+    ][0]
+    assert np.all(np.diff(variance.get_ydata()) < 0)
+    fig = topic.regularisation_figure(alphas=(1e-6, 1e-2, 1.0, 100.0), n_models=50)
+    assert len(fig.axes) == 4
+    with pytest.raises(
+        ValueError, match=re.escape("alphas must be at least three positive numbers")
+    ):
+        topic.regularisation_figure(alphas=(1.0, 2.0))
+    fig = topic.ensemble_figure(n_models=30)
+    bars = fig.axes[-1].patches
+    heights = np.array([b.get_height() for b in bars]).reshape(
+        3, 4
+    )  # bias², variance, noise
+    assert heights[1, 1] < heights[1, 0], "bagging must lower the variance"
+    assert heights[0, 3] < heights[0, 2], "boosting must lower the bias"
+
+
+def test_poly_model_validates_degree():
+    assert topic.poly_model(3).get_params()["polynomialfeatures__degree"] == 3
+    with pytest.raises(
+        ValueError, match=re.escape("degree must be an int from 1 to 20, got 0")
+    ):
+        topic.poly_model(0)
