@@ -56,14 +56,14 @@ format: setup  ## format code with ruff
 release: setup  ## regenerate release/ from source/ with nbgrader
 	$(BIN)/python -m interview_lab release
 
-grade: setup  ## grade your notebooks/A work: make grade A=01_metrics
-	$(BIN)/python -m interview_lab grade $(A)
+grade: setup  ## grade your notebooks/A work: make grade A=01_metrics [STUDENT=you]
+	$(BIN)/python -m interview_lab grade $(A) $(if $(STUDENT),--student "$(STUDENT)")
 
 grade-all: setup  ## instructor: autograde every submission, export grades.csv
 	$(BIN)/python -m interview_lab grade-all
 
 progress: setup  ## your best score per assignment, as a table and a chart
-	$(BIN)/python -m interview_lab progress
+	$(BIN)/python -m interview_lab progress $(if $(STUDENT),--student "$(STUDENT)")
 
 reset: setup  ## fresh copy of a released notebook (old one kept): make reset A=01_metrics
 	$(BIN)/python -m interview_lab reset $(A)

@@ -5,6 +5,14 @@ Commands
 prepare           copy released notebooks into notebooks/ (never overwrites) and write
                   the JupyterLab settings
 release [A ...]   regenerate release/ from source/ with nbgrader generate_assignment
+grade A           grade your notebooks/A work with nbgrader (in .selfstudy/) and print
+                  the points per exercise; --student NAME (default: $STUDENT or login)
+progress          your best score per assignment: a table, notebooks/progress.png and
+                  notebooks/progress.ipynb
+reset A           a fresh copy of release/A in notebooks/A (the old one kept as a
+                  dated backup)
+grade-all [A ...] instructor: autograde every submission in submitted/, one student
+                  at a time, then export grades.csv
 """
 
 from __future__ import annotations
@@ -29,17 +37,109 @@ def cmd_release(args) -> int:
     return 0
 
 
+def _need_assignment(args, root, command: str) -> str | None:
+    if args.assignment:
+        return args.assignment
+    print(
+        f"Which assignment? For example: make {command} A={course.assignments(root)[0]}"
+        f"\nAssignments: {', '.join(course.assignments(root))}",
+        file=sys.stderr,
+    )
+    return None
+
+
+def cmd_grade(args) -> int:
+    from .grading import GradingError, grade
+
+    root = course.find_root()
+    assignment = _need_assignment(args, root, "grade")
+    if assignment is None:
+        return 2
+    try:
+        grade(root, assignment, args.student)
+    except GradingError as exc:
+        print(f"Could not grade {assignment}: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_progress(args) -> int:
+    from .progress import write_progress
+
+    write_progress(course.find_root(), args.student)
+    return 0
+
+
+def cmd_reset(args) -> int:
+    root = course.find_root()
+    assignment = _need_assignment(args, root, "reset")
+    if assignment is None:
+        return 2
+    try:
+        course.reset_notebooks(root, assignment)
+    except FileNotFoundError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_grade_all(args) -> int:
+    from .grading import GradingError, grade_all
+
+    root = course.find_root()
+    try:
+        graded, problems = grade_all(
+            root, args.assignments or None, force=args.force, export=args.to
+        )
+    except GradingError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"graded {len(graded)} submission(s); grades exported to {args.to}")
+    if problems:
+        print(f"{len(problems)} problem(s):")
+        for problem in problems:
+            print(f"  {problem}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m interview_lab", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m interview_lab",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("prepare", help="prepare notebooks/ and JupyterLab settings")
     p = sub.add_parser("release", help="regenerate release/ from source/")
     p.add_argument("assignments", nargs="*")
+    p = sub.add_parser("grade", help="grade your notebooks/<assignment> work")
+    p.add_argument("assignment", nargs="?")
+    p.add_argument("--student", help="student id (default: $STUDENT or your login)")
+    p = sub.add_parser("progress", help="your best score per assignment")
+    p.add_argument("--student", help="student id (default: $STUDENT or your login)")
+    p = sub.add_parser("reset", help="fresh copy of a released notebook (keeps yours)")
+    p.add_argument("assignment", nargs="?")
+    p = sub.add_parser(
+        "grade-all", help="instructor: autograde all submissions, export"
+    )
+    p.add_argument("assignments", nargs="*")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="re-grade submissions that were already autograded",
+    )
+    p.add_argument("--to", default="grades.csv", help="CSV file to export to")
     return parser
 
 
-COMMANDS = {"prepare": cmd_prepare, "release": cmd_release}
+COMMANDS = {
+    "prepare": cmd_prepare,
+    "release": cmd_release,
+    "grade": cmd_grade,
+    "progress": cmd_progress,
+    "reset": cmd_reset,
+    "grade-all": cmd_grade_all,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,6 +7,7 @@ overwriting a learner's file).
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import shutil
@@ -20,6 +21,7 @@ __all__ = [
     "lab_settings",
     "nbgrader",
     "prepare_notebooks",
+    "reset_notebooks",
     "write_lab_settings",
 ]
 
@@ -44,8 +46,11 @@ def find_root(start: Path | str | None = None) -> Path:
 
 def assignments(root: Path) -> list[str]:
     """Assignment ids in course order (the folder names in ``source/``)."""
-    return sorted(p.name for p in (root / "source").iterdir() if p.is_dir()
-                  and not p.name.startswith("."))
+    return sorted(
+        p.name
+        for p in (root / "source").iterdir()
+        if p.is_dir() and not p.name.startswith(".")
+    )
 
 
 def prepare_notebooks(root: Path, quiet: bool = False) -> list[Path]:
@@ -64,6 +69,54 @@ def prepare_notebooks(root: Path, quiet: bool = False) -> list[Path]:
         if not quiet:
             print(f"prepared {target.relative_to(root)}")
     return created
+
+
+def reset_notebooks(
+    root: Path,
+    assignment: str,
+    quiet: bool = False,
+    now: datetime.datetime | None = None,
+) -> list[tuple[Path, Path | None]]:
+    """Put a fresh copy of each released notebook of ``assignment`` in ``notebooks/``.
+
+    An existing notebook is first renamed to a dated backup next to it,
+    ``<name>.backup-YYYY-MM-DD-HHMMSS.ipynb``: nothing is deleted. Returns
+    ``(fresh copy, backup or None)`` pairs.
+    """
+    released = sorted((root / "release" / assignment).glob("*.ipynb"))
+    if not released:
+        known = ", ".join(
+            p.name for p in sorted((root / "release").iterdir()) if p.is_dir()
+        )
+        raise FileNotFoundError(
+            f"no released notebook for {assignment!r}; the assignments are: {known}"
+        )
+    stamp = (now or datetime.datetime.now()).strftime("%Y-%m-%d-%H%M%S")
+    done = []
+    for nb in released:
+        target = root / "notebooks" / assignment / nb.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        backup = None
+        if target.exists():
+            backup = target.with_name(f"{nb.stem}.backup-{stamp}.ipynb")
+            n = 1
+            while backup.exists():
+                n += 1
+                backup = target.with_name(f"{nb.stem}.backup-{stamp}-{n}.ipynb")
+            target.rename(backup)
+        shutil.copy2(nb, target)
+        done.append((target, backup))
+        if not quiet:
+            kept = (
+                f" (your previous version: {backup.relative_to(root)})"
+                if backup
+                else ""
+            )
+            print(
+                f"fresh copy of release/{assignment}/{nb.name} in "
+                f"{target.relative_to(root)}{kept}"
+            )
+    return done
 
 
 def lab_settings() -> dict:
@@ -99,6 +152,9 @@ def nbgrader(args: list[str], root: Path, check: bool = True, **kwargs):
     bindir = str(Path(sys.executable).parent)
     env["PATH"] = bindir + os.pathsep + env.get("PATH", "")
     return subprocess.run(
-        [os.path.join(bindir, "nbgrader"), *args], cwd=root, env=env, check=check,
+        [os.path.join(bindir, "nbgrader"), *args],
+        cwd=root,
+        env=env,
+        check=check,
         **kwargs,
     )
