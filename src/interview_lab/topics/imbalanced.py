@@ -1384,7 +1384,7 @@ def strategies_figure(table, prevalence=None):
     ax_p.set(
         xlabel="mean predicted P(fraud)",
         xlim=(0, 0.6),
-        title="Weights and resampling inflate P(fraud)",
+        title="Predicted vs true fraud rate",
     )
     return fig
 
