@@ -330,3 +330,18 @@ def test_checker_factory_rejects_unknown_exercise():
     checker = checker_factory({"precision": "hint"})
     with pytest.raises(ValueError, match=re.escape("unknown exercise 'recal'")):
         checker("recal", precision_ok)
+
+
+def test_ragged_expected_values_compare_item_by_item():
+    folds = [
+        (np.array([2, 3, 4]), np.array([0, 1])),
+        (np.array([0, 1]), np.array([2, 3, 4])),
+    ]
+    as_lists = [([2, 3, 4], [0, 1]), ([0, 1], [2, 3, 4])]
+    Checker(lambda: as_lists)(expect=folds)
+    Checker(lambda: [list(f) for f in folds])(expect=folds)
+    wrong = [([2, 3, 4], [0, 1]), ([0, 1, 2], [3, 4])]
+    text = failure(Checker(lambda: wrong, name="kfold_indices"), expect=folds)
+    assert "  problem:  result[1][0] has shape (3,), expected shape (2,)" in text
+    short = failure(Checker(lambda: wrong[:1], name="kfold_indices"), expect=folds)
+    assert "  problem:  result should hold 2 items, got 1" in short

@@ -257,7 +257,12 @@ def compare(
         if not _close(np.array([value]), np.array([float(expected)]), atol, rtol):
             return f"{label}value differs"
         return None
-    exp = np.asarray(expected)
+    try:
+        exp = np.asarray(expected)
+    except ValueError:  # ragged, e.g. folds of different sizes: compare item by item
+        return _compare_items(got, list(expected), atol, rtol, what)
+    if exp.dtype == object and exp.ndim >= 1:
+        return _compare_items(got, list(expected), atol, rtol, what)
     arr = _numeric(got)
     if arr is None:
         return f"{label}should be an array of numbers, got {_kind(got)}"
@@ -268,6 +273,31 @@ def compare(
             return f"{label}values differ"
     elif not np.array_equal(arr, exp):
         return f"{label}values differ"
+    return None
+
+
+def _compare_items(
+    got: Any, expected: list, atol: float, rtol: float, what: str
+) -> str | None:
+    label = what or "result"
+    if isinstance(got, str | bytes | Mapping) or not isinstance(got, Iterable):
+        return (
+            f"{label} should be a sequence of {len(expected)} items, got {_kind(got)}"
+        )
+    got = list(got)
+    if len(got) != len(expected):
+        return f"{label} should hold {len(expected)} items, got {len(got)}"
+    for i, (g, e) in enumerate(zip(got, expected)):
+        if isinstance(e, tuple):
+            reason = compare(g, e, atol, rtol, f"{label}[{i}]")
+            if reason:
+                return reason
+            e, g = list(e), list(g)
+            reason = _compare_items(g, e, atol, rtol, f"{label}[{i}]")
+        else:
+            reason = compare(g, e, atol, rtol, f"{label}[{i}]")
+        if reason:
+            return reason
     return None
 
 
