@@ -141,7 +141,7 @@ def format_value(value: Any, max_items: int = 12) -> str:
     if isinstance(value, Number | np.number):
         return _format_number(value)
     if isinstance(value, str):
-        return repr(value)
+        return repr(str(value))  # np.str_ too, without its "np.str_(...)" wrapper
     if isinstance(value, Mapping):
         items = ", ".join(
             f"{format_value(k)}: {format_value(v)}" for k, v in value.items()
