@@ -10,9 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from traitlets.config.loader import PyFileConfigLoader
-
 from harness import REPO
+from traitlets.config.loader import PyFileConfigLoader
 
 
 def load(monkeypatch, **env) -> object:
