@@ -408,3 +408,38 @@ def test_grade_all_reports_broken_submissions_and_keeps_the_others(tmp_path):
     # dave's kernel dies in precision's cell: graded without it, or reported by name
     assert score.get("dave", 0.0) < 27.0
     assert score.get("dave", 0.0) > 0 or "dave/01_metrics: nbgrader autograde" in out
+
+
+def test_progress_keeps_the_best_score_of_every_grading(tmp_path, monkeypatch):
+    from interview_lab import progress
+
+    shutil.copytree(REPO / "source" / ASSIGNMENT, tmp_path / "source" / ASSIGNMENT)
+    (tmp_path / ".selfstudy").mkdir()
+    runs = [(14, "2026-03-01T09:00:00+00:00"), (10, "2026-03-02T09:00:00+00:00")]
+    (tmp_path / ".selfstudy" / "history.jsonl").write_text(
+        "".join(
+            json.dumps(
+                {
+                    "time": t,
+                    "student": STUDENT,
+                    "assignment": ASSIGNMENT,
+                    "score": s,
+                    "max_score": 27,
+                }
+            )
+            + "\n"
+            for s, t in runs
+        )
+    )
+    (rows,) = progress.collect(tmp_path, STUDENT)
+    assert (rows.best, rows.max_score, rows.attempts, rows.last) == (
+        14,
+        27,
+        2,
+        "2026-03-02 09:00",
+    )
+    assert progress.format_table([rows]) == [
+        "assignment    best   of     %  tries  last graded",
+        "01_metrics      14   27    52      2  2026-03-02 09:00",
+        "total           14   27    52",
+    ]

@@ -139,8 +139,14 @@ def figure(rows: list[Progress]):
         else f"{_points(r.best)} / {_points(r.max_score)}"
         for r in rows
     ][::-1]
-    for bar, label in zip(bars, labels, strict=True):
-        ax.text(1.5, bar.get_y() + bar.get_height() / 2, label, va="center", fontsize=9)
+    for bar, label, pct in zip(bars, labels, pcts, strict=True):
+        ax.text(
+            min(pct, 80) + 1.5,
+            bar.get_y() + bar.get_height() / 2,
+            label,
+            va="center",
+            fontsize=9,
+        )
     ax.set_xlim(0, 100)
     ax.set_xlabel("best score so far (% of the points)")
     ax.set_title("ML Interview Lab: your progress")
