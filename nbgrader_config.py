@@ -5,7 +5,8 @@ between a laptop and a class server come from the environment:
 
 NBGRADER_DB_URL
     The gradebook. Defaults to ``sqlite:///<course root>/gradebook.db``; a class can use
-    PostgreSQL, e.g. ``postgresql://grader@dbhost/ml_interview_lab``.
+    PostgreSQL, e.g. ``postgresql+psycopg2://grader@dbhost/ml_interview_lab`` (name the
+    driver: SQLAlchemy 2.1 reads a bare ``postgresql://`` as psycopg 3).
 NBGRADER_EXCHANGE
     The exchange folder used by release/fetch/submit/collect. Defaults to
     ``<course root>/.exchange`` for a single machine; JupyterHub courses usually use

@@ -19,3 +19,5 @@ def pytest_addoption(parser):
 
 # Submission files and fixtures are data for the autograder tests, not test modules.
 collect_ignore_glob = ["submissions/*", "fixtures/*", "artifacts/*", "goldens/*"]
+# --doctest-modules would import both conftest.py files as the module "conftest".
+collect_ignore_glob += ["conftest.py", "browser/conftest.py"]

@@ -121,8 +121,9 @@ def test_exception_in_learner_code_is_explained_not_raised():
     )
 
 
-def test_unsolved_stub_says_what_to_do():
+def test_not_implemented_in_a_started_answer_says_what_to_do():
     def f(x):
+        x = x + 1  # started, but still raising
         raise NotImplementedError()
 
     assert failure(Checker(f), 1, expect=1) == (
@@ -346,3 +347,36 @@ def test_ragged_expected_values_compare_item_by_item():
     assert "  problem:  result[1][0] has shape (3,), expected shape (2,)" in text
     short = failure(Checker(lambda: wrong[:1], name="kfold_indices"), expect=folds)
     assert "  problem:  result should hold 2 items, got 1" in short
+
+
+def test_unsolved_stub_fails_when_the_checker_is_made():
+    def precision(y_true, y_pred):
+        """Return the precision."""
+        # YOUR CODE HERE
+        raise NotImplementedError()
+
+    with pytest.raises(CheckFailed) as info:
+        Checker(precision)
+    assert str(info.value) == (
+        "precision is still the unsolved stub\n"
+        "  hint:     Replace `raise NotImplementedError()` with your code, then run its "
+        "cell again."
+    )
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "def f(x):\n    if x:\n        raise NotImplementedError()\n    return 1\n",
+        "def f(x):\n    raise ValueError('no')\n",
+        "def f(x):\n    return x\n",
+    ],
+)
+def test_solved_functions_are_not_stubs(source):
+    from interview_lab.checking import is_unsolved_stub
+
+    namespace = {}
+    exec(compile(source, "<cell>", "exec"), namespace)  # no source file: not a stub
+    assert not is_unsolved_stub(namespace["f"])
+    assert not is_unsolved_stub(lambda x: x)
+    assert not is_unsolved_stub(print)

@@ -50,27 +50,19 @@ recall            0 / 3  ✗
     test_recall_hidden: recall(y_true=[0, 0, 1], y_pred=[1, 1, 1])
       expected: 1.0   returned: 0.333333
 f_beta            0 / 3  ✗
-    test_f_beta: f_beta(y_true=[1, 1, 1, 1, 0, 0], y_pred=[1, 0, 0, 0, 1, 0])
-      problem: raised NotImplementedError
-    test_f_beta_hidden: f_beta(y_true=[0, 1, 1, 0], y_pred=[0, 1, 1, 0])
-      problem: raised NotImplementedError
+    test_f_beta: f_beta is still the unsolved stub
+    test_f_beta_hidden: f_beta is still the unsolved stub
 roc_curve         0 / 3  ✗
-    test_roc_curve: roc_curve(y_true=[0, 0, 1, 1], scores=[0.1, 0.4, 0.35, 0.8])
-      problem: raised NotImplementedError
-    test_roc_curve_hidden: roc_curve(y_true=[0, 1], scores=[0.2, 0.8])
-      problem: raised NotImplementedError
+    test_roc_curve: roc_curve is still the unsolved stub
+    test_roc_curve_hidden: roc_curve is still the unsolved stub
 roc_auc           0 / 3  ✗
-    test_roc_auc: roc_auc(y_true=[0, 0, 1, 1], scores=[0.1, 0.4, 0.35, 0.8])
-      problem: raised NotImplementedError
-    test_roc_auc_hidden: roc_auc(y_true=[0, 1], scores=[0.2, 0.8])
-      problem: raised NotImplementedError
+    test_roc_auc: roc_auc is still the unsolved stub
+    test_roc_auc_hidden: roc_auc is still the unsolved stub
 mae               3 / 3
 rmse              3 / 3
 r2                0 / 3  ✗
-    test_r2: r2(y_true=[3.0, -0.5, 2.0, 7.0], y_pred=[2.5, 0.0, 2.0, 8.0])
-      problem: raised NotImplementedError
-    test_r2_hidden: r2(y_true=[1.0, 2.0, 3.0], y_pred=[1.0, 2.0, 3.0])
-      problem: raised NotImplementedError
+    test_r2: r2 is still the unsolved stub
+    test_r2_hidden: r2 is still the unsolved stub
 total             12 / 27
 feedback: .selfstudy/feedback/learner/01_metrics/metrics.html""".splitlines()
 

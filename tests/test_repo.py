@@ -124,11 +124,16 @@ def test_nbtool_header_kinds():
 
 
 def test_ruff_is_clean():
+    """`make lint` passes: ruff's rules on code and notebooks, its format on code."""
     ruff = Path(sys.executable).parent / "ruff"
-    proc = subprocess.run(
-        [str(ruff), "check", "--quiet", "."], cwd=REPO, capture_output=True, text=True
-    )
-    assert proc.returncode == 0, proc.stdout + proc.stderr
+    for args in (
+        ["check", "--quiet", "."],
+        ["format", "--check", "src", "tests", "tools"],
+    ):
+        proc = subprocess.run(
+            [str(ruff), *args], cwd=REPO, capture_output=True, text=True
+        )
+        assert proc.returncode == 0, f"ruff {args[0]}:\n{proc.stdout}{proc.stderr}"
 
 
 def test_no_stray_notebooks_or_generated_files_are_tracked():

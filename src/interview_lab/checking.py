@@ -326,6 +326,50 @@ def _kind(value: Any) -> str:
     return f"a {type(value).__name__} ({format_value(value)})"
 
 
+# ------------------------------------------------------------------------------ stubs
+
+
+def is_unsolved_stub(func: Callable) -> bool:
+    """Whether ``func`` is still nbgrader's stub: a docstring, then only
+    ``raise NotImplementedError()`` (comments aside).
+
+    Test cells fail at once on a stub, so that a test cell whose checks are all hidden
+    still fails on the released notebook (``nbgrader validate --invert``).
+
+    >>> def f(x):
+    ...     'Docstring.'
+    ...     # YOUR CODE HERE
+    ...     raise NotImplementedError()
+    >>> is_unsolved_stub(f), is_unsolved_stub(abs)
+    (True, False)
+    """
+    import ast
+    import textwrap
+
+    if not inspect.isfunction(func):
+        return False
+    try:
+        tree = ast.parse(textwrap.dedent(inspect.getsource(func)))
+    except (OSError, TypeError, SyntaxError, IndentationError):
+        return False
+    if not tree.body or not isinstance(
+        tree.body[0], ast.FunctionDef | ast.AsyncFunctionDef
+    ):
+        return False
+    body = tree.body[0].body
+    if (
+        body
+        and isinstance(body[0], ast.Expr)
+        and isinstance(body[0].value, ast.Constant)
+    ):
+        body = body[1:]  # the docstring
+    if len(body) != 1 or not isinstance(body[0], ast.Raise) or body[0].exc is None:
+        return False
+    exc = body[0].exc
+    target = exc.func if isinstance(exc, ast.Call) else exc
+    return isinstance(target, ast.Name) and target.id == "NotImplementedError"
+
+
 # ---------------------------------------------------------------------------- checker
 
 
@@ -380,6 +424,12 @@ class Checker:
             )
         self.func = func
         self.name = name or getattr(func, "__name__", "your function")
+        if is_unsolved_stub(func):
+            raise CheckFailed(
+                f"{self.name} is still the unsolved stub\n"
+                "  hint:     Replace `raise NotImplementedError()` with your code, then "
+                "run its cell again."
+            )
         self.reference = reference
         self.mistakes = tuple(mistakes)
         self.hint = hint

@@ -62,5 +62,7 @@ class FigureImage:
         return buf.getvalue()
 
     def redraw(self) -> None:
-        """Render the figure again into the image widget."""
+        """Render the figure again into the image widget, shown at its own size."""
         self.widget.value = self.render(self.figure, self.dpi)
+        # without an explicit width the browser may stretch the PNG to the cell (blurry)
+        self.widget.width = str(round(self.figure.get_figwidth() * self.dpi))

@@ -1,0 +1,34 @@
+"""FigureImage: a Matplotlib figure as an image widget, redrawn on demand."""
+
+import re
+
+import pytest
+
+from interview_lab.widgets import FigureImage, new_figure
+
+
+def test_figure_image_renders_png_at_its_own_width_and_redraws():
+    fig = new_figure(figsize=(5, 2))
+    ax = fig.subplots()
+    (line,) = ax.plot([0, 1], [0, 1])
+    image = FigureImage(fig, dpi=50)
+    first = bytes(image.widget.value)
+    assert first.startswith(b"\x89PNG")
+    assert image.widget.width == "250"
+    assert "interview-lab-figure" in image.widget._dom_classes
+    line.set_ydata([1, 0])
+    image.redraw()
+    assert bytes(image.widget.value) != first
+
+
+@pytest.mark.parametrize(
+    "kwargs, error, message",
+    [
+        ({"figure": "fig"}, TypeError, "figure must be a Matplotlib Figure, got 'fig'"),
+        ({"dpi": 0}, ValueError, "dpi must be a positive int, got 0"),
+    ],
+)
+def test_figure_image_validation(kwargs, error, message):
+    args = {"figure": new_figure(), **kwargs}
+    with pytest.raises(error, match=re.escape(message)):
+        FigureImage(**args)
