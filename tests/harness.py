@@ -26,6 +26,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from interview_lab import grading
+
 REPO = Path(__file__).resolve().parents[1]
 SUBMISSIONS = REPO / "tests" / "submissions"
 GOLDENS = REPO / "tests" / "goldens"
@@ -66,31 +68,17 @@ def answer_cells(nb: dict) -> dict[str, dict]:
 
 
 def exercise_tests(nb: dict) -> dict[str, list[tuple[str, float]]]:
-    """For each answer cell, its test cells ``(grade_id, points)`` (those that follow it).
+    """For each answer cell, its test cells ``(grade_id, points)``.
 
-    A test cell belongs to the exercise whose name its grade id starts with
-    (``test_<name>``), as the exercise contract says.
+    The package's own mapping (``interview_lab.grading.exercise_tests``: a test cell
+    belongs to the exercise its grade id starts with, ``test_<name>``), made strict: a
+    test cell that follows no exercise is an authoring error here.
     """
-    names = list(answer_cells(nb))
-    result: dict[str, list[tuple[str, float]]] = {n: [] for n in names}
-    for cell in nb["cells"]:
-        meta = nbgrader_meta(cell)
-        if (
-            meta.get("grade")
-            and not meta.get("solution")
-            and cell["cell_type"] == "code"
-        ):
-            owner = max(
-                (n for n in names if meta["grade_id"].startswith(f"test_{n}")),
-                key=len,
-                default=None,
-            )
-            if owner is None:
-                raise AssertionError(
-                    f"test cell {meta['grade_id']} follows no exercise"
-                )
-            result[owner].append((meta["grade_id"], float(meta["points"])))
-    return result
+    tests = grading.exercise_tests(nb)
+    orphans = sorted(set(tests) - set(answer_cells(nb)))
+    if orphans:
+        raise AssertionError(f"test cells follow no exercise: {orphans}")
+    return tests
 
 
 def solved_release(assignment: str, release_root: Path = REPO) -> dict:
