@@ -32,3 +32,32 @@ def test_figure_image_validation(kwargs, error, message):
     args = {"figure": new_figure(), **kwargs}
     with pytest.raises(error, match=re.escape(message)):
         FigureImage(**args)
+
+
+def test_explorer_box_wires_each_control_to_its_update_and_a_redraw():
+    import ipywidgets as widgets
+
+    from interview_lab.widgets import explorer_box
+
+    fig = new_figure(figsize=(3, 2))
+    (line,) = fig.subplots().plot([0, 1], [0, 0])
+    seen = []
+    slider = widgets.FloatSlider(value=0.0, min=0.0, max=1.0)
+    choice = widgets.Dropdown(options=["a", "b"], value="a")
+    box = explorer_box(
+        fig,
+        {
+            "slider": (slider, lambda v: line.set_ydata([v, v])),
+            "choice": (choice, seen.append),
+        },
+    )
+    assert box.slider is slider and box.choice is choice
+    assert "interview-lab-explorer" in box._dom_classes
+    assert box.children[1] is box.image.widget
+    before = bytes(box.image.widget.value)
+    slider.value = 0.9
+    assert bytes(box.image.widget.value) != before
+    choice.value = "b"
+    assert seen == ["b"]
+    with pytest.raises(ValueError, match="needs at least one control, got none"):
+        explorer_box(fig, {})

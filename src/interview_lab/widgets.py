@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 
-__all__ = ["FigureImage", "new_figure"]
+__all__ = ["FigureImage", "explorer_box", "new_figure"]
 
 
 def new_figure(**kwargs):
@@ -66,3 +66,49 @@ class FigureImage:
         self.widget.value = self.render(self.figure, self.dpi)
         # without an explicit width the browser may stretch the PNG to the cell (blurry)
         self.widget.width = str(round(self.figure.get_figwidth() * self.dpi))
+
+
+def explorer_box(figure, controls):
+    """An interactive figure: controls above the figure, each redrawing it on change.
+
+    Every explorer in the course is built by this function, so they all behave alike:
+    a change of a control calls its update function with the new value, then the figure
+    is rendered again; the box carries the CSS class ``interview-lab-explorer`` (the
+    browser tests find explorers by it).
+
+    Parameters
+    ----------
+    figure : matplotlib.figure.Figure
+        The figure the update functions change.
+    controls : mapping of str to (ipywidgets widget, callable)
+        For each control, the name it gets as an attribute of the box, the widget, and
+        the function called with the widget's new value.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        The controls (in a row when several) and the figure image; ``.image`` is the
+        :class:`FigureImage`, and each control is an attribute named by its key.
+    """
+    import ipywidgets as widgets
+
+    if not controls:
+        raise ValueError("an explorer needs at least one control, got none")
+    image = FigureImage(figure)
+
+    def redraw_after(update):
+        def on_change(change):
+            update(change["new"])
+            image.redraw()
+
+        return on_change
+
+    for control, update in controls.values():
+        control.observe(redraw_after(update), names="value")
+    row = [control for control, _ in controls.values()]
+    box = widgets.VBox([row[0] if len(row) == 1 else widgets.HBox(row), image.widget])
+    box.add_class("interview-lab-explorer")
+    box.image = image
+    for name, (control, _) in controls.items():
+        setattr(box, name, control)
+    return box

@@ -25,7 +25,7 @@ import numpy as np
 
 from ..checking import Checker, Mistake, checker_factory, compare, format_value, quiet
 from ..checking import time_limit as _time_limit
-from ..widgets import FigureImage, new_figure
+from ..widgets import FigureImage, explorer_box, new_figure
 
 __all__ = [
     "HINTS",
@@ -1209,7 +1209,6 @@ def complexity_explorer(
     if n_train not in N_TRAIN_CHOICES:
         raise ValueError(f"n_train must be one of {N_TRAIN_CHOICES}, got {n_train!r}")
     explorer = ComplexityExplorer(degree, n_train, max_degree, seed=seed)
-    out = FigureImage(explorer.figure)
     slider = widgets.IntSlider(
         value=degree,
         min=0,
@@ -1226,19 +1225,11 @@ def complexity_explorer(
         layout=widgets.Layout(width="380px"),
     )
 
-    def on_degree(change):
-        explorer.update(change["new"])
-        out.redraw()
-
-    def on_size(change):
-        explorer.set_n_train(change["new"])
-        out.redraw()
-
-    slider.observe(on_degree, names="value")
-    size.observe(on_size, names="value")
-    box = widgets.VBox([widgets.HBox([slider, size]), out.widget])
-    box.explorer, box.slider, box.size = explorer, slider, size
-    box.add_class("interview-lab-explorer")
+    box = explorer_box(
+        explorer.figure,
+        {"slider": (slider, explorer.update), "size": (size, explorer.set_n_train)},
+    )
+    box.explorer = explorer
     return box
 
 

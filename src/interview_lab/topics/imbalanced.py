@@ -24,7 +24,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..checking import Checker, Mistake, checker_factory
-from ..widgets import FigureImage, new_figure
+from ..widgets import FigureImage, explorer_box, new_figure
 
 __all__ = [
     "HINTS",
@@ -1581,7 +1581,6 @@ def smote_explorer(seed=0):
     import ipywidgets as widgets
 
     view = SmoteView(*smote_data(seed), k_neighbors=3, n_samples=60, seed=seed)
-    out = FigureImage(view.figure)
     k = widgets.IntSlider(
         value=3,
         min=1,
@@ -1598,15 +1597,11 @@ def smote_explorer(seed=0):
         continuous_update=False,
     )
 
-    def on_change(change):
+    def on_change(_):
         view.update(k.value, n.value)
-        out.redraw()
 
-    k.observe(on_change, names="value")
-    n.observe(on_change, names="value")
-    box = widgets.VBox([widgets.HBox([k, n]), out.widget])
-    box.view, box.k, box.n = view, k, n
-    box.add_class("interview-lab-explorer")
+    box = explorer_box(view.figure, {"k": (k, on_change), "n": (n, on_change)})
+    box.view = view
     return box
 
 
@@ -1759,7 +1754,6 @@ def imbalance_explorer(seed=0):
     import ipywidgets as widgets
 
     explorer = ImbalanceExplorer(PREVALENCES[0], seed=seed)
-    out = FigureImage(explorer.figure)
     slider = widgets.SelectionSlider(
         options=[(f"{p:.1%}", p) for p in PREVALENCES],
         value=PREVALENCES[0],
@@ -1768,12 +1762,6 @@ def imbalance_explorer(seed=0):
         layout=widgets.Layout(width="480px"),
     )
 
-    def on_change(change):
-        explorer.update(change["new"])
-        out.redraw()
-
-    slider.observe(on_change, names="value")
-    box = widgets.VBox([slider, out.widget])
-    box.explorer, box.slider = explorer, slider
-    box.add_class("interview-lab-explorer")
+    box = explorer_box(explorer.figure, {"slider": (slider, explorer.update)})
+    box.explorer = explorer
     return box

@@ -15,7 +15,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..checking import Mistake, checker_factory
-from ..widgets import FigureImage, new_figure
+from ..widgets import FigureImage, explorer_box, new_figure
 
 __all__ = [
     "HINTS",
@@ -507,7 +507,6 @@ def threshold_explorer(
     explorer = ThresholdExplorer(
         *datasets.screening_scores(prevalences[0], seed=seed), threshold=threshold
     )
-    out = FigureImage(explorer.figure)
     slider = widgets.FloatSlider(
         value=threshold,
         min=0.0,
@@ -524,19 +523,14 @@ def threshold_explorer(
         description="balance",
     )
 
-    def on_threshold(change):
-        explorer.update(change["new"])
-        out.redraw()
+    def on_balance(prevalence):
+        explorer.set_data(*datasets.screening_scores(prevalence, seed=seed))
 
-    def on_balance(change):
-        explorer.set_data(*datasets.screening_scores(change["new"], seed=seed))
-        out.redraw()
-
-    slider.observe(on_threshold, names="value")
-    balance.observe(on_balance, names="value")
-    box = widgets.VBox([widgets.HBox([slider, balance]), out.widget])
-    box.explorer, box.slider, box.balance = explorer, slider, balance
-    box.add_class("interview-lab-explorer")
+    box = explorer_box(
+        explorer.figure,
+        {"slider": (slider, explorer.update), "balance": (balance, on_balance)},
+    )
+    box.explorer = explorer
     return box
 
 

@@ -26,7 +26,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..checking import Mistake, checker_factory
-from ..widgets import FigureImage, new_figure
+from ..widgets import FigureImage, explorer_box, new_figure
 
 __all__ = [
     "HINTS",
@@ -921,7 +921,6 @@ def regularization_explorer(lam: float = 1e-2, seed: int = 0):
     import ipywidgets as widgets
 
     explorer = PathExplorer(lam=lam, seed=seed)
-    out = FigureImage(explorer.figure)
     slider = widgets.FloatLogSlider(
         value=explorer.lam,
         base=10,
@@ -934,14 +933,8 @@ def regularization_explorer(lam: float = 1e-2, seed: int = 0):
         layout=widgets.Layout(width="480px"),
     )
 
-    def on_change(change):
-        explorer.update(change["new"])
-        out.redraw()
-
-    slider.observe(on_change, names="value")
-    box = widgets.VBox([slider, out.widget])
-    box.explorer, box.slider = explorer, slider
-    box.add_class("interview-lab-explorer")
+    box = explorer_box(explorer.figure, {"slider": (slider, explorer.update)})
+    box.explorer = explorer
     return box
 
 
@@ -1110,7 +1103,6 @@ def geometry_explorer(budget: float = 1.0):
     import ipywidgets as widgets
 
     explorer = GeometryExplorer(budget)
-    out = FigureImage(explorer.figure)
     slider = widgets.FloatSlider(
         value=budget,
         min=0.1,
@@ -1121,14 +1113,8 @@ def geometry_explorer(budget: float = 1.0):
         layout=widgets.Layout(width="420px"),
     )
 
-    def on_change(change):
-        explorer.update(change["new"])
-        out.redraw()
-
-    slider.observe(on_change, names="value")
-    box = widgets.VBox([slider, out.widget])
-    box.explorer, box.slider = explorer, slider
-    box.add_class("interview-lab-explorer")
+    box = explorer_box(explorer.figure, {"slider": (slider, explorer.update)})
+    box.explorer = explorer
     return box
 
 
