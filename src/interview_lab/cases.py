@@ -19,17 +19,33 @@ from collections.abc import Iterator
 
 import numpy as np
 
-__all__ = ["binary_pairs", "regression_pairs", "scored_pairs", "as_list_or_array"]
+__all__ = [
+    "as_list_or_array",
+    "binary_pairs",
+    "check_seed",
+    "regression_pairs",
+    "scored_pairs",
+]
 
 
-def as_list_or_array(values: np.ndarray, i: int):
+def as_list_or_array(values, i: int):
     """Every other case as a Python list, the rest as NumPy arrays."""
-    return values.tolist() if i % 2 == 0 else np.asarray(values)
+    return np.asarray(values).tolist() if i % 2 == 0 else np.asarray(values)
 
 
-def _check_seed(seed: int) -> None:
-    if not isinstance(seed, int | np.integer) or seed < 0:
+def check_seed(seed) -> int:
+    """``seed`` as an int, or a ValueError naming it when it is not a seed.
+
+    >>> check_seed(3)
+    3
+    >>> check_seed(-1)
+    Traceback (most recent call last):
+    ...
+    ValueError: seed must be a non-negative int, got -1
+    """
+    if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
         raise ValueError(f"seed must be a non-negative int, got {seed!r}")
+    return int(seed)
 
 
 def binary_pairs(seed: int = 0, n_random: int = 60) -> Iterator[tuple]:
@@ -46,7 +62,7 @@ def binary_pairs(seed: int = 0, n_random: int = 60) -> Iterator[tuple]:
     ------
     y_true, y_pred : list or ndarray of int
     """
-    _check_seed(seed)
+    check_seed(seed)
     edge = [
         ([0, 1, 1, 0], [0, 1, 1, 0]),  # perfect
         ([0, 1, 1, 0], [1, 0, 0, 1]),  # all wrong
@@ -88,7 +104,7 @@ def scored_pairs(
     both_classes : bool
         Only yield cases where both classes are present (needed for ROC).
     """
-    _check_seed(seed)
+    check_seed(seed)
     edge = [
         ([0, 1], [0.2, 0.8]),
         ([1, 0], [0.2, 0.8]),  # perfectly wrong
@@ -122,7 +138,7 @@ def scored_pairs(
 
 def regression_pairs(seed: int = 0, n_random: int = 40) -> Iterator[tuple]:
     """Pairs ``(y_true, y_pred)`` of real values, including constant targets."""
-    _check_seed(seed)
+    check_seed(seed)
     edge = [
         ([1.0, 2.0, 3.0], [1.0, 2.0, 3.0]),  # perfect
         ([3.0, 3.0, 3.0], [3.0, 3.0, 3.0]),  # constant target, perfect

@@ -11,6 +11,8 @@ from functools import lru_cache
 
 import numpy as np
 
+from .cases import check_seed
+
 __all__ = ["screening_scores", "tumour_scores"]
 
 
@@ -152,7 +154,5 @@ def tumour_scores(seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
     >>> int(y.sum()), y.shape
     (212, (569,))
     """
-    if not isinstance(seed, int | np.integer) or seed < 0:
-        raise ValueError(f"seed must be a non-negative int, got {seed!r}")
-    y, s = _tumour(int(seed))
+    y, s = _tumour(check_seed(seed))
     return y.copy(), s.copy()

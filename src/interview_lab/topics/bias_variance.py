@@ -23,6 +23,7 @@ from numbers import Integral, Real
 
 import numpy as np
 
+from ..cases import as_list_or_array
 from ..checking import Checker, Mistake, checker_factory, compare, format_value, quiet
 from ..checking import time_limit as _time_limit
 from ..widgets import FigureImage, explorer_box, new_figure
@@ -462,10 +463,6 @@ def cross_val_mse_reference(model, X, y, n_folds: int = 5) -> float:
 
 
 # ------------------------------------------------------------------------- test cases
-def _as_list_or_array(values, i: int):
-    return np.asarray(values).tolist() if i % 2 == 0 else np.asarray(values)
-
-
 def kfold_cases(seed: int = 0, n_random: int = 60):
     """``(n_samples, n_folds)`` pairs: edge cases, then seeded random ones.
 
@@ -523,7 +520,7 @@ def bias_variance_cases(seed: int = 0, n_random: int = 60):
         t = rng.normal(0, rng.uniform(0.1, 3), n_points)
         offset = rng.normal(0, rng.uniform(0, 2), n_points)
         p = t + offset + rng.normal(0, rng.uniform(0.01, 2), (n_models, n_points))
-        yield _as_list_or_array(p, i), _as_list_or_array(t, i + (i % 3 == 0))
+        yield as_list_or_array(p, i), as_list_or_array(t, i + (i % 3 == 0))
 
 
 def _case_models():
@@ -563,8 +560,8 @@ def cross_val_cases(seed: int = 0, n_random: int = 40):
             n_folds = int(rng.integers(2, min(n // 2, 10) + 1))
         yield (
             model,
-            _as_list_or_array(X, i),
-            _as_list_or_array(y, i + (i % 4 == 1)),
+            as_list_or_array(X, i),
+            as_list_or_array(y, i + (i % 4 == 1)),
             n_folds,
         )
 

@@ -23,6 +23,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from ..cases import check_seed
 from ..checking import Checker, Mistake, checker_factory
 from ..widgets import FigureImage, explorer_box, new_figure
 
@@ -1417,9 +1418,7 @@ def smote_data(seed=0):
         Two tight clusters of 7 and one noisy point inside the majority.
     X_majority : ndarray of shape (160, 2)
     """
-    if not isinstance(seed, int | np.integer) or seed < 0:
-        raise ValueError(f"seed must be a non-negative int, got {seed!r}")
-    minority, majority = _smote_data(int(seed))
+    minority, majority = _smote_data(check_seed(seed))
     return minority.copy(), majority.copy()
 
 

@@ -25,6 +25,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from ..cases import check_seed
 from ..checking import Mistake, checker_factory
 from ..widgets import FigureImage, explorer_box, new_figure
 
@@ -54,12 +55,6 @@ __all__ = [
 
 
 # ------------------------------------------------------------------------ validation
-def _check_seed(seed) -> int:
-    if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
-        raise ValueError(f"seed must be a non-negative int, got {seed!r}")
-    return int(seed)
-
-
 def _check_count(name: str, value, low: int = 0) -> int:
     if (
         isinstance(value, bool)
@@ -244,7 +239,7 @@ def ridge_cases(seed: int = 0, n_random: int = 40) -> Iterator[tuple]:
     >>> len(X), len(X[0]), alpha
     (12, 1, 1.0)
     """
-    seed = _check_seed(seed)
+    seed = check_seed(seed)
     n_random = _check_count("n_random", n_random)
     rng = np.random.default_rng(seed)
     X = _design(rng, 12, 1)
@@ -325,7 +320,7 @@ def lasso_cases(seed: int = 0, n_random: int = 40) -> Iterator[tuple]:
     >>> len(X), len(X[0])
     (40, 1)
     """
-    seed = _check_seed(seed)
+    seed = check_seed(seed)
     n_random = _check_count("n_random", n_random)
     rng = np.random.default_rng(seed)
 
@@ -378,7 +373,7 @@ def soft_threshold_cases(seed: int = 0, n_random: int = 30) -> Iterator[tuple]:
     >>> next(soft_threshold_cases())
     (2.5, 1.0)
     """
-    seed = _check_seed(seed)
+    seed = check_seed(seed)
     n_random = _check_count("n_random", n_random)
     yield 2.5, 1.0
     yield -2.5, 1.0
@@ -601,7 +596,7 @@ def polynomial_data(
     n_train = _check_count("n_train", n_train, low=3)
     degree = _check_count("degree", degree, low=1)
     noise = _check_positive("noise", noise)
-    seed = _check_seed(seed)
+    seed = check_seed(seed)
     x_train, y_train, x_val, y_val = _polynomial(n_train, degree, noise, seed)
     powers = np.arange(1, degree + 1)
     raw = x_train[:, None] ** powers
@@ -653,7 +648,7 @@ def correlated_data(n: int = 60, corr: float = 0.95, seed: int = 0):
     n = _check_count("n", n, low=3)
     if not 0 <= float(corr) < 1:
         raise ValueError(f"corr must be in [0, 1), got {corr!r}")
-    seed = _check_seed(seed)
+    seed = check_seed(seed)
     rng = np.random.default_rng(seed)
     shared = rng.normal(size=(n, 1))
     pair = np.sqrt(corr) * shared + np.sqrt(1 - corr) * rng.normal(size=(n, 2))
@@ -1147,7 +1142,7 @@ def scaling_figure(alpha: float = 0.3, seed: int = 0):
     from sklearn.linear_model import Lasso
 
     alpha = _check_positive("alpha", alpha)
-    seed = _check_seed(seed)
+    seed = check_seed(seed)
     rng = np.random.default_rng(seed)
     n = 200
     names = ["income ($)", "age (years)", "default rate (fraction)"]
@@ -1313,7 +1308,7 @@ def cv_figure(n_folds: int = 5, seed: int = 0):
     matplotlib.figure.Figure
     """
     n_folds = _check_count("n_folds", n_folds, low=2)
-    seed = _check_seed(seed)
+    seed = check_seed(seed)
     results = _diabetes_cv(n_folds, seed)
     fig, axes = _plt().subplots(1, 2, figsize=(11, 3.9), layout="constrained")
     for ax, name, colour in [
