@@ -9,8 +9,9 @@ autograded together:
 * one student per file in ``tests/submissions/<assignment>/``: the file's functions
   replace the solved answers of the same name. ``correct_*`` files must get full marks;
   in ``wrong_*`` files every function must lose marks on its exercise; ``hostile_*``
-  files (a function that kills the kernel, one that never returns) score 0 on those
-  exercises and keep their marks elsewhere.
+  files either kill the kernel or never return (``hostile_crash*``: 0 on those
+  exercises, marks kept elsewhere) or delete the gradebook (``hostile_tamper*``: 0 on
+  everything, and every other student keeps their grades).
 
 Exact per-exercise scores are pinned in ``tests/goldens/scores_<assignment>.json``; after an
 intended change, regenerate them with ``pytest tests/test_autograde.py --update-goldens``
@@ -151,11 +152,27 @@ def test_wrong_variants_lose_marks_on_every_wrong_function(graded):
 
 
 def test_hostile_variants_lose_only_what_they_broke(graded):
-    for variant in [v for v in graded.variants if v.startswith("hostile")]:
+    for variant in [v for v in graded.variants if v.startswith("hostile_crash")]:
         scores = graded.by_exercise[variant]
         for name in graded.variants[variant]:
             assert scores[name] == 0, f"{variant}.{name} scored {scores[name]}"
         assert sum(scores.values()) > 0, f"{variant} lost every mark"
+
+
+def test_a_submission_that_deletes_the_gradebook_scores_zero_and_harms_no_one(graded):
+    for variant in [v for v in graded.variants if v.startswith("hostile_tamper")]:
+        assert sum(graded.by_exercise[variant].values()) == 0
+        # students graded before it (alphabetically) still have their grades
+        assert graded.by_exercise["correct_alt"] == graded.max
+        assert "deleted or overwrote the gradebook" in json.dumps(
+            read_nb(
+                graded.course.root
+                / "autograded"
+                / variant
+                / graded.assignment
+                / notebook_path(REPO, "release", graded.assignment).name
+            )
+        )
 
 
 def test_scores_match_goldens(graded, request):

@@ -1,4 +1,4 @@
-"""An nbgrader executor that survives a submission killing its own kernel.
+"""An nbgrader executor that survives broken and hostile submissions.
 
 Stock nbgrader stops at the first cell whose kernel dies (``os._exit``, a crash in a
 C extension, memory exhausted) and discards the whole submission: the student loses
@@ -10,6 +10,14 @@ the marks of every exercise they got right. :class:`ResilientExecute` instead
    rebuild the learner's definitions (skipping any cell that killed a kernel before),
 3. goes on with the next cell.
 
+It also guards the gradebook. The learner's code runs as the grader's user, a few
+folders below a sqlite gradebook that holds every student's grades. The file is
+snapshotted before a notebook executes; if the notebook deleted it, replaced it or
+overwrote it with something that is not a SQLite database, the snapshot is restored
+and the submission scores 0 on every test cell, with a message saying why. (Ordinary
+row changes are not treated as tampering: a formgrader may be writing manual grades
+at the same time.)
+
 ``nbgrader_config.py`` puts it in place of nbgrader's ``Execute`` in
 ``Autograde.autograde_preprocessors``; ``Execute``'s settings (``timeout``,
 ``interrupt_on_timeout``) apply to it unchanged.
@@ -18,13 +26,19 @@ the marks of every exercise they got right. :class:`ResilientExecute` instead
 from __future__ import annotations
 
 import copy
+from pathlib import Path
 
 from nbclient.client import NotebookClient
 from nbclient.exceptions import DeadKernelError
 from nbformat import NotebookNode
 from nbgrader.preprocessors import Execute
 
-__all__ = ["KERNEL_DIED", "ResilientExecute", "with_resilient_execute"]
+__all__ = [
+    "GRADEBOOK_DESTROYED",
+    "KERNEL_DIED",
+    "ResilientExecute",
+    "with_resilient_execute",
+]
 
 #: The error text recorded on a cell whose execution killed the kernel.
 KERNEL_DIED = (
@@ -32,6 +46,19 @@ KERNEL_DIED = (
     "crash in compiled code, or memory exhausted). This cell scores 0; the kernel was "
     "restarted, your earlier cells were run again, and grading went on."
 )
+
+
+#: The error recorded on every test cell of a submission that destroyed the gradebook.
+GRADEBOOK_DESTROYED = (
+    "This submission deleted or overwrote the gradebook while it ran. The gradebook was "
+    "restored and every test cell of this submission scores 0; ask your instructor."
+)
+
+
+def _sqlite_path(db_url: str | None) -> Path | None:
+    if not db_url or not db_url.startswith("sqlite:///"):
+        return None
+    return Path(db_url[len("sqlite:///") :])
 
 
 def _is_test_cell(cell) -> bool:
@@ -49,6 +76,8 @@ class ResilientExecute(Execute):
         self.reset_execution_trackers()
         self._check_assign_resources(resources)
         killers: set[int] = set()
+        gradebook = _sqlite_path((resources or {}).get("nbgrader", {}).get("db_url"))
+        snapshot = _Snapshot.take(gradebook)
         with self.setup_kernel():
             self._record_language_info()
             for index, cell in enumerate(self.nb.cells):
@@ -62,7 +91,23 @@ class ResilientExecute(Execute):
                         break
                     self._restart(index, killers, resources)
         self.set_widgets_metadata()
+        if snapshot is not None and snapshot.destroyed():
+            self.log.error("The submission destroyed the gradebook %s", gradebook)
+            snapshot.restore()
+            self._void_tests()
         return self.nb, self.resources
+
+    def _void_tests(self) -> None:
+        for cell in self.nb.cells:
+            if cell.cell_type == "code" and _is_test_cell(cell):
+                cell.outputs = [
+                    NotebookNode(
+                        output_type="error",
+                        ename="GradebookDestroyed",
+                        evalue=GRADEBOOK_DESTROYED,
+                        traceback=[f"GradebookDestroyed: {GRADEBOOK_DESTROYED}"],
+                    )
+                ]
 
     def _record_language_info(self) -> None:
         info = self.wait_for_reply(self.kc.kernel_info())
@@ -98,6 +143,41 @@ class ResilientExecute(Execute):
                 self.km = self.create_kernel_manager()
                 self.start_new_kernel()
                 self.start_new_kernel_client()
+
+
+class _Snapshot:
+    """A copy of a sqlite gradebook and the identity of its file."""
+
+    HEADER = b"SQLite format 3\x00"
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.data = path.read_bytes()
+        self.identity = self._identity()
+
+    @classmethod
+    def take(cls, path: Path | None) -> _Snapshot | None:
+        return cls(path) if path is not None and path.is_file() else None
+
+    def _identity(self) -> tuple[int, int] | None:
+        try:
+            st = self.path.stat()
+        except OSError:
+            return None
+        return (st.st_dev, st.st_ino)
+
+    def destroyed(self) -> bool:
+        """Deleted, replaced by another file, or no longer a SQLite database."""
+        if self._identity() != self.identity:
+            return True
+        try:
+            with self.path.open("rb") as f:
+                return f.read(len(self.HEADER)) != self.HEADER
+        except OSError:
+            return True
+
+    def restore(self) -> None:
+        self.path.write_bytes(self.data)
 
 
 def with_resilient_execute(preprocessors: list) -> list:
