@@ -78,6 +78,25 @@ def _auc_pairs(y_true, scores, tie=0.5):
 
 
 # ---------------------------------------------------------------------------- mistakes
+def _one_when_empty(a: float, b: float) -> float:
+    return a / b if b else 1.0
+
+
+def _sklearn_default_curve(t, s):
+    from sklearn.metrics import roc_curve
+
+    return tuple(roc_curve(t, s))  # drop_intermediate=True prunes collinear points
+
+
+def _r2_plain(t, p):
+    t, p = np.asarray(t, float), np.asarray(p, float)
+    ss_tot = np.sum((t - t.mean()) ** 2)
+    ss_res = np.sum((t - p) ** 2)
+    if ss_tot == 0:
+        return 1.0 if ss_res == 0 else 0.0
+    return float(1 - ss_res / ss_tot)
+
+
 def _f_beta_unsquared(t, p, beta=1.0):
     P, R = _precision(t, p), _recall(t, p)
     return _ratio((1 + beta) * P * R, beta * P + R)
@@ -103,6 +122,11 @@ MISTAKES: dict[str, list[Mistake]] = {
     ],
     "precision": [
         Mistake(
+            lambda t, p: _one_when_empty(_counts(t, p)[3], sum(_counts(t, p)[1::2])),
+            "When nothing is predicted positive, TP + FP = 0 and precision is 0.0 by "
+            "convention (as scikit-learn's zero_division=0), not 1.0.",
+        ),
+        Mistake(
             _recall,
             "That is the recall, TP / (TP + FN): precision and recall look swapped. "
             "Precision divides by everything predicted positive, TP + FP.",
@@ -121,6 +145,11 @@ MISTAKES: dict[str, list[Mistake]] = {
         ),
     ],
     "recall": [
+        Mistake(
+            lambda t, p: _one_when_empty(_counts(t, p)[3], sum(_counts(t, p)[2:])),
+            "When there are no positives, TP + FN = 0 and recall is 0.0 by convention "
+            "(as scikit-learn's zero_division=0), not 1.0.",
+        ),
         Mistake(
             _precision,
             "That is the precision, TP / (TP + FP): precision and recall look swapped. "
@@ -172,6 +201,16 @@ MISTAKES: dict[str, list[Mistake]] = {
             "Thresholds go from high to low (inf first), so fpr and tpr increase "
             "along the curve.",
         ),
+        Mistake(
+            lambda t, s: (*_curve(t, s)[:2], np.r_[np.max(s) + 1, _curve(t, s)[2][1:]]),
+            "The first threshold is inf (nothing predicted positive), not the top "
+            "score + 1 (older scikit-learn versions used that).",
+        ),
+        Mistake(
+            _sklearn_default_curve,
+            "Keep a point for every distinct score, even where points lie on a straight "
+            "line: scikit-learn's roc_curve drops those unless drop_intermediate=False.",
+        ),
     ],
     "roc_auc": [
         Mistake(
@@ -222,6 +261,16 @@ MISTAKES: dict[str, list[Mistake]] = {
         ),
         Mistake(
             lambda t, p: float(
+                np.sqrt(
+                    np.sum((np.asarray(t, float) - np.asarray(p, float)) ** 2)
+                    / max(len(t) - 1, 1)
+                )
+            ),
+            "Divide by the number of samples n, not n - 1: RMSE is the root of the "
+            "mean squared error, not a sample standard deviation.",
+        ),
+        Mistake(
+            lambda t, p: float(
                 np.mean(np.abs(np.asarray(t, float) - np.asarray(p, float)))
             ),
             "That is the MAE: square the errors, average them, then take the root.",
@@ -250,6 +299,11 @@ MISTAKES: dict[str, list[Mistake]] = {
             lambda t, p: float(np.corrcoef(t, p)[0, 1] ** 2),
             "That is the squared correlation. R² = 1 - SS_res / SS_tot, which can be "
             "negative when a model is worse than predicting the mean.",
+        ),
+        Mistake(
+            lambda t, p: max(0.0, _r2_plain(t, p)),
+            "Do not clip R² at 0: a model worse than predicting the mean has a "
+            "negative R².",
         ),
     ],
 }
