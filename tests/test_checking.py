@@ -380,3 +380,14 @@ def test_solved_functions_are_not_stubs(source):
     assert not is_unsolved_stub(namespace["f"])
     assert not is_unsolved_stub(lambda x: x)
     assert not is_unsolved_stub(print)
+
+
+def test_values_equal_at_six_digits_show_every_digit_and_the_gap():
+    check = Checker(lambda: float(np.float32(2 / 3)), name="precision")
+    assert failure(check, expect=2 / 3) == (
+        "precision()\n"
+        "  expected: 0.6666666666666666\n"
+        "  returned: 0.6666666865348816\n"
+        "  problem:  differs by 2.0e-08, more than the tolerance (atol=1e-08): "
+        "rounding, or float32 arithmetic?"
+    )

@@ -312,6 +312,22 @@ def _numeric(value: Any) -> np.ndarray | None:
     return arr
 
 
+def _full(value: Any) -> str:
+    """Every digit of a single number."""
+    return repr(float(np.asarray(value, dtype=float).flat[0]))
+
+
+def _numeric_gap(got: Any, expected: Any) -> float | None:
+    """Largest absolute difference of two same-shaped numeric values, else None."""
+    a, b = _numeric(got), _numeric(expected)
+    if a is None or b is None or a.shape != b.shape or a.size == 0:
+        return None
+    with quiet():
+        diff = np.abs(a - b)
+    diff = diff[np.isfinite(diff)]
+    return float(diff.max()) if diff.size else None
+
+
 def _close(a: np.ndarray, b: np.ndarray, atol: float, rtol: float) -> bool:
     return bool(np.all(np.isclose(a, b, atol=atol, rtol=rtol, equal_nan=True)))
 
@@ -633,11 +649,25 @@ class Checker:
         lines = [describe_call(self.name, self.func, args, kwargs)]
         if why:
             lines.append(f"  case:     {why}")
+        shown = {}
         if expected is not _MISSING:
-            lines.append(f"  expected: {self._show(expected)}")
+            shown["expected"] = self._show(expected)
         if got is not _MISSING:
-            lines.append(f"  returned: {self._show(got)}")
-        if expected is _MISSING or not problem.endswith(
+            shown["returned"] = self._show(got)
+        gap = None
+        if len(shown) == 2 and shown["expected"] == shown["returned"]:
+            # equal at 6 digits: show every digit and the size of the difference
+            gap = _numeric_gap(got, expected)
+            if gap is not None and np.size(expected) == 1 == np.size(got):
+                shown = {"expected": _full(expected), "returned": _full(got)}
+        for label, text in shown.items():
+            lines.append(f"  {label + ':':<9} {text}")
+        if gap is not None:
+            lines.append(
+                f"  problem:  differs by {gap:.1e}, more than the tolerance "
+                f"(atol={self.atol:g}): rounding, or float32 arithmetic?"
+            )
+        elif expected is _MISSING or not problem.endswith(
             ("value differs", "values differ")
         ):
             lines.append(f"  problem:  {problem}")
