@@ -70,7 +70,7 @@ def test_threshold_cases_agree_for_every_float_formula(case):
 
 def test_threshold_cases_hold_ties_betas_and_lists():
     cases = list(topic.threshold_cases(seed=0))
-    assert len(cases) == 7 + 40
+    assert len(cases) == 10 + 40
     assert {beta for _, _, beta in cases} >= {0.25, 0.5, 1.0, 2.0, 3.0}
     assert any(isinstance(s, list) for _, s, _ in cases)
     assert any(len(set(np.asarray(s).tolist())) < len(s) for _, s, _ in cases)
@@ -124,7 +124,7 @@ def test_resampling_case_validates(kwargs, message):
 def test_resampling_cases_cover_classes_labels_and_containers():
     cases = list(topic.resampling_cases(seed=0))
     n_classes = {len(set(np.asarray(y).tolist())) for _, y in cases}
-    assert n_classes == {1, 2, 3, 4}
+    assert n_classes == {2, 3, 4}
     assert any(isinstance(np.asarray(y)[0], np.str_) for _, y in cases)
     assert any(isinstance(X, list) for X, _ in cases)
     assert any(not isinstance(X, list) for X, _ in cases)
@@ -215,6 +215,24 @@ def test_check_oversample_catches_dropped_originals():
             topic.check_oversample(check, X, y)
 
 
+def test_check_random_resampling_catches_extras_drawn_without_replacement():
+    def no_repeat(X, y, random_state=None):
+        X, y = np.asarray(X), np.asarray(y)
+        rng = np.random.default_rng(random_state)
+        classes, counts = np.unique(y, return_counts=True)
+        keep = [np.arange(len(y))]
+        for c, m in zip(classes, counts, strict=True):
+            extra = counts.max() - m
+            keep.append(rng.choice(np.flatnonzero(y == c), extra, replace=extra > m))
+        keep = np.concatenate(keep)
+        return X[keep], y[keep]
+
+    X, y = topic.resampling_case([12, 4, 6], seed=3)
+    check = topic.checker("random_oversample", no_repeat)
+    with pytest.raises(CheckFailed, match="must be drawn with replacement"):
+        topic.check_random_resampling(check, X, y, kind="over")
+
+
 # ------------------------------------------------------------------------ smote checks
 @pytest.mark.parametrize("k", [1, 2, 4])
 def test_segment_pairs_match_slow_neighbours(k):
@@ -251,6 +269,11 @@ def _smote_variant(kind):
             u = u + 1
         if kind == "midpoint":
             u = np.full((n_samples, 1), 0.5)
+        if kind == "one_x":
+            base = np.full(n_samples, base[0])
+            other = nn[base, rng.integers(nn.shape[1], size=n_samples)]
+        if kind == "nearest":
+            other = nn[base, 0]
         return X[base] + u * (X[other] - X[base])
 
     return smote
@@ -264,6 +287,8 @@ def _smote_variant(kind):
         ("per_feature", "Use one number u for all the features"),
         ("beyond", "u must be between 0 and 1"),
         ("midpoint", "of the new rows differ from each other"),
+        ("one_x", "lie on segments from the same row of X_minority"),
+        ("nearest", "lie between a row and its nearest neighbour"),
     ],
 )
 def test_check_smote_catches_mistakes(kind, message):
@@ -303,6 +328,8 @@ def test_class_weight_mistakes_give_their_hint(y, wrong, hint):
         (([1, 0, 0, 1], [4, 3, 2, 1]), 0, "position of the threshold"),
         (([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]), 0.1, "greater than *or equal*"),
         (([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]), 0.8, "best F-beta value"),
+        (([1, 1, 0, 0, 0, 0], [0.9, 0.4, 0.4, 0.4, 0.4, 0.1]), 0.4, "Tied scores are"),
+        (([0, 0, 0], [0.2, 0.5, 0.1]), float("inf"), "inf, as in roc_curve"),
     ],
 )
 def test_threshold_mistakes_give_their_hint(args, wrong, hint):

@@ -281,6 +281,20 @@ def _threshold_index(y_true, scores, beta=1.0):
     return int(np.flatnonzero(s == t)[0])
 
 
+def _threshold_ungrouped(y_true, scores, beta=1.0):
+    """Running counts over the sorted scores without merging tied scores."""
+    y = np.asarray(y_true, dtype=float).ravel()
+    s = np.asarray(scores, dtype=float).ravel()
+    order = np.argsort(-s, kind="stable")
+    s, y = s[order], y[order]
+    tp = np.cumsum(y)
+    fp = np.cumsum(1 - y)
+    b2 = beta**2
+    den = (1 + b2) * tp + b2 * (y.sum() - tp) + fp
+    f = np.divide((1 + b2) * tp, den, out=np.zeros_like(tp), where=tp > 0)
+    return float(s[np.flatnonzero(f >= f.max() - 1e-12)].max())
+
+
 def _threshold_best_f(y_true, scores, beta=1.0):
     from sklearn.metrics import fbeta_score
 
@@ -330,6 +344,12 @@ MISTAKES: dict[str, list[Mistake]] = {
             "That threshold maximises F1: use the beta argument in F-beta.",
         ),
         Mistake(
+            _threshold_ungrouped,
+            "Tied scores are one threshold: `scores >= t` flags every sample scoring "
+            "t at once, so count a group of equal scores together (a running count "
+            "inside the group gives F values no threshold reaches).",
+        ),
+        Mistake(
             lambda t, s, beta=1.0: _threshold_variant(t, s, beta, strict=True),
             "Predict positive when `scores >= t` (greater than *or equal*), so that "
             "the sample scoring exactly t is flagged.",
@@ -338,6 +358,12 @@ MISTAKES: dict[str, list[Mistake]] = {
             _threshold_index,
             "That looks like the position of the threshold: return the score value "
             "t itself.",
+        ),
+        Mistake(
+            lambda t, s, beta=1.0: float("inf"),
+            "Return one of the scores. With no positive in y_true every threshold "
+            "has F-beta = 0: all tie, and the largest score wins (inf, as in "
+            "roc_curve's thresholds, is not a score).",
         ),
         Mistake(
             _threshold_best_f,
@@ -431,8 +457,9 @@ def resampling_cases(seed=0, n_random=16):
     """Data sets for the resampling checks: edge cases, then seeded random ones.
 
     Two, three and four classes, int and string labels, a class with one row, classes
-    tied for smallest or largest, an already balanced set and a single class; inputs
-    alternate between arrays and Python lists.
+    tied for smallest or largest and an already balanced set; inputs alternate between
+    arrays and Python lists. (No single-class set: imbalanced-learn's samplers, a
+    correct answer when wrapped, refuse one.)
 
     Yields
     ------
@@ -448,7 +475,6 @@ def resampling_cases(seed=0, n_random=16):
         ([10, 1], None),
         ([3, 3, 9], _STR_LABELS[1][:3]),
         ([2, 11, 11], _INT_LABELS[2][:3]),
-        ([5], None),
     ]
     for i, (counts, labels) in enumerate(edge):
         yield resampling_case(counts, labels=labels, seed=seed + i, as_list=i % 2 == 1)
@@ -730,6 +756,24 @@ def check_random_resampling(check: Checker, X, y, kind, seeds=range(30)):
         random_state=f"{seeds[0]}..{seeds[-1]}",
         hint="Draw from all the indices of the class, np.flatnonzero(y == c).",
     )
+    if kind == "over":
+        # Classes needing 2 <= m <= count extra rows: drawn without replacement they
+        # never repeat a row among the extras; with replacement they almost surely do
+        # at some seed (each seed: at most 1 - P(no repeat), tiny over 30 seeds).
+        small = {c for c, m in counts.items() if 2 <= n_max - m <= m}
+        if small:
+            repeat = any(c > 2 and ya[i] in small for d in drawn for i, c in d)
+            check.that(
+                repeat,
+                f"over {len(seeds)} seeds, no row was added twice to a class that "
+                "needs no more extra rows than it has: the extra rows must be drawn "
+                "with replacement",
+                X,
+                y,
+                random_state=f"{seeds[0]}..{seeds[-1]}",
+                hint="rng.choice(indices, n_max - count, replace=True), whatever the "
+                "number of extra rows.",
+            )
 
 
 # ---------------------------------------------------------------------- smote checks
@@ -778,13 +822,22 @@ def _segment_fit(R, X, pairs):
     return resid, u
 
 
-def _on_segments(R, X, pairs, u_ok=True):
+def _on_each_segment(R, X, pairs, u_ok=True):
+    """(rows of R, pairs) boolean: the row lies on that pair's segment (or line)."""
     tol = 1e-7 * (1 + np.abs(X).max())
     resid, u = _segment_fit(R, X, pairs)
     ok = resid <= tol
     if u_ok:
         ok &= (u >= -1e-9) & (u <= 1 + 1e-9)
-    return ok.any(axis=1)
+    return ok
+
+
+def _on_segments(R, X, pairs, u_ok=True):
+    return _on_each_segment(R, X, pairs, u_ok).any(axis=1)
+
+
+def _undirected(pairs):
+    return {frozenset(p) for p in zip(*pairs, strict=True)}
 
 
 def check_smote(
@@ -900,7 +953,50 @@ def check_smote(
             hint="Draw a fresh random u in [0, 1) (and a random x and neighbour) for "
             "every new row; u = 0.5 always gives only midpoints.",
         )
+        _check_smote_spread(check, R, X, k, args, result, why, kwargs)
     return R
+
+
+def _check_smote_spread(check, R, X, k, args, result, why, kwargs):
+    """Many new rows from distinct points: not all from one x, not all to the nearest.
+
+    A correct SMOTE picks x and one of its k neighbours at random for every row, so
+    with 40 or more rows it fails these only with a negligible probability.
+    """
+    __tracebackhide__ = True
+    pairs = _segment_pairs(X, k)
+    on = _on_each_segment(R, X, pairs)
+    i, j = pairs
+    # Points that are an end of some segment through each row; one shared by all rows
+    # means every row was built from the same x.
+    shared = set(range(len(X)))
+    for row in on:
+        shared &= set(i[row].tolist()) | set(j[row].tolist())
+    check.that(
+        not shared,
+        f"all {len(R)} new rows lie on segments from the same row of X_minority, "
+        f"X_minority[{min(shared) if shared else 0}]",
+        *args,
+        got=result,
+        why=why,
+        **kwargs,
+        hint="Draw a random x for every new row (rng.integers(n, size=n_samples)), "
+        "not one x for the whole call.",
+    )
+    nearest = _segment_pairs(X, 1)
+    if k >= 2 and _undirected(pairs) != _undirected(nearest):
+        near = _on_segments(R, X, nearest)
+        check.that(
+            not near.all(),
+            f"all {len(R)} new rows lie between a row and its nearest neighbour: x_nn "
+            f"must be a random one of the k_neighbors={k} nearest rows",
+            *args,
+            got=result,
+            why=why,
+            **kwargs,
+            hint="Pick the neighbour at random among the k nearest, e.g. "
+            "nn[i, rng.integers(k_neighbors)], not always the first column.",
+        )
 
 
 def check_smote_random(check: Checker, X_minority, n_samples=30, k_neighbors=2):
@@ -983,6 +1079,11 @@ def threshold_cases(seed=0, n_random=40):
         ([1, 0, 1, 0, 0, 1, 0, 0], [0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2], 0.5),
         ([1], [0.3], 1.0),
         (np.array([0, 1, 0, 1, 1]), np.array([-2, 3, 3, -1, 0]), 3.0),  # ints, negative
+        ([0, 0, 0, 0], [0.3, 0.7, 0.1, 0.7], 1.0),  # no positives: F = 0 everywhere
+        # A tie spanning positives and negatives counts as one threshold: a running
+        # count inside the group (whichever order) would see F = 1 at 0.4.
+        ([1, 1, 0, 0, 0, 0], [0.9, 0.4, 0.4, 0.4, 0.4, 0.1], 1.0),
+        (np.array([0, 0, 0, 1, 1, 0]), np.array([0.4, 0.4, 0.4, 0.4, 0.9, 0.1]), 1.0),
     ]
     yield from edge
     rng = np.random.default_rng(seed)
