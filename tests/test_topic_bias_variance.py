@@ -91,7 +91,22 @@ def test_cross_val_cases_cover_lists_uneven_folds_and_loo():
         "Ridge",
         "DecisionTreeRegressor",
         "KNeighborsRegressor",
+        "DecisionTreeClassifier",
     }
+    assert any(getattr(m, "warm_start", False) for m, *_ in cases)
+
+
+def test_cross_val_cases_catch_a_reused_model_and_stratified_folds():
+    """Only the warm-started model and the classifier tell these mistakes apart."""
+    reuse, stratified = topic.MISTAKES["cross_val_mse"][-2:]
+    warm, classifier = list(topic.cross_val_cases(seed=23, n_random=0))
+    ref = topic.cross_val_mse_reference
+    assert reuse.compute(*warm) != pytest.approx(ref(*warm), abs=1e-6)
+    assert stratified.compute(*classifier) != pytest.approx(ref(*classifier), abs=1e-6)
+    # on the deterministic regressors of the random cases both mistakes are invisible
+    for case in list(topic.cross_val_cases(seed=23, n_random=5))[2:]:
+        assert reuse.compute(*case) == pytest.approx(ref(*case), rel=1e-9)
+        assert stratified.compute(*case) == pytest.approx(ref(*case), rel=1e-9)
 
 
 # ------------------------------------------------------------------- data and simulation

@@ -540,12 +540,31 @@ def _case_models():
 def cross_val_cases(seed: int = 0, n_random: int = 40):
     """``(model, X, y, n_folds)`` cases: several model types, uneven folds, lists.
 
-    Models cycle through linear regression, ridge, a deep and a shallow tree and
-    2-nearest neighbours (all deterministic). ``X`` and ``y`` alternate between
-    Python lists and arrays; ``n_samples % n_folds`` is often non-zero, and some
-    cases are leave-one-out.
+    Two fixed cases come first. A gradient-boosting model with ``warm_start=True``:
+    one model refitted fold after fold keeps the trees of the earlier folds, so only
+    a fresh clone per fold gives the right answer. A classifier on rows sorted by
+    label: its folds are still ``KFold``'s, which ``cross_val_score(..., cv=n_folds)``
+    would replace by stratified ones.
+
+    Then seeded random cases: models cycle through linear regression, ridge, a deep
+    and a shallow tree and 2-nearest neighbours (all deterministic). ``X`` and ``y``
+    alternate between Python lists and arrays; ``n_samples % n_folds`` is often
+    non-zero, and some cases are leave-one-out.
     """
+    from sklearn.ensemble import GradientBoostingRegressor
+    from sklearn.tree import DecisionTreeClassifier
+
     seed = _check_int("seed", seed, 0)
+    X, y = make_data(24, seed=seed)
+    warm = GradientBoostingRegressor(
+        n_estimators=8, max_depth=2, warm_start=True, random_state=0
+    )
+    yield warm, X, y, 4
+    rng = np.random.default_rng([seed, 1])
+    X = rng.uniform(0, 1, (15, 2))
+    X = X[np.argsort(X[:, 0])]  # rows sorted by the feature that sets the label
+    labels = (X[:, 0] > np.sort(X[:, 0])[9]).astype(int)  # ten 0s, then five 1s
+    yield DecisionTreeClassifier(random_state=0), X.tolist(), labels.tolist(), 3
     rng = np.random.default_rng(seed)
     for i in range(_check_int("n_random", n_random, 0)):
         model = _case_models()[i % 5]
@@ -604,17 +623,30 @@ def _kfold_floor_dropped(n, k):
     return _folds_from_sizes(n, [size] * k)
 
 
-def _cv_folds(model, X, y, n_folds, on_train=False, once=False):
+def _cv_folds(model, X, y, n_folds, on_train=False, once=False, reuse=False):
     from sklearn.base import clone
 
     X, y = np.asarray(X, dtype=float), np.asarray(y, dtype=float)
     fitted = clone(model).fit(X, y) if once else None
+    shared = clone(model)
     out = []
     for tr, va in kfold_reference(len(y), n_folds):
-        m = fitted if once else clone(model).fit(X[tr], y[tr])
+        if once:
+            m = fitted
+        elif reuse:  # one clone refitted fold after fold
+            m = shared.fit(X[tr], y[tr])
+        else:
+            m = clone(model).fit(X[tr], y[tr])
         rows = tr if on_train else va
         out.append((y[rows], m.predict(X[rows])))
     return out
+
+
+def _cv_score_int(model, X, y, n_folds=5):
+    from sklearn.model_selection import cross_val_score
+
+    scores = cross_val_score(model, X, y, cv=n_folds, scoring="neg_mean_squared_error")
+    return float(-np.mean(scores))
 
 
 def _cv_mean(model, X, y, n_folds=5, **kw):
@@ -692,6 +724,20 @@ MISTAKES: dict[str, list[Mistake]] = {
             lambda m, X, y, n_folds=5: _cv_mean(m, X, y, n_folds, once=True),
             "The model was fitted once on all the data, so every validation fold was "
             "seen in training. Fit a fresh clone on each fold's training rows.",
+        ),
+        Mistake(
+            lambda m, X, y, n_folds=5: _cv_mean(m, X, y, n_folds, reuse=True),
+            "One model was refitted fold after fold. A model that keeps state between "
+            "fits (warm_start=True, say) then carries what it learnt on earlier folds, "
+            "their validation rows included, into the next. Make a fresh "
+            "sklearn.base.clone(model) inside the loop, once per fold.",
+        ),
+        Mistake(
+            lambda m, X, y, n_folds=5: _cv_score_int(m, X, y, n_folds),
+            "cross_val_score(..., cv=n_folds) splits a classifier's data with "
+            "StratifiedKFold, not KFold. The folds must be those of "
+            "kfold_indices(len(y), n_folds) for every model: loop over them, or pass "
+            "cv=KFold(n_folds).",
         ),
     ],
     "bias_variance": [
@@ -771,7 +817,8 @@ HINTS: dict[str, str] = {
     "train_idx every index not in val_idx. Raise ValueError when n_folds < 2 or "
     "n_folds > n_samples.",
     "cross_val_mse": "Convert X and y with np.asarray. For each (train_idx, val_idx) "
-    "of kfold_indices(len(y), n_folds): m = sklearn.base.clone(model), fit it on the "
+    "of kfold_indices(len(y), n_folds) (the same folds for a classifier): a fresh "
+    "m = sklearn.base.clone(model) inside the loop, fit it on the "
     "training rows, compute the MSE on the validation rows. Return the mean of those "
     "n_folds numbers.",
     "bias_variance": "mean_pred = predictions.mean(axis=0); bias² = mean((mean_pred - "
@@ -963,7 +1010,8 @@ def check_model_unfitted(
         n_folds,
         why=why,
         hint="Fit a fresh sklearn.base.clone(model) in each fold and never call "
-        "model.fit itself: the caller's model must not change.",
+        "model.fit itself: the caller's model must not change. (copy.copy is not "
+        "enough: a shallow copy of a Pipeline shares its steps with the caller's.)",
     )
 
 

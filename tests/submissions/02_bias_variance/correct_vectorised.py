@@ -1,7 +1,11 @@
 """Correct answers written the NumPy way: array_split, boolean masks, a tuple of
-folds, a fresh estimator from get_params, NumPy scalars returned as they come."""
+folds, a fresh clone per fold, NumPy scalars returned as they come.
+
+(Not ``type(model)(**model.get_params())``: that is no clone, and it raises on a
+Pipeline, whose nested parameters are not constructor arguments.)"""
 
 import numpy as np
+from sklearn.base import clone
 from sklearn.metrics import mean_squared_error
 
 
@@ -31,7 +35,7 @@ def cross_val_mse(model, X, y, n_folds=5):
     X, y = np.asarray(X), np.asarray(y)
     errors = np.empty(n_folds)
     for i, (train, val) in enumerate(kfold_indices(len(X), n_folds)):
-        fresh = type(model)(**model.get_params())
+        fresh = clone(model)
         fresh.fit(X[train], y[train])
         errors[i] = mean_squared_error(y[val], fresh.predict(X[val]))
     return errors.mean()
