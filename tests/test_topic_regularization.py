@@ -124,15 +124,83 @@ def test_ridge_cases_cover_the_contract_edge_cases():
 
 def test_lasso_cases_edge_cases_and_well_posed():
     cases = list(topic.lasso_cases(seed=33, n_random=20))
-    assert len(cases) == 23
+    assert len(cases) == 24
     coefs = [topic.lasso_reference(X, y, a)[0] for X, y, a in cases]
     assert np.shape(cases[0][0])[1] == 1 and isinstance(cases[0][0], list)
     assert np.all(coefs[1] == 0), "huge alpha: every coefficient exactly 0"
     X2 = np.asarray(cases[2][0])
     assert np.corrcoef(X2.T)[0, 1] > 0.7 and np.sum(coefs[2] == 0) == 1
-    assert any(np.any(c == 0) and np.any(c != 0) for c in coefs[3:]), "mixed zeros"
+    X3 = np.asarray(cases[3][0])
+    assert X3.shape[1] == 5 and np.all(coefs[3] != 0)
+    assert topic._max_correlation_eigenvalue(X3) > 2, "simultaneous updates diverge"
+    assert any(np.any(c == 0) and np.any(c != 0) for c in coefs[4:]), "mixed zeros"
     for X, y, a in cases:
         assert topic._lasso_margin_ok(X, y, a)
+
+
+def _cd(X, y, alpha, stop, sweeps=1000):
+    """Cyclic coordinate descent on centred data; ``stop(dw, dobj, w, obj)`` ends it."""
+    X, y = np.asarray(X, float), np.asarray(y, float)
+    n, p = X.shape
+    Xc, r = X - X.mean(0), y - y.mean()
+    z, w = (Xc**2).sum(0) / n, np.zeros(p)
+    obj = r @ r / (2 * n)
+    for _ in range(sweeps):
+        old_w, old_obj = w.copy(), obj
+        for j in range(p):
+            rho = Xc[:, j] @ r / n + z[j] * w[j]
+            new = np.sign(rho) * max(abs(rho) - alpha, 0.0) / z[j]
+            r -= Xc[:, j] * (new - w[j])
+            w[j] = new
+        obj = r @ r / (2 * n) + alpha * np.abs(w).sum()
+        if stop(np.max(np.abs(w - old_w)), abs(old_obj - obj), w, obj):
+            break
+    return w, y.mean() - X.mean(0) @ w
+
+
+STOPS = {
+    "max |dw| < tol": lambda dw, do, w, o: dw < 1e-6,
+    "max |dw| < tol * max |w|": lambda dw, do, w, o: dw <= 1e-6 * np.max(np.abs(w)),
+    "objective change < tol": lambda dw, do, w, o: do < 1e-6,
+    "relative objective change < tol": lambda dw, do, w, o: do < 1e-6 * o,
+    "no early stop": lambda dw, do, w, o: False,
+}
+
+
+@pytest.mark.parametrize("rule", list(STOPS))
+def test_lasso_cases_every_reasonable_stopping_rule_lands_within_tolerance(rule):
+    """The hidden cases (seed 33) leave room: each rule is within 1e-4 / 2."""
+    for X, y, alpha in topic.lasso_cases(seed=33):
+        coef, b = _cd(X, y, alpha, STOPS[rule])
+        ref, ref_b = topic.lasso_reference(X, y, alpha)
+        assert max(np.max(np.abs(coef - ref)), abs(b - ref_b)) < 5e-5
+        assert not topic.wrong_zeros(coef, X, y, alpha)
+
+
+def test_lasso_cases_catch_few_sweeps_and_simultaneous_updates():
+    def few_sweeps_fail(sweeps):
+        return any(
+            max(np.max(np.abs(c - r)), abs(b - rb)) > 1e-4
+            for (c, b), (r, rb) in (
+                (
+                    _cd(X, y, a, lambda *_: False, sweeps=sweeps),
+                    topic.lasso_reference(X, y, a),
+                )
+                for X, y, a in topic.lasso_cases(seed=33)
+            )
+        )
+
+    assert few_sweeps_fail(1) and few_sweeps_fail(3)
+    X, y, alpha = list(topic.lasso_cases(seed=33, n_random=0))[3]
+    X, y = np.asarray(X), np.asarray(y)
+    Xc, yc = X - X.mean(0), y - y.mean()
+    z, w = (Xc**2).sum(0) / len(y), np.zeros(X.shape[1])
+    with np.errstate(all="ignore"):
+        for _ in range(200):  # Jacobi: every coordinate from the same residual
+            rho = Xc.T @ (yc - Xc @ w) / len(y) + z * w
+            w = np.sign(rho) * np.maximum(np.abs(rho) - alpha, 0) / z
+    ref, _ = topic.lasso_reference(X, y, alpha)
+    assert not np.allclose(w, ref, atol=1e-4)
 
 
 def test_cases_are_reproducible():
@@ -150,6 +218,11 @@ def test_soft_threshold_cases_include_ties_zero_threshold_and_2d():
     assert any(t == 0 for _, t in cases)
     assert any(np.ndim(z) == 2 and isinstance(z, list) for z, _ in cases)
     assert any(np.ndim(z) == 2 and isinstance(z, np.ndarray) for z, _ in cases)
+    ints = [(z, t) for z, t in cases if np.asarray(z).dtype.kind == "i"]
+    assert any(t != int(t) for _, t in ints), "ints with a fractional threshold"
+    assert any(np.ndim(z) == 1 for z, _ in ints) and any(
+        np.ndim(z) == 2 for z, _ in ints
+    )
 
 
 @pytest.mark.parametrize(
@@ -193,6 +266,21 @@ def test_checker_names_soft_threshold_without_sign():
     check = topic.checker("soft_threshold", lambda z, t: np.maximum(np.abs(z) - t, 0))
     with pytest.raises(CheckFailed, match=re.escape("The sign is missing")):
         check(-3.0, 1.0, expect=-2.0)
+
+
+def test_checker_names_soft_threshold_truncating_ints():
+    def soft_threshold(z, t):
+        z = np.asarray(z)
+        out = np.zeros_like(z)
+        out[z > t] = z[z > t] - t
+        out[z < -t] = z[z < -t] + t
+        return out
+
+    check = topic.checker("soft_threshold", soft_threshold)
+    with pytest.raises(
+        CheckFailed, match=re.escape("Integer inputs lost their fractions")
+    ):
+        check([3, -2, 0], 0.5, expect=[2.5, -1.5, 0.0])
 
 
 def test_checker_names_lasso_without_1_over_n():

@@ -290,16 +290,63 @@ def _alpha_max(X, y) -> float:
     return float(np.max(np.abs(Xc.T @ yc)) / len(y))
 
 
+def _lasso_design(
+    rng, n: int, p: int, corr: float = 0.0, scales=(4.0, 10.0)
+) -> np.ndarray:
+    """Features whose sample means are exactly in [-1, 1] and whose sample spreads are
+    exactly in ``scales``, with pairwise correlation about ``corr`` (one shared factor).
+
+    Large spreads and small means keep every coordinate descent fast and its stopping
+    error small: a sweep that lowers the objective by less than 1e-6 moves a
+    coefficient by about sqrt(2e-6 / spread²), and a mean close to 0 keeps the
+    intercept (mean(y) - mean(X) @ coef) from amplifying what is left.
+    """
+    z = rng.normal(size=(n, p))
+    if corr:
+        z = np.sqrt(1 - corr) * z + np.sqrt(corr) * rng.normal(size=(n, 1))
+    z = (z - z.mean(0)) / z.std(0)
+    return rng.uniform(-1.0, 1.0, p) + z * rng.uniform(*scales, p)
+
+
+def _lasso_targets(
+    rng, X: np.ndarray, sparsity: float = 0.6, low: float = 0.0, noise=(0.3, 2.0)
+) -> np.ndarray:
+    """y = X @ w + b + noise, where one standard deviation of feature j moves y by
+    ±[low, 3] (0 for a feature left out, with probability 1 - sparsity)."""
+    n, p = X.shape
+    effect = rng.uniform(low, 3.0, p) * rng.choice([-1.0, 1.0], p)
+    w = effect * (rng.random(p) < sparsity) / X.std(0)
+    return X @ w + rng.uniform(-5, 5) + rng.normal(0, rng.uniform(*noise), n)
+
+
+def _max_correlation_eigenvalue(X) -> float:
+    """Largest eigenvalue of the features' correlation matrix: 1 for uncorrelated
+    features, up to n_features for identical ones.
+
+    Above 2, updating every coordinate at once from the same residual (Jacobi instead
+    of coordinate descent) diverges: its iteration matrix ``I - D⁻¹G`` then has an
+    eigenvalue below -1. Coordinate descent itself slows down as it grows.
+    """
+    corr = np.atleast_2d(np.corrcoef(np.asarray(X, dtype=float).T))
+    return float(np.linalg.eigvalsh(corr).max())
+
+
 def lasso_cases(seed: int = 0, n_random: int = 40) -> Iterator[tuple]:
     """Inputs ``(X, y, alpha)`` for the lasso: edge cases, then seeded random ones.
 
-    Every problem is well conditioned (independent features with means in [-1, 1] and
-    spreads in [0.5, 2], at least 30 samples, at most 5 features), so a coordinate
-    descent with the default ``max_iter=1000, tol=1e-6`` lands within 1e-4 of
-    scikit-learn; and no coefficient sits on the edge of being 0 (see
-    ``_lasso_margin_ok``), so the exact zeros are well defined. Edge cases: one
+    Every problem is well conditioned (at least 40 samples, at most 5 features, column
+    means in [-1, 1], spreads in [4, 10], effects of a few units on ``y``), so a
+    coordinate descent with the default ``max_iter=1000, tol=1e-6`` lands within 1e-4
+    of scikit-learn whichever reasonable rule stops it: the largest change of a
+    coefficient in a sweep below ``tol`` (absolute or relative to the largest
+    coefficient), the change of the objective below ``tol`` (absolute or relative), or
+    no early stop at all; with centred data or the intercept updated in the loop. One
+    sweep, or a handful, is not enough. No coefficient sits on the edge of being 0
+    (see ``_lasso_margin_ok``), so the exact zeros are well defined. Edge cases: one
     feature, ``alpha`` above the point where every coefficient is 0, two correlated
-    features of which the lasso keeps one, Python lists.
+    features of which the lasso keeps one, five correlated features all kept (on
+    which updating every coordinate at once from the same residual diverges), Python
+    lists.
 
     Parameters
     ----------
@@ -329,34 +376,42 @@ def lasso_cases(seed: int = 0, n_random: int = 40) -> Iterator[tuple]:
 
     edge = []
     while len(edge) < 1:  # one feature, non-zero coefficient
-        X = _design(rng, 40, 1)
-        y = X[:, 0] * rng.choice([-2.0, 2.0]) + rng.normal(0, 1, 40) + 3.0
+        X = _lasso_design(rng, 40, 1)
+        y = X[:, 0] * rng.choice([-2.0, 2.0]) / X.std() + rng.normal(0, 1, 40) + 3.0
         alpha = 0.3 * _alpha_max(X, y)
         if accept(X, y, alpha):
             edge.append((X.tolist(), y.tolist(), alpha))
-    X = _design(rng, 50, 4)
-    y = _targets(rng, X)
+    X = _lasso_design(rng, 50, 4)
+    y = _lasso_targets(rng, X)
     edge.append((X, y, 3.0 * _alpha_max(X, y)))  # every coefficient exactly 0
     while len(edge) < 3:  # correlated pair: the lasso keeps one, drops the other
-        x1 = rng.normal(size=60)
-        X = np.column_stack(
-            [x1, 0.85 * x1 + np.sqrt(1 - 0.85**2) * rng.normal(size=60)]
-        )
-        y = X[:, 0] + 0.8 * X[:, 1] + rng.normal(0, 0.5, 60)
+        X = _lasso_design(rng, 60, 2, corr=0.85)
+        y = X @ (np.array([1.0, 0.8]) / X.std(0)) + rng.normal(0, 0.5, 60)
         alpha = 0.5 * _alpha_max(X, y)
         coef, _ = lasso_reference(X, y, alpha)
         if accept(X, y, alpha) and np.sum(coef == 0) == 1:
             edge.append((X, y, alpha))
+    while len(edge) < 4:  # five correlated features, all kept
+        X = _lasso_design(rng, 80, 5, corr=0.35, scales=(10.0, 20.0))
+        y = _lasso_targets(rng, X, sparsity=1.0, low=1.0, noise=(1.0, 1.0))
+        alpha = 0.1 * _alpha_max(X, y)
+        coef, _ = lasso_reference(X, y, alpha)
+        if (
+            _max_correlation_eigenvalue(X) > 2.2
+            and accept(X, y, alpha)
+            and np.all(coef != 0)
+        ):
+            edge.append((X.tolist(), y.tolist(), alpha))
     yield from edge
     produced = 0
     while produced < n_random:
-        n = int(rng.integers(30, 81))
+        n = int(rng.integers(40, 101))
         p = int(rng.integers(1, 6))
-        X = _design(rng, n, p, scales=(1.0, 3.0))
-        y = _targets(rng, X)
+        X = _lasso_design(rng, n, p)
+        y = _lasso_targets(rng, X)
         alpha = _alpha_max(X, y) * float(10 ** rng.uniform(-2.5, -0.05))
-        if not accept(X, y, alpha):
-            continue
+        if _max_correlation_eigenvalue(X) > 1.5 or not accept(X, y, alpha):
+            continue  # features too correlated by chance (slow descent), or on an edge
         yield (*_as_list_or_array(X, y, produced), alpha)
         produced += 1
 
@@ -364,8 +419,9 @@ def lasso_cases(seed: int = 0, n_random: int = 40) -> Iterator[tuple]:
 def soft_threshold_cases(seed: int = 0, n_random: int = 30) -> Iterator[tuple]:
     """Inputs ``(z, t)`` for soft thresholding: scalars, lists, 1-D and 2-D arrays.
 
-    Edge cases: ``|z| == t`` exactly, ``t = 0``, negative values, a NumPy scalar, an
-    int, a 2-D array and a 2-D list. Random cases mix values inside and outside
+    Edge cases: ``|z| == t`` exactly, ``t = 0``, negative values, a NumPy scalar, ints
+    (also with a float ``t``, where an integer result array truncates), a 2-D array
+    and a 2-D list. Random cases mix values inside and outside
     ``[-t, t]``.
 
     Examples
@@ -383,6 +439,9 @@ def soft_threshold_cases(seed: int = 0, n_random: int = 30) -> Iterator[tuple]:
     yield -0.75, 0.0  # t = 0: z unchanged
     yield np.float64(-4.0), 1.5  # NumPy scalar
     yield 3, 2  # ints
+    yield 3, 0.5  # an int with a float threshold: 2.5, not 2
+    yield [3, -2, 1, 0, -5], 0.5  # a list of ints
+    yield np.array([[4, -1], [0, 2]]), 1.5  # an int array
     yield np.array([-3.0, -1.0, -0.5, 0.0, 0.5, 1.0, 3.0]), 1.0
     yield [[-2.0, 0.2], [1.5, -0.1]], 0.5  # 2-D list
     yield np.array([[-4.0, 2.0, 0.0], [0.4, -0.4, 6.0]]), 0.4  # 2-D, |z| == t
@@ -440,6 +499,12 @@ def _lasso_intercept_mean_only(X, y, alpha, max_iter=1000, tol=1e-6):
     return coef, float(y.mean())
 
 
+def _soft_threshold_truncated(z, t):
+    """Soft thresholding written into an array of z's integer dtype."""
+    out = soft_threshold_reference(z, t)
+    return np.trunc(out) + 0.0 if np.asarray(z).dtype.kind in "iu" else out
+
+
 MISTAKES: dict[str, list[Mistake]] = {
     "ridge_fit": [
         Mistake(
@@ -494,6 +559,12 @@ MISTAKES: dict[str, list[Mistake]] = {
             "Values with |z| < t must become exactly 0, not cross zero: take "
             "max(|z| - t, 0) before putting the sign back.",
         ),
+        Mistake(
+            _soft_threshold_truncated,
+            "Integer inputs lost their fractions: an output made with np.zeros_like(z) "
+            "(or written into z) of integers is an integer array. Convert first: "
+            "z = np.asarray(z, dtype=float).",
+        ),
     ],
     "lasso_fit": [
         Mistake(
@@ -534,7 +605,8 @@ HINTS: dict[str, str] = {
     "z = np.asarray(z, dtype=float); it works for scalars and arrays alike.",
     "lasso_fit": "Centre X and y. Repeat sweeps over j: rho = Xc[:, j] @ r / n + "
     "z_j * w[j] with r = yc - Xc @ w and z_j = Xc[:, j] @ Xc[:, j] / n; set "
-    "w[j] = soft_threshold(rho, alpha) / z_j and update r. Stop when the largest "
+    "w[j] = soft_threshold(rho, alpha) / z_j and update r before the next j (updating "
+    "every w[j] at once from the same residual can diverge on correlated features). Stop when the largest "
     "change in a sweep is below tol (copy w before the sweep!). Finally "
     "intercept = y.mean() - X.mean(axis=0) @ w.",
 }
