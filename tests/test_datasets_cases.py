@@ -53,17 +53,6 @@ def test_screening_scores_validation_echoes_the_bad_value(kwargs, error, message
         datasets.screening_scores(**kwargs)
 
 
-def test_tumour_scores_are_out_of_fold_probabilities():
-    y, s = datasets.tumour_scores()
-    assert y.shape == s.shape == (569,)
-    assert y.sum() == 212
-    assert ((s > 0) & (s < 1)).all()
-    y[:] = 0  # a copy: the cache is not changed
-    assert datasets.tumour_scores()[0].sum() == 212
-    with pytest.raises(ValueError, match=re.escape("got -1")):
-        datasets.tumour_scores(seed=-1)
-
-
 @pytest.mark.parametrize(
     "generator", [cases.binary_pairs, cases.scored_pairs, cases.regression_pairs]
 )

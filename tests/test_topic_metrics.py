@@ -117,14 +117,6 @@ def test_every_exercise_has_a_hint_and_the_checker_knows_it():
 
 
 # ----------------------------------------------------------------------- figures
-def test_confusion_figure_shows_the_four_counts():
-    fig = topic.confusion_figure([0, 1, 1, 0, 1], [0, 1, 0, 1, 1])
-    texts = sorted(t.get_text() for t in fig.axes[0].texts)
-    assert texts == ["FN\n1", "FP\n1", "TN\n1", "TP\n2"]
-    with pytest.raises(ValueError, match=re.escape("differ in shape: (2,) vs (3,)")):
-        topic.confusion_figure([0, 1], [0, 1, 1])
-
-
 def test_explorer_update_moves_the_point_to_the_thresholds_rates():
     y, s = datasets.screening_scores(0.2, n_negative=400)
     explorer = topic.ThresholdExplorer(y, s, threshold=0.5)

@@ -1,8 +1,8 @@
 """Small offline datasets for the notebooks.
 
-Nothing here downloads: data is generated from a seed or loaded from the copies that
-ship inside scikit-learn (``load_breast_cancer``, ``load_diabetes``...). Every function
-takes ``seed`` and returns the same data for the same seed.
+Nothing here downloads: data is generated from a seed (topic modules also use the
+copies that ship inside scikit-learn, such as ``load_diabetes``). Every function takes
+``seed`` and returns the same data for the same seed.
 """
 
 from __future__ import annotations
@@ -11,9 +11,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from .cases import check_seed
-
-__all__ = ["screening_scores", "tumour_scores"]
+__all__ = ["screening_scores"]
 
 
 def _check_fraction(
@@ -107,52 +105,3 @@ def screening_scores(
     )
     keep = rng.permutation(keep)
     return y_all[keep].astype(int), s_all[keep]
-
-
-@lru_cache(maxsize=2)
-def _tumour(seed: int) -> tuple[np.ndarray, np.ndarray]:
-    from sklearn.datasets import load_breast_cancer
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import StratifiedKFold, cross_val_predict
-    from sklearn.pipeline import make_pipeline
-    from sklearn.preprocessing import StandardScaler
-
-    data = load_breast_cancer()
-    X = data.data[
-        :, :4
-    ]  # mean radius, texture, perimeter, area: a deliberately weak model
-    y = 1 - data.target  # 1 = malignant, the class we want to find
-    model = make_pipeline(StandardScaler(), LogisticRegression())
-    cv = StratifiedKFold(5, shuffle=True, random_state=seed)
-    scores = cross_val_predict(model, X, y, cv=cv, method="predict_proba")[:, 1]
-    return y, scores
-
-
-def tumour_scores(seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
-    """Labels and out-of-fold scores of a tumour classifier (breast cancer data).
-
-    Uses the Wisconsin breast cancer data that ships with scikit-learn (569 tumours,
-    212 malignant). A logistic regression on four size and texture features scores
-    each tumour by 5-fold cross-validation, so every score comes from a model that did
-    not see that tumour.
-
-    Parameters
-    ----------
-    seed : int, default=0
-        Seed of the fold split.
-
-    Returns
-    -------
-    y_true : ndarray of shape (569,)
-        1 for malignant, 0 for benign.
-    scores : ndarray of shape (569,)
-        Predicted probability of malignancy.
-
-    Examples
-    --------
-    >>> y, s = tumour_scores()
-    >>> int(y.sum()), y.shape
-    (212, (569,))
-    """
-    y, s = _tumour(check_seed(seed))
-    return y.copy(), s.copy()

@@ -22,7 +22,6 @@ __all__ = [
     "MISTAKES",
     "ThresholdExplorer",
     "checker",
-    "confusion_figure",
     "outlier_figure",
     "prevalence_figure",
     "threshold_explorer",
@@ -337,33 +336,6 @@ def _plt():
     import matplotlib.pyplot as plt
 
     return plt
-
-
-def confusion_figure(y_true, y_pred, ax=None, title="Confusion matrix"):
-    """Draw the 2x2 confusion matrix with counts and the names of its cells.
-
-    Parameters
-    ----------
-    y_true, y_pred : array-like of shape (n_samples,)
-        0/1 labels and predictions.
-    ax : matplotlib Axes, optional
-        Where to draw; a new figure when omitted.
-    title : str
-        Axes title.
-
-    Returns
-    -------
-    matplotlib.figure.Figure
-    """
-    t, p = np.asarray(y_true), np.asarray(y_pred)
-    if t.shape != p.shape:
-        raise ValueError(f"y_true and y_pred differ in shape: {t.shape} vs {p.shape}")
-    tn, fp, fn, tp = _counts(t, p)
-    if ax is None:
-        fig, ax = _plt().subplots(figsize=(3.6, 3.2))
-    _draw_matrix(ax, np.array([[tn, fp], [fn, tp]]))
-    ax.set_title(title)
-    return ax.figure
 
 
 def _draw_matrix(ax, cm):
