@@ -19,6 +19,8 @@ from collections.abc import Iterator
 
 import numpy as np
 
+from .validation import check_seed
+
 __all__ = [
     "as_list_or_array",
     "binary_pairs",
@@ -31,21 +33,6 @@ __all__ = [
 def as_list_or_array(values, i: int):
     """Every other case as a Python list, the rest as NumPy arrays."""
     return np.asarray(values).tolist() if i % 2 == 0 else np.asarray(values)
-
-
-def check_seed(seed) -> int:
-    """``seed`` as an int, or a ValueError naming it when it is not a seed.
-
-    >>> check_seed(3)
-    3
-    >>> check_seed(-1)
-    Traceback (most recent call last):
-    ...
-    ValueError: seed must be a non-negative int, got -1
-    """
-    if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
-        raise ValueError(f"seed must be a non-negative int, got {seed!r}")
-    return int(seed)
 
 
 def binary_pairs(seed: int = 0, n_random: int = 60) -> Iterator[tuple]:

@@ -43,10 +43,12 @@ from typing import Any
 import numpy as np
 
 __all__ = [
+    "Case",
     "CheckFailed",
     "Checker",
+    "Exercise",
+    "Exercises",
     "Mistake",
-    "checker_factory",
     "quiet",
     "time_limit",
 ]
@@ -84,6 +86,46 @@ class Mistake:
 
     compute: Callable[..., Any]
     hint: str
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One exercise, declared once: everything the checks know about it.
+
+    Parameters
+    ----------
+    name : str
+        The function's (or class's) name, which is also its answer cell's ``grade_id``.
+    hint : str
+        The default hint, shown when no known mistake explains a failure.
+    mistakes : sequence of Mistake
+        Common wrong answers, most specific first; the first one whose result matches
+        the learner's gives the hint.
+    parts : sequence of str, optional
+        Names of the parts of a tuple result, e.g. ``("fpr", "tpr", "thresholds")``.
+    reference : callable, optional
+        A trusted implementation. It is the checker's default reference, and the
+        contract test tells every mistake from it.
+    cases : callable, optional
+        ``cases()`` yields argument tuples on which every mistake differs from the
+        reference and, fed to the checker, is recognised with its hint.
+    equal : callable, optional
+        ``equal(got, expected)`` returns ``None`` when a result is right, else the
+        problem in words; replaces the checker's comparison by value (for results
+        such as folds, whose equality is not numeric closeness).
+    show_values : bool, default=True
+        Whether a failure shows the expected and returned values (off when the
+        ``equal`` problem already names them).
+    """
+
+    name: str
+    hint: str
+    mistakes: Sequence[Mistake] = ()
+    parts: Sequence[str] | None = None
+    reference: Callable[..., Any] | None = None
+    cases: Callable[[], Iterable[tuple]] | None = None
+    equal: Callable[[Any, Any], str | None] | None = None
+    show_values: bool = True
 
 
 @contextlib.contextmanager
@@ -410,6 +452,13 @@ class Checker:
         Tolerances for comparing numbers (absolute 1e-8 by default, as the contract).
     time_limit : float
         Seconds one call may take.
+    name : str, optional
+        The name shown in feedback; the function's own name by default.
+    equal : callable, optional
+        ``equal(got, expected)`` returns ``None`` when equal, else the problem in
+        words; replaces the comparison by value (see :class:`Exercise`).
+    show_values : bool, default=True
+        Whether a failed comparison shows the expected and returned values.
 
     Examples
     --------
@@ -432,6 +481,8 @@ class Checker:
         rtol: float = 0.0,
         time_limit: float | None = DEFAULT_TIME_LIMIT,
         name: str | None = None,
+        equal: Callable[[Any, Any], str | None] | None = None,
+        show_values: bool = True,
     ):
         if not callable(func):
             raise CheckFailed(
@@ -453,6 +504,8 @@ class Checker:
         self.atol = atol
         self.rtol = rtol
         self.seconds = time_limit
+        self.equal = equal
+        self.show_values = show_values
         self.count = 0
 
     # -- calling -------------------------------------------------------------------
@@ -487,6 +540,42 @@ class Checker:
                 f"raised {type(exc).__name__}: {exc}".rstrip(": "),
                 hint=self.hint,
             ) from None
+
+    def call_in_place(self, *args: Any, **kwargs: Any) -> Any:
+        """Call the learner's function on the inputs themselves, not on copies.
+
+        For checks of what a function does to its arguments (a model left unfitted).
+        Quiet and under the time limit like :meth:`call`; call :meth:`call` on the
+        same inputs first, so that a crash or a time-out is explained.
+        """
+        __tracebackhide__ = True
+        try:
+            with quiet(), time_limit(self.seconds):
+                return self.func(*args, **kwargs)
+        except _TimeLimitExceeded:
+            raise self._fail(
+                args, kwargs, f"did not finish within {self.seconds:g} seconds"
+            ) from None
+        except CheckFailed:
+            raise
+        except Exception as exc:
+            raise self._fail(
+                args,
+                kwargs,
+                f"raised {type(exc).__name__}: {exc}".rstrip(": "),
+                hint=self.hint,
+            ) from None
+
+    def case(
+        self, *args: Any, got: Any = _MISSING, why: str | None = None, **kwargs: Any
+    ) -> Case:
+        """Bind the inputs (and result) that several invariant checks are about.
+
+        ``check.case(X, y, got=result, random_state=0).that(ok, "problem")`` is
+        ``check.that(ok, "problem", X, y, got=result, random_state=0)``, without
+        repeating the inputs at every check.
+        """
+        return Case(self, args, kwargs, got=got, why=why)
 
     def _reference(self, *args: Any, **kwargs: Any) -> Any:
         with quiet():
@@ -567,7 +656,7 @@ class Checker:
     def that(
         self,
         condition: bool,
-        problem: str,
+        problem: str | Callable[[], str],
         *args: Any,
         got: Any = _MISSING,
         why: str | None = None,
@@ -577,10 +666,13 @@ class Checker:
         """Check a property of a result (an invariant) and explain when it fails.
 
         ``args``/``kwargs`` are the inputs the result came from, shown in the message.
+        ``problem`` may be a function returning the text, called only on failure (for
+        messages that index into a result that is only there when something is wrong).
         """
         __tracebackhide__ = True
         if not condition:
-            raise self._fail(args, kwargs, problem, got=got, why=why, hint=hint)
+            text = problem() if callable(problem) else problem
+            raise self._fail(args, kwargs, text, got=got, why=why, hint=hint)
         self.count += 1
 
     def passed(self, hidden: bool = False) -> None:
@@ -597,6 +689,8 @@ class Checker:
 
     # -- explaining ----------------------------------------------------------------
     def _compare(self, got: Any, expect: Any) -> str | None:
+        if self.equal is not None:
+            return self.equal(got, expect)
         reason = compare(got, expect, self.atol, self.rtol)
         if reason is None and isinstance(expect, tuple):
             got = tuple(got)
@@ -649,6 +743,8 @@ class Checker:
         lines = [describe_call(self.name, self.func, args, kwargs)]
         if why:
             lines.append(f"  case:     {why}")
+        if not self.show_values:
+            expected = got = _MISSING
         shown = {}
         if expected is not _MISSING:
             shown["expected"] = self._show(expected)
@@ -687,52 +783,116 @@ class Checker:
         return format_value(value)
 
 
-def checker_factory(
-    hints: Mapping[str, str],
-    mistakes: Mapping[str, Sequence[Mistake]] | None = None,
-    names: Mapping[str, Sequence[str]] | None = None,
-) -> Callable[..., Checker]:
-    """Make a topic's ``checker(exercise, func, **options)`` function.
+class Case:
+    """Inputs (and the result they gave) bound for several invariant checks.
+
+    Made by :meth:`Checker.case`; each :meth:`that` is a :meth:`Checker.that` about
+    these inputs.
+    """
+
+    def __init__(
+        self,
+        checker: Checker,
+        args: tuple,
+        kwargs: dict,
+        *,
+        got: Any = _MISSING,
+        why: str | None = None,
+    ):
+        self.checker = checker
+        self.args = args
+        self.kwargs = kwargs
+        self.got = got
+        self.why = why
+
+    def that(
+        self,
+        condition: bool,
+        problem: str | Callable[[], str],
+        hint: str | None = None,
+    ) -> None:
+        """Check one property; ``problem`` (text, or a function giving it) on failure."""
+        __tracebackhide__ = True
+        self.checker.that(
+            condition,
+            problem,
+            *self.args,
+            got=self.got,
+            why=self.why,
+            hint=hint,
+            **self.kwargs,
+        )
+
+
+class Exercises(Mapping):
+    """A topic's exercises, by name, and the ``checker`` its test cells call.
 
     Parameters
     ----------
-    hints : mapping of str to str
-        The default hint of each exercise; its keys are the exercise names.
-    mistakes : mapping of str to sequence of Mistake, optional
-        The common mistakes of each exercise.
-    names : mapping of str to sequence of str, optional
-        Names of the parts of tuple results, by exercise.
+    *exercises : Exercise
+        Each exercise once, in notebook order.
 
     Examples
     --------
-    >>> checker = checker_factory({"double": "Multiply by 2."})
-    >>> check = checker("double", lambda x: 2 * x)
+    >>> exercises = Exercises(Exercise("double", hint="Multiply by 2."))
+    >>> check = exercises.checker("double", lambda x: 2 * x)
     >>> check(3, expect=6)
     6
-    >>> checker("triple", abs)
+    >>> exercises.checker("triple", abs)
     Traceback (most recent call last):
     ...
     ValueError: unknown exercise 'triple'; expected one of ['double']
     """
-    mistakes = mistakes or {}
-    names = names or {}
 
-    def checker(exercise: str, func: Callable, **options: Any) -> Checker:
-        if exercise not in hints:
+    def __init__(self, *exercises: Exercise):
+        self._by_name: dict[str, Exercise] = {}
+        for exercise in exercises:
+            if not isinstance(exercise, Exercise):
+                raise TypeError(f"expected an Exercise, got {exercise!r}")
+            if exercise.name in self._by_name:
+                raise ValueError(f"exercise {exercise.name!r} is declared twice")
+            self._by_name[exercise.name] = exercise
+
+    def __getitem__(self, name: str) -> Exercise:
+        return self._by_name[name]
+
+    def __iter__(self):
+        return iter(self._by_name)
+
+    def __len__(self) -> int:
+        return len(self._by_name)
+
+    def __repr__(self) -> str:
+        return f"Exercises({', '.join(self._by_name)})"
+
+    def checker(self, exercise: str, func: Callable, **options: Any) -> Checker:
+        """A :class:`Checker` of ``func`` set up for one exercise.
+
+        It knows the exercise's hint, its mistakes, the names of its result's parts,
+        its reference (unless ``reference=`` is given) and its comparison.
+
+        Parameters
+        ----------
+        exercise : str
+            The exercise's name.
+        func : callable
+            The learner's function (or class).
+        **options
+            Passed to :class:`Checker` (``reference=``, ``atol=``, ...).
+        """
+        if exercise not in self._by_name:
             raise ValueError(
-                f"unknown exercise {exercise!r}; expected one of {sorted(hints)}"
+                f"unknown exercise {exercise!r}; expected one of {sorted(self)}"
             )
+        spec = self._by_name[exercise]
+        options.setdefault("reference", spec.reference)
+        options.setdefault("equal", spec.equal)
+        options.setdefault("show_values", spec.show_values)
         return Checker(
             func,
             name=exercise,
-            mistakes=mistakes.get(exercise, ()),
-            hint=hints[exercise],
-            names=names.get(exercise),
+            mistakes=spec.mistakes,
+            hint=spec.hint,
+            names=spec.parts,
             **options,
         )
-
-    checker.__doc__ = (
-        "A Checker set up for one exercise: its hint and the mistakes it recognises.\n\n"
-        f"Exercises: {', '.join(hints)}."
-    )
-    return checker

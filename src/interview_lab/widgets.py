@@ -9,7 +9,14 @@ from __future__ import annotations
 
 import io
 
-__all__ = ["FigureImage", "explorer_box", "new_figure"]
+__all__ = ["Explorer", "FigureImage", "explorer_box", "new_figure", "pyplot"]
+
+
+def pyplot():
+    """``matplotlib.pyplot``, imported on first use (for figures shown inline)."""
+    import matplotlib.pyplot as plt
+
+    return plt
 
 
 def new_figure(**kwargs):
@@ -112,3 +119,29 @@ def explorer_box(figure, controls):
     for name, (control, _) in controls.items():
         setattr(box, name, control)
     return box
+
+
+class Explorer:
+    """Base of the course's interactive figures: one figure, changed in place.
+
+    The protocol every explorer keeps: ``__init__`` builds :attr:`figure` (with
+    :func:`new_figure`, so pyplot never shows it twice) and draws the initial state;
+    each ``update*`` method changes the figure for a control's new value and returns
+    the numbers it shows (so tests need no browser); the explorer function wires the
+    update methods to controls with :func:`explorer_box`. As the last expression of a
+    cell an explorer shows itself as a static PNG, which nbgrader keeps.
+
+    Attributes
+    ----------
+    figure : matplotlib.figure.Figure
+    """
+
+    figure = None
+
+    def _repr_png_(self) -> bytes:
+        """The figure as PNG bytes, for display as a cell's result."""
+        return FigureImage.render(self.figure)
+
+    def redraw(self) -> None:
+        """Ask the figure's canvas to draw again (after an update changed it)."""
+        self.figure.canvas.draw_idle()
