@@ -1,4 +1,4 @@
-"""02_bias_variance topic module: data, simulation, references, checks, figures, widget."""
+"""02_bias_variance topic package: data, simulation, references, checks, figures, widget."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 from sklearn.base import clone
-from sklearn.dummy import DummyRegressor
 from sklearn.ensemble import GradientBoostingRegressor
 from sklearn.linear_model import LinearRegression, Ridge
 from sklearn.model_selection import KFold
@@ -16,6 +15,7 @@ from sklearn.tree import DecisionTreeRegressor
 
 from interview_lab.checking import CheckFailed
 from interview_lab.topics import bias_variance as topic
+from interview_lab.topics.bias_variance import checks, core, figures
 
 
 @pytest.fixture(autouse=True)
@@ -49,7 +49,7 @@ def cross_val_mse_slow(model, X, y, n_folds):
 
 @pytest.mark.parametrize("case", list(topic.bias_variance_cases(seed=1, n_random=30)))
 def test_bias_variance_reference_matches_loops(case):
-    assert topic.bias_variance_reference(*case) == pytest.approx(
+    assert core.bias_variance_reference(*case) == pytest.approx(
         bias_variance_slow(*case)
     )
 
@@ -58,12 +58,12 @@ def test_bias_variance_reference_rejects_mismatched_shapes():
     with pytest.raises(
         ValueError, match=re.escape("must have shape (n_models, 3), got (2, 2)")
     ):
-        topic.bias_variance_reference([[1, 2], [3, 4]], [1, 2, 3])
+        core.bias_variance_reference([[1, 2], [3, 4]], [1, 2, 3])
 
 
 @pytest.mark.parametrize("n, k", list(topic.kfold_cases(seed=2, n_random=20)))
 def test_kfold_reference_is_sklearn_and_partitions(n, k):
-    folds = topic.kfold_reference(n, k)
+    folds = core.kfold_reference(n, k)
     assert len(folds) == k
     assert np.array_equal(np.concatenate([v for _, v in folds]), np.arange(n))
     for train, val in folds:
@@ -98,7 +98,7 @@ def test_cross_val_cases_cover_lists_uneven_folds_and_loo():
 
 def test_cross_val_cases_catch_a_reused_model_and_stratified_folds():
     """Only the warm-started model and the classifier tell these mistakes apart."""
-    reuse, stratified = topic.MISTAKES["cross_val_mse"][-2:]
+    reuse, stratified = topic.EXERCISES["cross_val_mse"].mistakes[-2:]
     warm, classifier = list(topic.cross_val_cases(seed=23, n_random=0))
     ref = topic.cross_val_mse_reference
     assert reuse.compute(*warm) != pytest.approx(ref(*warm), abs=1e-6)
@@ -118,7 +118,7 @@ def test_make_data_shapes_seed_and_order():
     assert not np.all(np.diff(X[:, 0]) > 0), "rows must not be sorted by x"
     assert np.allclose(
         topic.make_data(5, noise=0.0)[1],
-        topic.true_function(topic.make_data(5)[0][:, 0]),
+        core.true_function(topic.make_data(5)[0][:, 0]),
     )
 
 
@@ -128,7 +128,7 @@ def test_make_data_shapes_seed_and_order():
         ({"n_samples": 1}, "n_samples must be an int >= 2, got 1"),
         ({"n_samples": 2.5}, "n_samples must be an int, got 2.5"),
         ({"noise": -0.1}, "noise must be a finite number >= 0.0, got -0.1"),
-        ({"seed": -1}, "seed must be an int >= 0, got -1"),
+        ({"seed": -1}, "seed must be a non-negative int, got -1"),
     ],
 )
 def test_make_data_validation_echoes_value(kwargs, message):
@@ -138,7 +138,7 @@ def test_make_data_validation_echoes_value(kwargs, message):
 
 
 def test_training_sets_cover_every_bin():
-    x, y = topic.training_sets(30, 20, seed=1)
+    x, y = core.training_sets(30, 20, seed=1)
     assert x.shape == y.shape == (30, 20)
     bins = np.floor(np.sort(x, axis=1) * 20)
     assert np.array_equal(bins, np.tile(np.arange(20), (30, 1)))
@@ -146,17 +146,17 @@ def test_training_sets_cover_every_bin():
 
 @pytest.mark.parametrize("degree", [0, 1, 3, 7])
 def test_batched_polynomial_fit_matches_polyfit(degree):
-    x, y = topic.training_sets(5, 25, seed=degree)
+    x, y = core.training_sets(5, 25, seed=degree)
     grid = np.linspace(0, 1, 11)
-    batched = topic.predict_polynomials(topic.fit_polynomials(x, y, degree), grid)
+    batched = core.predict_polynomials(core.fit_polynomials(x, y, degree), grid)
     for i in range(5):
         slow = np.polyval(np.polyfit(x[i], y[i], degree), grid)
         assert np.allclose(batched[i], slow, atol=1e-7)
 
 
 def test_batched_ridge_matches_normal_equations_loop():
-    x, y = topic.training_sets(3, 15, seed=0)
-    coef = topic.fit_polynomials(x, y, 5, alpha=0.3)
+    x, y = core.training_sets(3, 15, seed=0)
+    coef = core.fit_polynomials(x, y, 5, alpha=0.3)
     for i in range(3):
         V = np.polynomial.legendre.legvander(2 * x[i] - 1, 5)
         P = np.diag([0.0] + [1.0] * 5)
@@ -167,19 +167,19 @@ def test_fit_polynomials_rejects_mismatched_shapes():
     with pytest.raises(
         ValueError, match=re.escape("x and y differ in shape: (2, 3) vs (2, 4)")
     ):
-        topic.fit_polynomials(np.zeros((2, 3)), np.zeros((2, 4)), 1)
+        core.fit_polynomials(np.zeros((2, 3)), np.zeros((2, 4)), 1)
 
 
 def test_simulation_decomposition_adds_up_to_measured_error():
     for degree in (1, 4, 10):
         sim = topic.simulate(degree, n_train=20, n_models=400)
-        b2, var = topic.bias_variance_reference(sim.predictions, sim.truth)
+        b2, var = core.bias_variance_reference(sim.predictions, sim.truth)
         assert b2 + var + sim.noise**2 == pytest.approx(sim.test_mse, rel=0.03)
 
 
 def test_decomposition_is_u_shaped_and_variance_shrinks_with_data():
-    small = topic.decomposition(n_train=20)
-    large = topic.decomposition(n_train=240)
+    small = core.decomposition(n_train=20)
+    large = core.decomposition(n_train=240)
     assert small["bias_squared"][1] > 10 * small["bias_squared"][4]
     assert small["variance"][12] > 10 * small["variance"][2]
     best = int(np.argmin(small["total"]))
@@ -188,23 +188,23 @@ def test_decomposition_is_u_shaped_and_variance_shrinks_with_data():
     with pytest.raises(
         ValueError, match=re.escape("max_degree must be an int from 0 to 30, got 31")
     ):
-        topic.decomposition(max_degree=31)
+        core.decomposition(max_degree=31)
 
 
 # ------------------------------------------------------- batched trees against sklearn
 def test_tree_predictions_equal_sklearn_deep_tree():
-    x, y = topic.training_sets(4, 30, seed=3)
+    x, y = core.training_sets(4, 30, seed=3)
     grid = np.linspace(0, 1, 57)
-    ours = topic.tree_predictions(x, y, grid)
+    ours = core.tree_predictions(x, y, grid)
     for i in range(4):
         tree = DecisionTreeRegressor(random_state=0).fit(x[i, :, None], y[i])
         assert np.allclose(ours[i], tree.predict(grid[:, None]))
 
 
 def test_bagging_equals_average_of_trees_on_the_same_bootstraps():
-    x, y = topic.training_sets(3, 20, seed=4)
+    x, y = core.training_sets(3, 20, seed=4)
     grid = np.linspace(0, 1, 31)
-    ours = topic.bagged_tree_predictions(x, y, grid, n_estimators=5, seed=2)
+    ours = core.bagged_tree_predictions(x, y, grid, n_estimators=5, seed=2)
     rng = np.random.default_rng([2, 7])
     slow = np.zeros_like(ours)
     for _ in range(5):
@@ -218,9 +218,9 @@ def test_bagging_equals_average_of_trees_on_the_same_bootstraps():
 
 @pytest.mark.parametrize("n_estimators, lr", [(1, 1.0), (20, 0.3)])
 def test_boosted_stumps_equal_sklearn_gradient_boosting(n_estimators, lr):
-    x, y = topic.training_sets(3, 25, seed=5)
+    x, y = core.training_sets(3, 25, seed=5)
     grid = np.linspace(0, 1, 41)
-    ours = topic.boosted_stump_predictions(x, y, grid, n_estimators, lr)
+    ours = core.boosted_stump_predictions(x, y, grid, n_estimators, lr)
     for i in range(3):
         gb = GradientBoostingRegressor(
             max_depth=1, n_estimators=n_estimators, learning_rate=lr, random_state=0
@@ -252,7 +252,7 @@ def test_check_folds_accepts_lists_tuples_and_generators():
 
 def test_check_folds_names_the_fold_and_the_known_mistake():
     def remainder_last(n_samples, n_folds):
-        return topic._kfold_remainder_last(n_samples, n_folds)
+        return checks._kfold_remainder_last(n_samples, n_folds)
 
     check = topic.checker("kfold_indices", remainder_last)
     with pytest.raises(CheckFailed) as info:
@@ -262,7 +262,7 @@ def test_check_folds_names_the_fold_and_the_known_mistake():
         "  case:     uneven\n"
         "  problem:  fold 0 is (train_idx=[2, 3, 4], val_idx=[0, 1]); expected "
         "(train_idx=[3, 4], val_idx=[0, 1, 2])\n"
-        f"  hint:     {topic.MISTAKES['kfold_indices'][1].hint}"
+        f"  hint:     {topic.EXERCISES['kfold_indices'].mistakes[1].hint}"
     )
 
 
@@ -311,56 +311,9 @@ def test_check_model_unfitted_catches_a_fitted_model():
         topic.check_model_unfitted(good, LinearRegression().fit(X, y), X, y)
 
 
-def _same_numbers(a, b):
-    return np.allclose(np.asarray(a, float), np.asarray(b, float), equal_nan=True)
-
-
-@pytest.mark.filterwarnings("ignore::RuntimeWarning")
-@pytest.mark.parametrize(
-    "exercise, inputs, reference, same",
-    [
-        (
-            "bias_variance",
-            list(topic.bias_variance_cases(seed=5, n_random=10)),
-            topic.bias_variance_reference,
-            _same_numbers,
-        ),
-        (
-            "cross_val_mse",
-            [(DummyRegressor(), np.zeros((7, 1)), np.arange(7.0), 3)]
-            + list(topic.cross_val_cases(seed=6, n_random=6)),
-            topic.cross_val_mse_reference,
-            _same_numbers,
-        ),
-        (
-            "kfold_indices",
-            [(7, 3), (10, 4), (11, 2)],
-            topic.kfold_reference,
-            topic._same_folds,
-        ),
-    ],
-    ids=["bias_variance", "cross_val_mse", "kfold_indices"],
-)
-def test_every_mistake_differs_from_the_reference_somewhere(
-    exercise, inputs, reference, same
-):
-    for mistake in topic.MISTAKES[exercise]:
-        differs = False
-        for args in inputs:
-            try:
-                wrong = mistake.compute(*args)
-            except Exception:
-                differs = True
-                break
-            if not same(wrong, reference(*args)):
-                differs = True
-                break
-        assert differs, mistake.hint
-
-
 def test_checker_hint_for_swapped_bias_variance():
     check = topic.checker(
-        "bias_variance", lambda p, t: topic.bias_variance_reference(p, t)[::-1]
+        "bias_variance", lambda p, t: core.bias_variance_reference(p, t)[::-1]
     )
     with pytest.raises(CheckFailed, match=re.escape("The result looks swapped")):
         check([[1.0, 1.0, 1.0]], [0.0, 1.0, 2.0], expect=(2 / 3, 0.0))
@@ -372,7 +325,7 @@ def test_explorer_update_moves_marker_and_redraws_fits():
     assert len(ex.fit_lines) == 10
     parts = ex.update(9)
     assert list(ex.marker.get_xdata()) == [9, 9]
-    dec = topic.decomposition(n_train=20)
+    dec = core.decomposition(n_train=20)
     assert np.allclose(ex.fit_lines[0].get_ydata(), dec["predictions"][9][0])
     assert np.allclose(ex.mean_line.get_ydata(), dec["predictions"][9].mean(axis=0))
     assert parts["total"] == pytest.approx(dec["total"][9])
@@ -401,7 +354,7 @@ def test_explorer_validation_echoes_value():
         ex.update(13)
     with pytest.raises(
         ValueError,
-        match=re.escape("n_train must be one of (15, 20, 30, 60, 120, 240), got 25"),
+        match=re.escape("n_train must be one of [15, 20, 30, 60, 120, 240], got 25"),
     ):
         topic.complexity_explorer(n_train=25)
 
@@ -469,3 +422,37 @@ def test_poly_model_validates_degree():
         ValueError, match=re.escape("degree must be an int from 1 to 20, got 0")
     ):
         topic.poly_model(0)
+
+
+def test_complexity_explorer_keeps_the_explorer_protocol():
+    from interview_lab.widgets import Explorer
+
+    assert isinstance(topic.ComplexityExplorer(), Explorer)
+
+
+# ---------------------------------------------------------------------------- docstrings
+DOCUMENTED_DEFAULT = re.compile(r"^ {4}(\w+) : [^\n]*\bdefault=(\S+?),?$", re.M)
+
+
+def _documented(module):
+    for name in module.__all__:
+        obj = getattr(module, name)
+        func = obj.__init__ if isinstance(obj, type) else obj
+        if callable(func) and obj.__doc__:
+            yield pytest.param(module, obj, func, id=name)
+
+
+@pytest.mark.parametrize(
+    "module, obj, func",
+    [p for m in (core, checks, figures) for p in _documented(m)],
+)
+def test_documented_defaults_match_the_signature(module, obj, func):
+    import inspect
+
+    params = inspect.signature(func).parameters
+    for name, text in DOCUMENTED_DEFAULT.findall(obj.__doc__):
+        assert name in params, f"{obj.__name__} documents {name}, not a parameter"
+        assert params[name].default == eval(text, vars(module)), (
+            f"{obj.__name__}: {name} documented as default={text}, "
+            f"signature says {params[name].default!r}"
+        )

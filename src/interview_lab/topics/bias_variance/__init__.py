@@ -1,0 +1,65 @@
+"""02_bias_variance: bias, variance and generalisation error.
+
+The notebook imports the topic once, ``from interview_lab.topics import bias_variance
+as topic``, and calls:
+
+* in graded test cells (:mod:`.checks`): ``topic.checker(exercise, func)``, the case
+  generators ``topic.bias_variance_cases``, ``topic.kfold_cases`` and
+  ``topic.cross_val_cases``, ``topic.check_folds(check, n_samples, n_folds)`` and
+  ``topic.check_model_unfitted(check, model, X, y)``; also
+  ``topic.cross_val_mse_reference``, ``topic.make_data`` and ``topic.poly_model``
+  (:mod:`.core`);
+* in teaching cells, in notebook order: ``topic.resampling_figure()``,
+  ``topic.simulate(degree)``, ``topic.complexity_explorer()``,
+  ``topic.ComplexityExplorer(degree, n_train)``, ``topic.make_data``,
+  ``topic.poly_model``, ``topic.validation_curve_figure()``,
+  ``topic.learning_curve_figure()``, ``topic.more_data_figure()``,
+  ``topic.regularisation_figure()`` and ``topic.ensemble_figure()``
+  (:mod:`.figures`, :mod:`.core`).
+
+:mod:`.core` holds the data (everything is simulated from ``sin(2πx)`` plus noise),
+the batched simulation and the references.
+"""
+
+from .checks import (
+    EXERCISES,
+    bias_variance_cases,
+    check_folds,
+    check_model_unfitted,
+    checker,
+    cross_val_cases,
+    kfold_cases,
+)
+from .core import cross_val_mse_reference, make_data, poly_model, simulate
+from .figures import (
+    ComplexityExplorer,
+    complexity_explorer,
+    ensemble_figure,
+    learning_curve_figure,
+    more_data_figure,
+    regularisation_figure,
+    resampling_figure,
+    validation_curve_figure,
+)
+
+__all__ = [
+    "EXERCISES",
+    "ComplexityExplorer",
+    "bias_variance_cases",
+    "check_folds",
+    "check_model_unfitted",
+    "checker",
+    "complexity_explorer",
+    "cross_val_cases",
+    "cross_val_mse_reference",
+    "ensemble_figure",
+    "kfold_cases",
+    "learning_curve_figure",
+    "make_data",
+    "more_data_figure",
+    "poly_model",
+    "regularisation_figure",
+    "resampling_figure",
+    "simulate",
+    "validation_curve_figure",
+]

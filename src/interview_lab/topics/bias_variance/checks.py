@@ -1,0 +1,587 @@
+"""02_bias_variance: what the graded test cells call.
+
+Each exercise is declared once in :data:`EXERCISES`: its default hint, the common
+mistakes the checks recognise (each with the hint a learner sees when their result
+matches it), its reference and the cases on which every mistake shows. A test cell
+asks for a checker::
+
+    check = topic.checker("bias_variance", bias_variance)
+    check([[1.0, 2.0], [3.0, 2.0]], [2.0, 1.0], expect=(0.5, 0.5))
+
+Folds are compared by value, fold by fold (the ``equal`` hook of ``kfold_indices``),
+and :func:`check_model_unfitted` checks that ``cross_val_mse`` leaves the caller's
+model unfitted.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ...cases import as_list_or_array
+from ...checking import (
+    Checker,
+    Exercise,
+    Exercises,
+    Mistake,
+    compare,
+    format_value,
+    quiet,
+)
+from ...validation import check_int, check_seed
+from .core import (
+    bias_variance_reference,
+    cross_val_mse_reference,
+    kfold_reference,
+    make_data,
+)
+
+__all__ = [
+    "EXERCISES",
+    "bias_variance_cases",
+    "check_folds",
+    "check_model_unfitted",
+    "checker",
+    "cross_val_cases",
+    "folds_equal",
+    "kfold_cases",
+]
+
+
+# --------------------------------------------------------------------------- test cases
+def kfold_cases(seed: int = 0, n_random: int = 60):
+    """``(n_samples, n_folds)`` pairs: edge cases, then seeded random ones.
+
+    Edge cases: even and uneven splits, two folds, leave-one-out (``n_folds ==
+    n_samples``), the smallest valid input.
+
+    Examples
+    --------
+    >>> list(kfold_cases(n_random=0))[:3]
+    [(10, 2), (11, 2), (7, 3)]
+    """
+    seed = check_seed(seed)
+    yield from [
+        (10, 2),
+        (11, 2),
+        (7, 3),
+        (10, 3),
+        (13, 5),
+        (6, 4),
+        (2, 2),
+        (5, 5),
+        (12, 12),
+        (100, 7),
+        (101, 10),
+        (9, 8),
+    ]
+    rng = np.random.default_rng(seed)
+    for i in range(check_int("n_random", n_random, low=0)):
+        n = int(rng.integers(2, 80))
+        k = n if i % 10 == 3 else int(rng.integers(2, min(n, 12) + 1))
+        yield n, k
+
+
+def bias_variance_cases(seed: int = 0, n_random: int = 60):
+    """``(predictions, y_true)`` pairs: edge cases, then seeded random ones.
+
+    Edge cases: one model, one point, as many models as points, constant
+    predictions, two models; random cases alternate lists and arrays.
+    """
+    seed = check_seed(seed)
+    edge = [
+        ([[1.0, 2.0, 3.0]], [0.0, 2.0, 5.0]),  # one model: no variance
+        ([[1.0], [3.0], [8.0]], [2.0]),  # one point
+        ([[0.0, 1.0], [4.0, -1.0]], [1.0, 3.0]),  # two models, two points
+        ([[2.0, 2.0, 2.0], [2.0, 2.0, 2.0]], [1.0, 2.0, 3.0]),  # constant predictions
+        ([[1, 2], [3, 4], [5, 9]], [0, 0]),  # integers
+        ([[5.0, -5.0, 1.0, 0.0]] * 3, [5.0, -5.0, 1.0, 0.0]),  # identical, perfect
+    ]
+    for i, (p, t) in enumerate(edge):
+        yield (p, t) if i % 2 == 0 else (np.array(p), np.array(t))
+    rng = np.random.default_rng(seed)
+    for i in range(check_int("n_random", n_random, low=0)):
+        n_models = int(rng.integers(1, 30))
+        n_points = n_models if i % 8 == 5 else int(rng.integers(1, 40))
+        t = rng.normal(0, rng.uniform(0.1, 3), n_points)
+        offset = rng.normal(0, rng.uniform(0, 2), n_points)
+        p = t + offset + rng.normal(0, rng.uniform(0.01, 2), (n_models, n_points))
+        yield as_list_or_array(p, i), as_list_or_array(t, i + (i % 3 == 0))
+
+
+def _case_models():
+    from sklearn.linear_model import LinearRegression, Ridge
+    from sklearn.neighbors import KNeighborsRegressor
+    from sklearn.tree import DecisionTreeRegressor
+
+    return [
+        LinearRegression(),
+        Ridge(alpha=1.0),
+        DecisionTreeRegressor(random_state=0),
+        DecisionTreeRegressor(max_depth=2, random_state=0),
+        KNeighborsRegressor(n_neighbors=2),
+    ]
+
+
+def cross_val_cases(seed: int = 0, n_random: int = 40):
+    """``(model, X, y, n_folds)`` cases: several model types, uneven folds, lists.
+
+    Two fixed cases come first. A gradient-boosting model with ``warm_start=True``:
+    one model refitted fold after fold keeps the trees of the earlier folds, so only
+    a fresh clone per fold gives the right answer. A classifier on rows sorted by
+    label: its folds are still ``KFold``'s, which ``cross_val_score(..., cv=n_folds)``
+    would replace by stratified ones.
+
+    Then seeded random cases: models cycle through linear regression, ridge, a deep
+    and a shallow tree and 2-nearest neighbours (all deterministic). ``X`` and ``y``
+    alternate between Python lists and arrays; ``n_samples % n_folds`` is often
+    non-zero, and some cases are leave-one-out.
+    """
+    from sklearn.ensemble import GradientBoostingRegressor
+    from sklearn.tree import DecisionTreeClassifier
+
+    seed = check_seed(seed)
+    X, y = make_data(24, seed=seed)
+    warm = GradientBoostingRegressor(
+        n_estimators=8, max_depth=2, warm_start=True, random_state=0
+    )
+    yield warm, X, y, 4
+    rng = np.random.default_rng([seed, 1])
+    X = rng.uniform(0, 1, (15, 2))
+    X = X[np.argsort(X[:, 0])]  # rows sorted by the feature that sets the label
+    labels = (X[:, 0] > np.sort(X[:, 0])[9]).astype(int)  # ten 0s, then five 1s
+    yield DecisionTreeClassifier(random_state=0), X.tolist(), labels.tolist(), 3
+    rng = np.random.default_rng(seed)
+    for i in range(check_int("n_random", n_random, low=0)):
+        model = _case_models()[i % 5]
+        n = int(rng.integers(8, 50))
+        n_features = int(rng.integers(1, 4))
+        X = rng.normal(size=(n, n_features))
+        y = X @ rng.normal(size=n_features) + rng.normal(0, rng.uniform(0.1, 2), n)
+        y = y + rng.uniform(-5, 5)
+        if i % 9 == 4 and i % 5 != 4:
+            n_folds = n  # leave-one-out (not for 2-nearest neighbours)
+        else:
+            n_folds = int(rng.integers(2, min(n // 2, 10) + 1))
+        yield (
+            model,
+            as_list_or_array(X, i),
+            as_list_or_array(y, i + (i % 4 == 1)),
+            n_folds,
+        )
+
+
+# ----------------------------------------------------------------------------- mistakes
+def _folds_from_sizes(n, sizes):
+    idx = np.arange(n)
+    out, start = [], 0
+    for size in sizes:
+        val = idx[start : start + size]
+        out.append((np.setdiff1d(idx, val), val))
+        start += size
+    return out
+
+
+def _kfold_remainder_last(n, k):
+    sizes = [n // k] * k
+    sizes[-1] += n % k
+    return _folds_from_sizes(n, sizes)
+
+
+def _kfold_ceil(n, k):
+    size = -(-n // k)
+    return [
+        (np.setdiff1d(np.arange(n), v), v)
+        for v in np.split(np.arange(n), range(size, n, size))
+    ]
+
+
+def _kfold_swapped(n, k):
+    return [(va, tr) for tr, va in kfold_reference(n, k)]
+
+
+def _kfold_train_all(n, k):
+    return [(np.arange(n), va) for _, va in kfold_reference(n, k)]
+
+
+def _kfold_floor_dropped(n, k):
+    size = n // k
+    return _folds_from_sizes(n, [size] * k)
+
+
+def _cv_folds(model, X, y, n_folds, on_train=False, once=False, reuse=False):
+    from sklearn.base import clone
+
+    X, y = np.asarray(X, dtype=float), np.asarray(y, dtype=float)
+    fitted = clone(model).fit(X, y) if once else None
+    shared = clone(model)
+    out = []
+    for tr, va in kfold_reference(len(y), n_folds):
+        if once:
+            m = fitted
+        elif reuse:  # one clone refitted fold after fold
+            m = shared.fit(X[tr], y[tr])
+        else:
+            m = clone(model).fit(X[tr], y[tr])
+        rows = tr if on_train else va
+        out.append((y[rows], m.predict(X[rows])))
+    return out
+
+
+def _cv_score_int(model, X, y, n_folds=5):
+    from sklearn.model_selection import cross_val_score
+
+    scores = cross_val_score(model, X, y, cv=n_folds, scoring="neg_mean_squared_error")
+    return float(-np.mean(scores))
+
+
+def _cv_mean(model, X, y, n_folds=5, **kw):
+    return float(
+        np.mean(
+            [np.mean((t - p) ** 2) for t, p in _cv_folds(model, X, y, n_folds, **kw)]
+        )
+    )
+
+
+# ----------------------------------------------------------------------- folds by value
+def _as_folds(result):
+    """A list of (train, val) int arrays, or a reason why ``result`` is not one."""
+    if result is None:
+        return None, "is None: did you forget to `return` the folds?"
+    if isinstance(result, str | bytes | dict) or not hasattr(result, "__iter__"):
+        return (
+            None,
+            f"should be a list of (train_idx, val_idx) pairs, got {result!r:.60}",
+        )
+    folds = []
+    for i, pair in enumerate(list(result)):
+        try:
+            pair = list(pair)
+        except TypeError:
+            return (
+                None,
+                f"fold {i} should be a (train_idx, val_idx) pair, got {pair!r:.60}",
+            )
+        if len(pair) != 2:
+            return (
+                None,
+                f"fold {i} should be a (train_idx, val_idx) pair, got {len(pair)} values",
+            )
+        arrays = []
+        for part in pair:
+            with quiet():
+                try:
+                    arr = np.asarray(part, dtype=float)
+                except (TypeError, ValueError):
+                    arr = None
+            if arr is None or arr.ndim != 1:
+                return (
+                    None,
+                    f"fold {i} should hold two 1-D index arrays, got {part!r:.60}",
+                )
+            shown = np.asarray(part)
+            if np.all(arr == np.round(arr)):  # show whole numbers as ints
+                shown = arr.astype(np.int64)
+            arrays.append(shown)
+        folds.append(tuple(arrays))
+    return folds, None
+
+
+def _fold_text(train, val) -> str:
+    return f"(train_idx={format_value(train)}, val_idx={format_value(val)})"
+
+
+def folds_equal(got, expected) -> str | None:
+    """``None`` when ``got`` holds the folds ``expected`` holds, else the problem.
+
+    The ``equal`` hook of ``kfold_indices``. ``got`` may be a list (or tuple, or
+    generator) of pairs of lists or arrays; what counts is the number of folds and,
+    for each fold in order, the values of its training and validation indices.
+
+    >>> folds_equal([([2, 3], [0, 1]), ([0, 1], [2, 3])], kfold_reference(4, 2))
+    >>> folds_equal([([2, 3], [0, 1])], kfold_reference(4, 2))
+    'should hold 2 folds (one per n_folds), got 1'
+    """
+    exp_folds, problem = _as_folds(expected)
+    if problem is not None:
+        return f"the expected folds are malformed: the result {problem}"
+    folds, problem = _as_folds(got)
+    if problem is None and len(folds) != len(exp_folds):
+        problem = (
+            f"should hold {len(exp_folds)} folds (one per n_folds), got {len(folds)}"
+        )
+    if problem is None:
+        for i, (pair, exp) in enumerate(zip(folds, exp_folds)):
+            if any(compare(g, e, 0.0, 0.0) for g, e in zip(pair, exp)):
+                return f"fold {i} is {_fold_text(*pair)}; expected {_fold_text(*exp)}"
+    return problem
+
+
+# ---------------------------------------------------------------------------- exercises
+EXERCISES = Exercises(
+    Exercise(
+        "bias_variance",
+        hint=(
+            "mean_pred = predictions.mean(axis=0); bias² = mean((mean_pred - "
+            "y_true)**2); variance = predictions.var(axis=0).mean() (ddof=0)."
+        ),
+        parts=("bias_squared", "variance"),
+        reference=bias_variance_reference,
+        cases=bias_variance_cases,
+        mistakes=[
+            Mistake(
+                lambda p, t: bias_variance_reference(p, t)[::-1],
+                "The result looks swapped: return (bias_squared, variance) in that order.",
+            ),
+            Mistake(
+                lambda p, t: (
+                    float(np.mean((np.asarray(p, float) - np.asarray(t, float)) ** 2)),
+                    bias_variance_reference(p, t)[1],
+                ),
+                "That bias² is the mean squared error of all models (bias² + variance). "
+                "Average the predictions over models first, then compare that mean with "
+                "the target.",
+            ),
+            Mistake(
+                lambda p, t: (
+                    float(np.mean(np.mean(p, axis=0) - np.asarray(t, float))),
+                    bias_variance_reference(p, t)[1],
+                ),
+                "The bias is not squared (and positive and negative offsets cancel): "
+                "square (mean prediction - target) at each point, then average.",
+            ),
+            Mistake(
+                lambda p, t: (
+                    float(np.mean(np.abs(np.mean(p, axis=0) - np.asarray(t, float)))),
+                    bias_variance_reference(p, t)[1],
+                ),
+                "That is the mean absolute bias: square (mean prediction - target) at each "
+                "point instead of taking its absolute value.",
+            ),
+            Mistake(
+                lambda p, t: (
+                    float((np.mean(p) - np.mean(t)) ** 2),
+                    bias_variance_reference(p, t)[1],
+                ),
+                "That squares the offset of the overall means. Compute (mean prediction - "
+                "target)² at each point, then average over points.",
+            ),
+            Mistake(
+                lambda p, t: (
+                    bias_variance_reference(p, t)[0],
+                    float(np.mean(np.var(np.asarray(p, float), axis=0, ddof=1))),
+                ),
+                "That variance uses ddof=1 (the sample variance). The decomposition uses "
+                "the population variance across models, ddof=0 (np.var's default).",
+            ),
+            Mistake(
+                lambda p, t: (bias_variance_reference(p, t)[0], float(np.var(p))),
+                "That variance is over all predictions at once, so it counts how the curve "
+                "varies along x. Take the variance across models (axis=0) at each point, "
+                "then average over points.",
+            ),
+            Mistake(
+                lambda p, t: (
+                    bias_variance_reference(p, t)[0],
+                    float(np.mean(np.var(np.asarray(p, float), axis=1))),
+                ),
+                "That variance is along each model's curve (axis=1). Take it across models "
+                "(axis=0) at each point, then average over points.",
+            ),
+            Mistake(
+                lambda p, t: (
+                    bias_variance_reference(p, t)[0],
+                    float(np.mean(np.std(np.asarray(p, float), axis=0))),
+                ),
+                "That is the mean standard deviation: use the variance (the square).",
+            ),
+        ],
+    ),
+    Exercise(
+        "kfold_indices",
+        hint=(
+            "Fold sizes: the first n_samples % n_folds folds get "
+            "n_samples // n_folds + 1 samples, the others n_samples // n_folds; folds are "
+            "consecutive, in order, not shuffled. Each pair is (train_idx, val_idx) with "
+            "train_idx every index not in val_idx. Raise ValueError when n_folds < 2 or "
+            "n_folds > n_samples."
+        ),
+        reference=kfold_reference,
+        cases=kfold_cases,
+        equal=folds_equal,
+        show_values=False,
+        mistakes=[
+            Mistake(
+                _kfold_swapped,
+                "Each pair is (train_idx, val_idx), training indices first: the training "
+                "part is the bigger one.",
+            ),
+            Mistake(
+                _kfold_remainder_last,
+                "When n_samples % n_folds != 0 the *first* n_samples % n_folds folds get one "
+                "extra sample each (as KFold does), not the last fold.",
+            ),
+            Mistake(
+                _kfold_ceil,
+                "Rounding the fold size up makes the last fold too small (or empty). The "
+                "first n_samples % n_folds folds have n_samples // n_folds + 1 samples, the "
+                "rest n_samples // n_folds.",
+            ),
+            Mistake(
+                _kfold_floor_dropped,
+                "Every sample must be in exactly one validation fold: with n_samples // "
+                "n_folds per fold the last n_samples % n_folds samples are never validated.",
+            ),
+            Mistake(
+                _kfold_train_all,
+                "The training indices must leave out the validation fold: otherwise the "
+                "model is scored on data it was trained on.",
+            ),
+        ],
+    ),
+    Exercise(
+        "cross_val_mse",
+        hint=(
+            "Convert X and y with np.asarray. For each (train_idx, val_idx) "
+            "of kfold_indices(len(y), n_folds) (the same folds for a classifier): a fresh "
+            "m = sklearn.base.clone(model) inside the loop, fit it on the "
+            "training rows, compute the MSE on the validation rows. Return the mean of those "
+            "n_folds numbers."
+        ),
+        reference=cross_val_mse_reference,
+        cases=cross_val_cases,
+        mistakes=[
+            Mistake(
+                lambda m, X, y, n_folds=5: _cv_mean(m, X, y, n_folds) * n_folds,
+                "That is the sum of the fold MSEs: return their mean.",
+            ),
+            Mistake(
+                lambda m, X, y, n_folds=5: float(
+                    np.mean(
+                        [
+                            np.sqrt(np.mean((t - p) ** 2))
+                            for t, p in _cv_folds(m, X, y, n_folds)
+                        ]
+                    )
+                ),
+                "That is the mean RMSE: average the squared errors of each fold, without "
+                "a square root.",
+            ),
+            Mistake(
+                lambda m, X, y, n_folds=5: float(
+                    np.mean(
+                        np.concatenate(
+                            [(t - p) ** 2 for t, p in _cv_folds(m, X, y, n_folds)]
+                        )
+                    )
+                ),
+                "That is the MSE of all out-of-fold predictions pooled together. The "
+                "contract asks for the mean of the per-fold MSEs, which differs when the "
+                "folds differ in size.",
+            ),
+            Mistake(
+                lambda m, X, y, n_folds=5: _cv_mean(m, X, y, n_folds, on_train=True),
+                "That is the training error: score each fold's model on its validation "
+                "indices, the rows it did not see.",
+            ),
+            Mistake(
+                lambda m, X, y, n_folds=5: _cv_mean(m, X, y, n_folds, once=True),
+                "The model was fitted once on all the data, so every validation fold was "
+                "seen in training. Fit a fresh clone on each fold's training rows.",
+            ),
+            Mistake(
+                lambda m, X, y, n_folds=5: _cv_mean(m, X, y, n_folds, reuse=True),
+                "One model was refitted fold after fold. A model that keeps state between "
+                "fits (warm_start=True, say) then carries what it learnt on earlier folds, "
+                "their validation rows included, into the next. Make a fresh "
+                "sklearn.base.clone(model) inside the loop, once per fold.",
+            ),
+            Mistake(
+                lambda m, X, y, n_folds=5: _cv_score_int(m, X, y, n_folds),
+                "cross_val_score(..., cv=n_folds) splits a classifier's data with "
+                "StratifiedKFold, not KFold. The folds must be those of "
+                "kfold_indices(len(y), n_folds) for every model: loop over them, or pass "
+                "cv=KFold(n_folds).",
+            ),
+        ],
+    ),
+)
+
+checker = EXERCISES.checker
+
+
+# ------------------------------------------------------------ helpers of the test cells
+def check_folds(
+    check: Checker, n_samples, n_folds, *, expect=None, why: str | None = None
+) -> None:
+    """Check ``kfold_indices(n_samples, n_folds)`` fold by fold, by value.
+
+    ``check(n_samples, n_folds, expect=...)`` with the folds of scikit-learn's
+    ``KFold(n_folds)`` by default: the checker of ``kfold_indices`` compares folds with
+    :func:`folds_equal` and tells the known mistakes apart by the same comparison.
+
+    Parameters
+    ----------
+    check : Checker
+        ``topic.checker("kfold_indices", kfold_indices)``.
+    n_samples, n_folds : int
+        The arguments.
+    expect : list of (train_idx, val_idx), optional
+        The expected folds; by default those of scikit-learn's ``KFold(n_folds)``.
+    why : str, optional
+        What the case is about, shown on failure.
+
+    Raises
+    ------
+    CheckFailed
+        On the first difference, naming the fold, what was expected and what came back.
+    """
+    __tracebackhide__ = True
+    if expect is None:
+        expect = kfold_reference(n_samples, n_folds)
+    check(n_samples, n_folds, expect=expect, why=why)
+
+
+def _is_fitted(model) -> bool:
+    from sklearn.exceptions import NotFittedError
+    from sklearn.utils.validation import check_is_fitted
+
+    try:
+        check_is_fitted(model)
+    except NotFittedError:
+        return False
+    return True
+
+
+def check_model_unfitted(
+    check: Checker, model, X, y, n_folds: int = 5, why: str | None = None
+) -> None:
+    """Check that ``cross_val_mse(model, X, y, n_folds)`` leaves ``model`` unfitted.
+
+    The Checker passes copies of the inputs, so this calls the learner's function on
+    ``model`` itself (:meth:`Checker.call_in_place`: quietly, within the time limit),
+    then asks scikit-learn's ``check_is_fitted`` whether ``model`` was fitted.
+
+    Parameters
+    ----------
+    check : Checker
+        ``topic.checker("cross_val_mse", cross_val_mse)``.
+    model : unfitted scikit-learn estimator
+    X, y : array-like
+    n_folds : int, default=5
+    why : str, optional
+        What the case is about, shown on failure.
+    """
+    __tracebackhide__ = True
+    if _is_fitted(model):
+        raise ValueError(
+            f"model must be unfitted for this check, got a fitted {model!r}"
+        )
+    check.call(model, X, y, n_folds)  # explains a crash or a time-out on copies
+    check.call_in_place(model, X, y, n_folds)
+    check.case(model, X, y, n_folds, why=why).that(
+        not _is_fitted(model),
+        "the model passed in is fitted afterwards; it must be left unfitted",
+        hint="Fit a fresh sklearn.base.clone(model) in each fold and never call "
+        "model.fit itself: the caller's model must not change. (copy.copy is not "
+        "enough: a shallow copy of a Pipeline shares its steps with the caller's.)",
+    )
