@@ -1,0 +1,66 @@
+"""03_regularization: ridge and the lasso, L2 against L1.
+
+The notebook imports the topic once, ``from interview_lab.topics import
+regularization as topic``, and calls:
+
+* in graded test cells: ``topic.checker(exercise, func)``, the references
+  ``topic.ridge_reference``, ``topic.soft_threshold_reference`` and
+  ``topic.lasso_reference``, the hidden inputs ``topic.ridge_cases``,
+  ``topic.soft_threshold_cases`` and ``topic.lasso_cases``, and the invariant
+  ``topic.wrong_zeros`` (:mod:`.checks`, references from :mod:`.core`);
+* in teaching cells, in notebook order: ``topic.regularization_explorer()``,
+  ``topic.PathExplorer(lam)``, ``topic.geometry_explorer()``,
+  ``topic.GeometryExplorer(budget)``, ``topic.scaling_figure()``,
+  ``topic.correlated_figure()`` and ``topic.cv_figure()`` (:mod:`.figures`).
+
+:mod:`.core` holds the references (scikit-learn's ``Ridge`` and ``Lasso``) and the data
+generators ``polynomial_data`` and ``correlated_data``, with the scales of alpha.
+"""
+
+from .checks import (
+    EXERCISES,
+    checker,
+    lasso_cases,
+    ridge_cases,
+    soft_threshold_cases,
+    wrong_zeros,
+)
+from .core import (
+    correlated_data,
+    lasso_reference,
+    polynomial_data,
+    ridge_reference,
+    soft_threshold_reference,
+)
+from .figures import (
+    GeometryExplorer,
+    PathExplorer,
+    correlated_figure,
+    cv_figure,
+    geometry_explorer,
+    geometry_figure,
+    regularization_explorer,
+    scaling_figure,
+)
+
+__all__ = [
+    "EXERCISES",
+    "GeometryExplorer",
+    "PathExplorer",
+    "checker",
+    "correlated_data",
+    "correlated_figure",
+    "cv_figure",
+    "geometry_explorer",
+    "geometry_figure",
+    "lasso_cases",
+    "lasso_reference",
+    "polynomial_data",
+    "regularization_explorer",
+    "ridge_cases",
+    "ridge_reference",
+    "scaling_figure",
+    "soft_threshold_cases",
+    "soft_threshold_reference",
+    "wrong_zeros",
+]

@@ -1,0 +1,529 @@
+"""03_regularization: what the graded test cells call.
+
+Each exercise is declared once in :data:`EXERCISES`: its default hint, the common
+mistakes the checks recognise (each with the hint a learner sees when their result
+matches it), its reference and the cases on which every mistake shows. A test cell
+asks for a checker and runs it on the hidden inputs of this module::
+
+    check = topic.checker("lasso_fit", lasso_fit, atol=1e-4)
+    for X, y, alpha in topic.lasso_cases(seed=33):
+        coef, intercept = check(X, y, alpha)
+
+:func:`wrong_zeros` is the invariant the lasso's hidden test adds: exact zeros where
+scikit-learn has them.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterator
+
+import numpy as np
+
+from ...cases import as_list_or_array
+from ...checking import Exercise, Exercises, Mistake
+from ...validation import check_int, check_seed, check_xy
+from .core import lasso_reference, ridge_reference, soft_threshold_reference
+
+__all__ = [
+    "EXERCISES",
+    "checker",
+    "lasso_cases",
+    "ridge_cases",
+    "soft_threshold_cases",
+    "wrong_zeros",
+]
+
+
+# ------------------------------------------------------------------------- invariant
+def wrong_zeros(coef, X, y, alpha) -> list[int]:
+    """Indices of coefficients that scikit-learn's lasso sets to exactly 0 but
+    ``coef`` does not.
+
+    Parameters
+    ----------
+    coef : array-like of shape (n_features,)
+        A learner's lasso coefficients.
+    X, y, alpha
+        The problem, as for :func:`~.core.lasso_reference`.
+
+    Examples
+    --------
+    >>> X, y = [[1, 1], [1, -1], [-1, 1], [-1, -1]], [4, 2, 0, -2]
+    >>> wrong_zeros([0.5, 1e-9], X, y, 1.5)
+    [1]
+    """
+    ref, _ = lasso_reference(X, y, alpha)
+    got = np.asarray(coef, dtype=float).reshape(-1)
+    if got.shape != ref.shape:
+        raise ValueError(f"coef must have shape {ref.shape}, got {got.shape}")
+    return [int(j) for j in np.flatnonzero((ref == 0) & (got != 0))]
+
+
+# ----------------------------------------------------------------------- test inputs
+def _every_third_as_lists(X, y, i: int):
+    """Case ``i`` as Python lists when ``i`` is a multiple of 3, else as arrays."""
+    k = 0 if i % 3 == 0 else 1  # as_list_or_array: lists at even k
+    return as_list_or_array(X, k), as_list_or_array(y, k)
+
+
+def _design(
+    rng, n: int, p: int, corr: float = 0.0, mean: float = 1.0, scales=(0.5, 2.0)
+) -> np.ndarray:
+    """Features with column means in [-mean, mean], spreads in ``scales``, and
+    pairwise correlation ``corr`` (through one shared factor)."""
+    z = rng.normal(size=(n, p))
+    if corr:
+        z = np.sqrt(1 - corr) * z + np.sqrt(corr) * rng.normal(size=(n, 1))
+    return rng.uniform(-mean, mean, p) + z * rng.uniform(*scales, p)
+
+
+def _targets(rng, X: np.ndarray, sparsity: float = 0.6) -> np.ndarray:
+    n, p = X.shape
+    w = rng.uniform(-3, 3, p) * (rng.random(p) < sparsity)
+    return X @ w + rng.uniform(-5, 5) + rng.normal(0, rng.uniform(0.3, 2.0), n)
+
+
+def ridge_cases(seed: int = 0, n_random: int = 40) -> Iterator[tuple]:
+    """Inputs ``(X, y, alpha)`` for ridge: edge cases, then seeded random ones.
+
+    Edge cases: one feature, more features than samples, ``alpha = 0`` with a
+    full-rank ``X``, a huge ``alpha``, strongly correlated features, integer inputs,
+    features far from 0 (where a penalised or missing intercept shows). About a third
+    of the cases are Python lists.
+
+    Parameters
+    ----------
+    seed : int
+        Seed of the random cases.
+    n_random : int
+        Number of random cases after the edge cases.
+
+    Yields
+    ------
+    X : list or ndarray of shape (n_samples, n_features)
+    y : list or ndarray of shape (n_samples,)
+    alpha : float
+
+    Examples
+    --------
+    >>> X, y, alpha = next(ridge_cases())
+    >>> len(X), len(X[0]), alpha
+    (12, 1, 1.0)
+    """
+    seed = check_seed(seed)
+    n_random = check_int("n_random", n_random, low=0)
+    rng = np.random.default_rng(seed)
+    X = _design(rng, 12, 1)
+    yield X.tolist(), _targets(rng, X).tolist(), 1.0  # one feature
+    X = _design(rng, 6, 10)
+    yield X, _targets(rng, X), 0.5  # more features than samples
+    X = _design(rng, 30, 4)
+    yield X, _targets(rng, X), 0.0  # no penalty: ordinary least squares
+    X = _design(rng, 20, 3)
+    yield X, _targets(rng, X), 1e6  # huge penalty: coef near 0, intercept = mean(y)
+    X = _design(rng, 40, 3, corr=0.95)
+    yield X.tolist(), _targets(rng, X).tolist(), 2.0  # correlated features
+    Xi = rng.integers(-5, 6, size=(15, 3))
+    yield Xi.tolist(), rng.integers(-20, 21, size=15).tolist(), 3  # integers
+    X = _design(rng, 25, 2) + 50.0
+    yield X, _targets(rng, X), 10.0  # features far from 0
+    for i in range(n_random):
+        n = int(rng.integers(3, 41))
+        p = int(rng.integers(1, 9))
+        X = _design(rng, n, p, mean=3.0, scales=(0.3, 3.0))
+        y = _targets(rng, X)
+        alpha = float(10 ** rng.uniform(-2, 2))
+        yield (*_every_third_as_lists(X, y, i), alpha)
+
+
+def _lasso_margin_ok(X, y, alpha, margin: float = 0.01, min_coef: float = 1e-3) -> bool:
+    """True when no coefficient sits at the edge of being 0.
+
+    A zero coefficient must satisfy its optimality condition with room to spare
+    (``|x_j·r|/n < (1 - margin)·alpha``) and a non-zero one must be clearly non-zero,
+    so that a coordinate descent stopped at ``tol=1e-6`` finds the same zeros.
+    """
+    coef, _ = lasso_reference(X, y, alpha)
+    X, y = check_xy(X, y)
+    Xc, yc = X - X.mean(0), y - y.mean()
+    grad = Xc.T @ (yc - Xc @ coef) / len(y)
+    zero = coef == 0
+    return bool(
+        np.all(np.abs(grad[zero]) < (1 - margin) * alpha)
+        and np.all(np.abs(coef[~zero]) > min_coef)
+    )
+
+
+def _alpha_max(X, y) -> float:
+    """The smallest alpha at which every lasso coefficient is 0."""
+    X, y = check_xy(X, y)
+    Xc, yc = X - X.mean(0), y - y.mean()
+    return float(np.max(np.abs(Xc.T @ yc)) / len(y))
+
+
+def _lasso_design(
+    rng, n: int, p: int, corr: float = 0.0, scales=(4.0, 10.0)
+) -> np.ndarray:
+    """Features whose sample means are exactly in [-1, 1] and whose sample spreads are
+    exactly in ``scales``, with pairwise correlation about ``corr`` (one shared factor).
+
+    Large spreads and small means keep every coordinate descent fast and its stopping
+    error small: a sweep that lowers the objective by less than 1e-6 moves a
+    coefficient by about sqrt(2e-6 / spread²), and a mean close to 0 keeps the
+    intercept (mean(y) - mean(X) @ coef) from amplifying what is left.
+    """
+    z = rng.normal(size=(n, p))
+    if corr:
+        z = np.sqrt(1 - corr) * z + np.sqrt(corr) * rng.normal(size=(n, 1))
+    z = (z - z.mean(0)) / z.std(0)
+    return rng.uniform(-1.0, 1.0, p) + z * rng.uniform(*scales, p)
+
+
+def _lasso_targets(
+    rng, X: np.ndarray, sparsity: float = 0.6, low: float = 0.0, noise=(0.3, 2.0)
+) -> np.ndarray:
+    """y = X @ w + b + noise, where one standard deviation of feature j moves y by
+    ±[low, 3] (0 for a feature left out, with probability 1 - sparsity)."""
+    n, p = X.shape
+    effect = rng.uniform(low, 3.0, p) * rng.choice([-1.0, 1.0], p)
+    w = effect * (rng.random(p) < sparsity) / X.std(0)
+    return X @ w + rng.uniform(-5, 5) + rng.normal(0, rng.uniform(*noise), n)
+
+
+def _max_correlation_eigenvalue(X) -> float:
+    """Largest eigenvalue of the features' correlation matrix: 1 for uncorrelated
+    features, up to n_features for identical ones.
+
+    Above 2, updating every coordinate at once from the same residual (Jacobi instead
+    of coordinate descent) diverges: its iteration matrix ``I - D⁻¹G`` then has an
+    eigenvalue below -1. Coordinate descent itself slows down as it grows.
+    """
+    corr = np.atleast_2d(np.corrcoef(np.asarray(X, dtype=float).T))
+    return float(np.linalg.eigvalsh(corr).max())
+
+
+def lasso_cases(seed: int = 0, n_random: int = 40) -> Iterator[tuple]:
+    """Inputs ``(X, y, alpha)`` for the lasso: edge cases, then seeded random ones.
+
+    Every problem is well conditioned (at least 40 samples, at most 5 features, column
+    means in [-1, 1], spreads in [4, 10], effects of a few units on ``y``), so a
+    coordinate descent with the default ``max_iter=1000, tol=1e-6`` lands within 1e-4
+    of scikit-learn whichever reasonable rule stops it: the largest change of a
+    coefficient in a sweep below ``tol`` (absolute or relative to the largest
+    coefficient), the change of the objective below ``tol`` (absolute or relative), or
+    no early stop at all; with centred data or the intercept updated in the loop. One
+    sweep, or a handful, is not enough. No coefficient sits on the edge of being 0
+    (see ``_lasso_margin_ok``), so the exact zeros are well defined. Edge cases: one
+    feature, ``alpha`` above the point where every coefficient is 0, two correlated
+    features of which the lasso keeps one, five correlated features all kept (on
+    which updating every coordinate at once from the same residual diverges), Python
+    lists.
+
+    Parameters
+    ----------
+    seed : int
+        Seed of the random cases.
+    n_random : int
+        Number of random cases after the edge cases.
+
+    Yields
+    ------
+    X : list or ndarray of shape (n_samples, n_features)
+    y : list or ndarray of shape (n_samples,)
+    alpha : float
+
+    Examples
+    --------
+    >>> X, y, alpha = next(lasso_cases())
+    >>> len(X), len(X[0])
+    (40, 1)
+    """
+    seed = check_seed(seed)
+    n_random = check_int("n_random", n_random, low=0)
+    rng = np.random.default_rng(seed)
+
+    def accept(X, y, alpha):
+        return _lasso_margin_ok(X, y, alpha)
+
+    edge = []
+    while len(edge) < 1:  # one feature, non-zero coefficient
+        X = _lasso_design(rng, 40, 1)
+        y = X[:, 0] * rng.choice([-2.0, 2.0]) / X.std() + rng.normal(0, 1, 40) + 3.0
+        alpha = 0.3 * _alpha_max(X, y)
+        if accept(X, y, alpha):
+            edge.append((X.tolist(), y.tolist(), alpha))
+    X = _lasso_design(rng, 50, 4)
+    y = _lasso_targets(rng, X)
+    edge.append((X, y, 3.0 * _alpha_max(X, y)))  # every coefficient exactly 0
+    while len(edge) < 3:  # correlated pair: the lasso keeps one, drops the other
+        X = _lasso_design(rng, 60, 2, corr=0.85)
+        y = X @ (np.array([1.0, 0.8]) / X.std(0)) + rng.normal(0, 0.5, 60)
+        alpha = 0.5 * _alpha_max(X, y)
+        coef, _ = lasso_reference(X, y, alpha)
+        if accept(X, y, alpha) and np.sum(coef == 0) == 1:
+            edge.append((X, y, alpha))
+    while len(edge) < 4:  # five correlated features, all kept
+        X = _lasso_design(rng, 80, 5, corr=0.35, scales=(10.0, 20.0))
+        y = _lasso_targets(rng, X, sparsity=1.0, low=1.0, noise=(1.0, 1.0))
+        alpha = 0.1 * _alpha_max(X, y)
+        coef, _ = lasso_reference(X, y, alpha)
+        if (
+            _max_correlation_eigenvalue(X) > 2.2
+            and accept(X, y, alpha)
+            and np.all(coef != 0)
+        ):
+            edge.append((X.tolist(), y.tolist(), alpha))
+    yield from edge
+    produced = 0
+    while produced < n_random:
+        n = int(rng.integers(40, 101))
+        p = int(rng.integers(1, 6))
+        X = _lasso_design(rng, n, p)
+        y = _lasso_targets(rng, X)
+        alpha = _alpha_max(X, y) * float(10 ** rng.uniform(-2.5, -0.05))
+        if _max_correlation_eigenvalue(X) > 1.5 or not accept(X, y, alpha):
+            continue  # features too correlated by chance (slow descent), or on an edge
+        yield (*_every_third_as_lists(X, y, produced), alpha)
+        produced += 1
+
+
+def soft_threshold_cases(seed: int = 0, n_random: int = 30) -> Iterator[tuple]:
+    """Inputs ``(z, t)`` for soft thresholding: scalars, lists, 1-D and 2-D arrays.
+
+    Edge cases: ``|z| == t`` exactly, ``t = 0``, negative values, a NumPy scalar, ints
+    (also with a float ``t``, where an integer result array truncates), a 2-D array
+    and a 2-D list. Random cases mix values inside and outside
+    ``[-t, t]``.
+
+    Examples
+    --------
+    >>> next(soft_threshold_cases())
+    (2.5, 1.0)
+    """
+    seed = check_seed(seed)
+    n_random = check_int("n_random", n_random, low=0)
+    yield 2.5, 1.0
+    yield -2.5, 1.0
+    yield 0.3, 1.0
+    yield -1.0, 1.0  # |z| == t: exactly 0
+    yield 1.0, 1.0
+    yield -0.75, 0.0  # t = 0: z unchanged
+    yield np.float64(-4.0), 1.5  # NumPy scalar
+    yield 3, 2  # ints
+    yield 3, 0.5  # an int with a float threshold: 2.5, not 2
+    yield [3, -2, 1, 0, -5], 0.5  # a list of ints
+    yield np.array([[4, -1], [0, 2]]), 1.5  # an int array
+    yield np.array([-3.0, -1.0, -0.5, 0.0, 0.5, 1.0, 3.0]), 1.0
+    yield [[-2.0, 0.2], [1.5, -0.1]], 0.5  # 2-D list
+    yield np.array([[-4.0, 2.0, 0.0], [0.4, -0.4, 6.0]]), 0.4  # 2-D, |z| == t
+    rng = np.random.default_rng(seed)
+    for i in range(n_random):
+        t = float(rng.uniform(0, 2))
+        shape = [(), (int(rng.integers(1, 12)),), (int(rng.integers(1, 5)), 3)][i % 3]
+        z = rng.normal(0, 2, size=shape)
+        if i % 3 == 0:
+            yield float(z), t
+        else:
+            yield as_list_or_array(z, i + 1), t  # odd i: a list
+
+
+# ------------------------------------------------------------------ cases for mistakes
+_EXAMPLE_X = np.array([[1, 1], [1, -1], [-1, 1], [-1, -1]])
+_EXAMPLE_Y = [4, 2, 0, -2]
+
+
+def _ridge_mistake_cases():
+    yield (_EXAMPLE_X, _EXAMPLE_Y, 4.0)  # the worked example, centred features
+    yield (_EXAMPLE_X + 10, _EXAMPLE_Y, 4.0)  # features far from 0
+    yield from ridge_cases(seed=0, n_random=3)
+
+
+def _soft_threshold_mistake_cases():
+    yield from soft_threshold_cases(seed=0, n_random=3)
+
+
+def _lasso_mistake_cases():
+    yield (_EXAMPLE_X, _EXAMPLE_Y, 0.5)  # the worked example, both kept
+    yield (_EXAMPLE_X + 5, _EXAMPLE_Y, 0.5)  # features far from 0
+    yield (_EXAMPLE_X, _EXAMPLE_Y, 1.5)  # one exact zero
+
+
+# ------------------------------------------------------------------- mistake helpers
+def _ridge_solve(X, y, alpha, centre=True, penalise_intercept=False):
+    X, y = check_xy(X, y)
+    n, p = X.shape
+    if penalise_intercept:
+        A = np.column_stack([X, np.ones(n)])
+        sol = np.linalg.solve(A.T @ A + float(alpha) * np.eye(p + 1), A.T @ y)
+        return sol[:p], float(sol[p])
+    if centre:
+        mx, my = X.mean(0), y.mean()
+        coef = np.linalg.solve(
+            (X - mx).T @ (X - mx) + float(alpha) * np.eye(p), (X - mx).T @ (y - my)
+        )
+        return coef, float(my - mx @ coef)
+    coef = np.linalg.solve(X.T @ X + float(alpha) * np.eye(p), X.T @ y)
+    return coef, float(y.mean() - X.mean(0) @ coef)
+
+
+def _ridge_no_intercept(X, y, alpha):
+    X, y = check_xy(X, y)
+    coef = np.linalg.solve(X.T @ X + float(alpha) * np.eye(X.shape[1]), X.T @ y)
+    return coef, 0.0
+
+
+def _lasso_sklearn(X, y, alpha, fit_intercept=True):
+    from sklearn.linear_model import Lasso
+
+    X, y = check_xy(X, y)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        m = Lasso(
+            alpha=alpha, tol=1e-10, max_iter=100_000, fit_intercept=fit_intercept
+        ).fit(X, y)
+    return m.coef_.copy(), float(m.intercept_)
+
+
+def _lasso_intercept_mean_only(X, y, alpha, max_iter=1000, tol=1e-6):
+    """Centred y but uncentred X: the intercept is just mean(y)."""
+    X, y = check_xy(X, y)
+    coef, _ = _lasso_sklearn(X, y - y.mean(), alpha, fit_intercept=False)
+    return coef, float(y.mean())
+
+
+def _soft_threshold_truncated(z, t):
+    """Soft thresholding written into an array of z's integer dtype."""
+    out = soft_threshold_reference(z, t)
+    return np.trunc(out) + 0.0 if np.asarray(z).dtype.kind in "iu" else out
+
+
+# ------------------------------------------------------------------------- exercises
+EXERCISES = Exercises(
+    Exercise(
+        "ridge_fit",
+        hint=(
+            "Centre: Xc = X - X.mean(axis=0), yc = y - y.mean(). Then "
+            "coef = np.linalg.solve(Xc.T @ Xc + alpha * np.eye(n_features), Xc.T @ yc) "
+            "and intercept = y.mean() - X.mean(axis=0) @ coef."
+        ),
+        parts=("coef", "intercept"),
+        reference=ridge_reference,
+        cases=_ridge_mistake_cases,
+        mistakes=[
+            Mistake(
+                lambda X, y, alpha: _ridge_solve(X, y, alpha, penalise_intercept=True),
+                "The intercept looks penalised (a column of ones inside the penalty). "
+                "Centre X and y, solve for the coefficients, then set "
+                "intercept = mean(y) - mean(X, axis=0) @ coef.",
+            ),
+            Mistake(
+                _ridge_no_intercept,
+                "There is no intercept: the fit is forced through the origin. Centre X "
+                "and y first and recover intercept = mean(y) - mean(X, axis=0) @ coef.",
+            ),
+            Mistake(
+                lambda X, y, alpha: _ridge_solve(X, y, alpha * len(y)),
+                "The penalty looks n times too strong. Ridge here minimises "
+                "||y - Xw - b||² + alpha·||w||²: add alpha·I to Xc.T @ Xc, not "
+                "n·alpha·I (and do not divide Xc.T @ Xc by n).",
+            ),
+            Mistake(
+                lambda X, y, alpha: _ridge_solve(X, y, alpha, centre=False),
+                "The coefficients were solved from the uncentred X.T @ X. Centre the "
+                "columns of X (and y) before solving, so the intercept stays out of the "
+                "penalty.",
+            ),
+            Mistake(
+                lambda X, y, alpha: _ridge_solve(X, y, 0.0),
+                "That is ordinary least squares: the penalty alpha·I is missing from "
+                "Xc.T @ Xc + alpha·I.",
+            ),
+        ],
+    ),
+    Exercise(
+        "soft_threshold",
+        hint=(
+            "np.sign(z) * np.maximum(np.abs(z) - t, 0), after "
+            "z = np.asarray(z, dtype=float); it works for scalars and arrays alike."
+        ),
+        reference=soft_threshold_reference,
+        cases=_soft_threshold_mistake_cases,
+        mistakes=[
+            Mistake(
+                lambda z, t: np.maximum(np.asarray(z, dtype=float) - t, 0.0),
+                "Negative inputs are lost: max(z - t, 0) only shrinks positive values. "
+                "Use sign(z)·max(|z| - t, 0).",
+            ),
+            Mistake(
+                lambda z, t: np.maximum(np.abs(np.asarray(z, dtype=float)) - t, 0.0),
+                "The sign is missing: max(|z| - t, 0) is the magnitude only. Multiply "
+                "by np.sign(z).",
+            ),
+            Mistake(
+                lambda z, t: np.where(
+                    np.abs(np.asarray(z, float)) > t, np.asarray(z, float), 0.0
+                ),
+                "That is hard thresholding (keep or zero). Soft thresholding also moves "
+                "the kept values t closer to 0: sign(z)·max(|z| - t, 0).",
+            ),
+            Mistake(
+                lambda z, t: np.asarray(z, float) - t * np.sign(np.asarray(z, float)),
+                "Values with |z| < t must become exactly 0, not cross zero: take "
+                "max(|z| - t, 0) before putting the sign back.",
+            ),
+            Mistake(
+                _soft_threshold_truncated,
+                "Integer inputs lost their fractions: an output made with "
+                "np.zeros_like(z) (or written into z) of integers is an integer array. "
+                "Convert first: z = np.asarray(z, dtype=float).",
+            ),
+        ],
+    ),
+    Exercise(
+        "lasso_fit",
+        hint=(
+            "Centre X and y. Repeat sweeps over j: rho = Xc[:, j] @ r / n + "
+            "z_j * w[j] with r = yc - Xc @ w and z_j = Xc[:, j] @ Xc[:, j] / n; set "
+            "w[j] = soft_threshold(rho, alpha) / z_j and update r before the next j "
+            "(updating every w[j] at once from the same residual can diverge on "
+            "correlated features). Stop when the largest change in a sweep is below "
+            "tol (copy w before the sweep!). Finally "
+            "intercept = y.mean() - X.mean(axis=0) @ w."
+        ),
+        parts=("coef", "intercept"),
+        reference=lasso_reference,
+        cases=_lasso_mistake_cases,
+        mistakes=[
+            Mistake(
+                lambda X, y, alpha, max_iter=1000, tol=1e-6: _lasso_sklearn(
+                    X, y, alpha / len(y)
+                ),
+                "The penalty looks n times too weak: the loss is (1/2n)·||r||², so the "
+                "threshold for coordinate j is alpha, with rho_j = x_j·r / n and "
+                "z_j = x_j·x_j / n.",
+            ),
+            Mistake(
+                lambda X, y, alpha, max_iter=1000, tol=1e-6: _lasso_sklearn(
+                    X, y, alpha / 2
+                ),
+                "The penalty looks half as strong as it should be: the loss is "
+                "(1/2n)·||r||², not (1/n)·||r||².",
+            ),
+            Mistake(
+                lambda X, y, alpha, max_iter=1000, tol=1e-6: _lasso_sklearn(
+                    X, y, alpha, fit_intercept=False
+                ),
+                "There is no intercept: centre X and y, run coordinate descent on the "
+                "centred data, then intercept = mean(y) - mean(X, axis=0) @ coef.",
+            ),
+            Mistake(
+                _lasso_intercept_mean_only,
+                "Centre the columns of X too, not only y: the intercept is "
+                "mean(y) - mean(X, axis=0) @ coef, not mean(y).",
+            ),
+        ],
+    ),
+)
+
+checker = EXERCISES.checker
