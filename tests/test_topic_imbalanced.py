@@ -13,6 +13,7 @@ from sklearn import metrics as skm
 
 from interview_lab.checking import CheckFailed
 from interview_lab.topics import imbalanced as topic
+from interview_lab.topics.imbalanced import checks, core, figures
 
 
 # --------------------------------------------------- slow references from the definition
@@ -57,15 +58,15 @@ THRESHOLD_CASES = list(topic.threshold_cases(seed=3, n_random=30))
 def test_best_threshold_reference_matches_exact_definition(case):
     y, s, beta = case
     assert topic.best_threshold_reference(y, s, beta) == best_threshold_slow(y, s, beta)
-    assert topic._best_threshold_fast(y, s, beta) == best_threshold_slow(y, s, beta)
+    assert core.best_threshold_fast(y, s, beta) == best_threshold_slow(y, s, beta)
 
 
 @pytest.mark.parametrize("case", THRESHOLD_CASES)
 def test_threshold_cases_agree_for_every_float_formula(case):
     y, s, beta = case
     truth = best_threshold_slow(y, s, beta)
-    for f in (topic._f_counts, topic._f_pr, topic._f_harmonic):
-        assert topic._best_by(y, s, beta, f) == truth
+    for f in (core.f_counts, core.f_pr, core.f_harmonic):
+        assert core.best_by(y, s, beta, f) == truth
 
 
 def test_threshold_cases_hold_ties_betas_and_lists():
@@ -135,8 +136,8 @@ def _checker(name, func):
 
 
 def test_reference_resamplers_pass_every_check():
-    under = _checker("random_undersample", topic._undersample)
-    over = _checker("random_oversample", topic._oversample)
+    under = _checker("random_undersample", core.undersample_reference)
+    over = _checker("random_oversample", core.oversample_reference)
     for X, y in topic.resampling_cases(seed=5):
         topic.check_undersample(under, X, y, random_state=1)
         topic.check_oversample(over, X, y, random_state=1)
@@ -156,7 +157,7 @@ def _with_replacement(X, y, random_state=None):
 
 
 def _unpaired(X, y, random_state=None):
-    X_res, y_res = topic._undersample(X, y, random_state)
+    X_res, y_res = core.undersample_reference(X, y, random_state)
     return X_res, y_res[::-1]
 
 
@@ -190,7 +191,7 @@ def test_check_random_resampling_catches_fixed_and_unseeded_draws():
         topic.check_random_resampling(check, X, y, kind="under")
 
     def unseeded(X, y, random_state=None):
-        return topic._oversample(X, y, None)
+        return core.oversample_reference(X, y, None)
 
     check = topic.checker("random_oversample", unseeded)
     with pytest.raises(CheckFailed, match="same random_state gave different results"):
@@ -237,7 +238,7 @@ def test_check_random_resampling_catches_extras_drawn_without_replacement():
 @pytest.mark.parametrize("k", [1, 2, 4])
 def test_segment_pairs_match_slow_neighbours(k):
     X = np.array([[0.0, 0], [0, 0], [1, 1], [2, 0], [0, 2], [1, 1], [3, 3]])
-    i, j = topic._segment_pairs(X, k)
+    i, j = checks.segment_pairs(X, k)
     allowed = neighbours_slow(X, k)
     assert {(a, b) for a, b in zip(i.tolist(), j.tolist(), strict=True)} == {
         (a, b) for a, s in enumerate(allowed) for b in s
@@ -245,7 +246,7 @@ def test_segment_pairs_match_slow_neighbours(k):
 
 
 def test_reference_smote_passes_every_case():
-    check = topic.checker("smote", topic._smote)
+    check = topic.checker("smote", core.smote_reference)
     for X, n, k, why, distinct in topic.smote_cases(seed=2):
         R = topic.check_smote(check, X, n, k_neighbors=k, why=why, distinct=distinct)
         assert R.shape == (n, np.asarray(X).shape[1])
@@ -256,7 +257,7 @@ def _smote_variant(kind):
     def smote(X_minority, n_samples, k_neighbors=5, random_state=None):
         X = np.asarray(X_minority, dtype=float)
         rng = np.random.default_rng(random_state)
-        nn = topic._neighbours(X, k_neighbors)
+        nn = core.neighbours(X, k_neighbors)
         if kind == "self":
             nn = np.c_[np.arange(len(X)), nn[:, :-1]]
         if kind == "any":
@@ -306,44 +307,19 @@ def test_check_smote_reports_shape():
         topic.check_smote(check, np.eye(2), 20, k_neighbors=1)
 
 
-# -------------------------------------------------------------------------- mistakes
-@pytest.mark.parametrize(
-    ("y", "wrong", "hint"),
-    [
-        ([0, 0, 0, 1], {0: 1.5, 1: 0.5}, "The weights look inverted"),
-        ([0, 0, 0, 1], {0: 1 / 3, 1: 1.0}, "1 / count has the right ordering"),
-        (["a", "b", "b", "c"], {"a": 2.0, "b": 1.0, "c": 2.0}, "whatever the number"),
-    ],
-)
-def test_class_weight_mistakes_give_their_hint(y, wrong, hint):
-    check = topic.checker("balanced_class_weights", lambda y: wrong)
-    with pytest.raises(CheckFailed, match=re.escape(hint)):
-        check(y, expect=topic.class_weight_reference(y))
-
-
-@pytest.mark.parametrize(
-    ("args", "wrong", "hint"),
-    [
-        (([1, 0, 0, 1], [4, 3, 2, 1]), 1.0, "return the largest of them"),
-        (([1, 0, 0, 1], [4, 3, 2, 1]), 0, "position of the threshold"),
-        (([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]), 0.1, "greater than *or equal*"),
-        (([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]), 0.8, "best F-beta value"),
-        (([1, 1, 0, 0, 0, 0], [0.9, 0.4, 0.4, 0.4, 0.4, 0.1]), 0.4, "Tied scores are"),
-        (([0, 0, 0], [0.2, 0.5, 0.1]), float("inf"), "inf, as in roc_curve"),
-    ],
-)
-def test_threshold_mistakes_give_their_hint(args, wrong, hint):
-    check = topic.checker("best_threshold", lambda *a, **k: wrong)
-    with pytest.raises(CheckFailed, match=re.escape(hint)):
-        check(*args, expect=topic.best_threshold_reference(*args))
-
-
-def test_threshold_mistake_ignoring_beta():
-    y = [1, 0, 1, 0, 0, 1, 0, 0]
-    s = [0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2]
-    check = topic.checker("best_threshold", lambda *a, **k: 0.7)
-    with pytest.raises(CheckFailed, match="use the beta argument"):
-        check(y, s, beta=2.0, expect=topic.best_threshold_reference(y, s, 2.0))
+# ------------------------------------------------------------------------- exercises
+def test_exercises_are_declared_once_with_their_parts():
+    assert list(topic.EXERCISES) == [
+        "random_undersample",
+        "random_oversample",
+        "smote",
+        "balanced_class_weights",
+        "best_threshold",
+    ]
+    assert topic.EXERCISES["random_oversample"].parts == ("X_res", "y_res")
+    assert not topic.EXERCISES["smote"].mistakes  # checked by invariants only
+    with pytest.raises(ValueError, match=re.escape("unknown exercise 'smoot'")):
+        topic.checker("smoot", abs)
 
 
 # ---------------------------------------------------------------------------- the data
@@ -359,7 +335,10 @@ def test_fraud_data_is_stratified_and_cached_copies():
     ("kwargs", "message"),
     [
         ({"n_samples": 10}, "n_samples must be an int from 200 to 100000, got 10"),
-        ({"prevalence": 0.7}, "prevalence must be in (0, 0.5], got 0.7"),
+        (
+            {"prevalence": 0.7},
+            "prevalence must be a finite number in (0, 0.5], got 0.7",
+        ),
     ],
 )
 def test_fraud_data_validates(kwargs, message):
@@ -461,7 +440,7 @@ def test_smote_figure_draws_the_given_function():
 
     def mine(X, n, k_neighbors=5, random_state=None):
         calls.append(k_neighbors)
-        return topic._smote(X, n, k_neighbors, random_state)
+        return core.smote_reference(X, n, k_neighbors, random_state)
 
     fig = topic.smote_figure(k_values=(1, 3), smote=mine)
     assert calls == [1, 3] and len(fig.axes) == 2
@@ -488,7 +467,7 @@ def test_imbalance_explorer_update_moves_marker_and_curves():
     baseline = explorer.ax_pr.lines[1]
     assert baseline.get_ydata()[0] == 0.01
     assert "1.0% positives" in explorer.ax_lines.get_title()
-    y, s, _ = topic._ratio_metrics(0.01, 0)
+    y, s, _ = figures._ratio_metrics(0.01, 0)
     assert metrics["PR-AUC"] == pytest.approx(skm.average_precision_score(y, s))
     with pytest.raises(ValueError, match=re.escape("got 0.33")):
         explorer.update(0.33)

@@ -1,0 +1,88 @@
+"""04_imbalanced: imbalanced data.
+
+The notebook imports the topic once, ``from interview_lab.topics import imbalanced as
+topic``, and calls:
+
+* in teaching cells, in notebook order: ``topic.fraud_data()`` (:mod:`.core`),
+  ``topic.paradox_table(...)``, ``topic.paradox_figure(table)``,
+  ``topic.smote_explorer()``, ``topic.smote_figure(...)``,
+  ``topic.leak_experiment(...)``, ``topic.leak_figure(table)``,
+  ``topic.compare_strategies(...)``, ``topic.strategies_figure(...)``,
+  ``topic.imbalance_explorer()`` and ``topic.ImbalanceExplorer(prevalence)``
+  (:mod:`.figures`);
+* in graded test cells: ``topic.checker(exercise, func)``, the case generators
+  (``resampling_case``, ``resampling_cases``, ``smote_cases``,
+  ``class_weight_cases``, ``threshold_cases``), the invariant checks of the random
+  exercises (``check_undersample``, ``check_oversample``,
+  ``check_random_resampling``, ``check_smote``, ``check_smote_random``) and the
+  references of the deterministic ones (``class_weight_reference``,
+  ``best_threshold_reference``) (:mod:`.checks`, :mod:`.core`).
+
+:mod:`.core` holds the data and the reference implementations.
+"""
+
+from .checks import (
+    EXERCISES,
+    check_oversample,
+    check_random_resampling,
+    check_smote,
+    check_smote_random,
+    check_undersample,
+    checker,
+    class_weight_cases,
+    resampling_case,
+    resampling_cases,
+    smote_cases,
+    threshold_cases,
+)
+from .core import (
+    best_threshold_reference,
+    class_weight_reference,
+    fraud_data,
+    smote_data,
+)
+from .figures import (
+    PREVALENCES,
+    ImbalanceExplorer,
+    SmoteView,
+    compare_strategies,
+    imbalance_explorer,
+    leak_experiment,
+    leak_figure,
+    paradox_figure,
+    paradox_table,
+    smote_explorer,
+    smote_figure,
+    strategies_figure,
+)
+
+__all__ = [
+    "EXERCISES",
+    "PREVALENCES",
+    "ImbalanceExplorer",
+    "SmoteView",
+    "best_threshold_reference",
+    "check_oversample",
+    "check_random_resampling",
+    "check_smote",
+    "check_smote_random",
+    "check_undersample",
+    "checker",
+    "class_weight_cases",
+    "class_weight_reference",
+    "compare_strategies",
+    "fraud_data",
+    "imbalance_explorer",
+    "leak_experiment",
+    "leak_figure",
+    "paradox_figure",
+    "paradox_table",
+    "resampling_case",
+    "resampling_cases",
+    "smote_cases",
+    "smote_data",
+    "smote_explorer",
+    "smote_figure",
+    "strategies_figure",
+    "threshold_cases",
+]
