@@ -25,6 +25,9 @@ __all__ = [
     "as_list_or_array",
     "binary_pairs",
     "check_seed",
+    "extreme_binary_pairs",
+    "extreme_regression_pairs",
+    "extreme_scored_pairs",
     "regression_pairs",
     "scored_pairs",
 ]
@@ -144,3 +147,83 @@ def regression_pairs(seed: int = 0, n_random: int = 40) -> Iterator[tuple]:
         if i % 7 == 3:
             pred[rng.integers(n)] += 100.0  # an outlier
         yield as_list_or_array(y, i), as_list_or_array(pred, i + 1)
+
+
+# ------------------------------------------------------ the edges of floating point
+def extreme_binary_pairs() -> Iterator[tuple]:
+    """Label pairs large enough to overflow small counters.
+
+    One confusion-matrix cell holds more than 32,767 (``int16``) and another more than
+    255 (``uint8``) samples; one case is a Python list, one an array.
+
+    Yields
+    ------
+    y_true, y_pred : list or ndarray of int
+    """
+    t = np.repeat([0, 1, 0, 1], [40_000, 300, 500, 29_200])
+    p = np.repeat([0, 0, 1, 1], [40_000, 300, 500, 29_200])
+    yield t.tolist(), p.tolist()
+    yield 1 - t, 1 - p
+
+
+def extreme_scored_pairs(seed: int = 0) -> Iterator[tuple]:
+    """Label and score pairs that only an exact answer gets right.
+
+    * near-ties: scores 1e-12 apart (relative), which are not ties, beside exact ties;
+    * scores a float32 cannot tell apart (0.5 and 0.5 + 1e-10);
+    * a large offset with a small spread (1e9 plus steps of 1e-3);
+    * tiny scores (1e-300 scale) and integer scores;
+    * 3,000 samples with many exact ties.
+
+    Parameters
+    ----------
+    seed : int
+        Seed of the random cases.
+    """
+    check_seed(seed)
+    rng = np.random.default_rng(seed)
+    y = [0, 1, 0, 1, 1, 0]
+    yield y, [0.5, 0.5 + 1e-12, 0.5 + 2e-12, 0.5, 0.25, 0.25]
+    yield np.array([1, 0, 1, 0]), np.array([0.5 + 1e-10, 0.5, 0.5 + 3e-10, 0.5 + 2e-10])
+    n = 40
+    y = (rng.random(n) < 0.4).astype(int)
+    y[:2] = [0, 1]
+    steps = rng.integers(0, 25, size=n) + y * 5
+    yield y.tolist(), (1e9 + 1e-3 * steps).tolist()
+    yield y, 1e-300 * (steps + 1.0)
+    yield y.tolist(), (steps - 12).tolist()
+    n = 3000
+    y = (rng.random(n) < 0.3).astype(int)
+    yield y, np.round(rng.normal(size=n) + y, 1)
+
+
+def extreme_regression_pairs(seed: int = 0) -> Iterator[tuple]:
+    """Regression pairs at the edges of floating point.
+
+    * large values with a small spread (prices, timestamps: 1e8 + N(0, 1)), where
+      Σy² − n·ȳ² and other one-pass formulas cancel;
+    * tiny values (1e-6 scale), where ``isclose(ss_tot, 0)`` mistakes a real spread
+      for a constant target;
+    * constant targets at tiny and huge scales (exactly representable, so the mean is
+      exact), predicted perfectly and not;
+    * large integers and 5,000 samples.
+
+    Compare with a relative tolerance: values near 1e8 carry rounding of about 1e-8.
+
+    Parameters
+    ----------
+    seed : int
+        Seed of the random cases.
+    """
+    check_seed(seed)
+    rng = np.random.default_rng(seed)
+    for offset, spread in [(1e8, 1.0), (1.7e9, 30.0), (0.0, 1e-6), (0.0, 1e-3)]:
+        y = offset + spread * rng.normal(size=50)
+        yield y, y + spread * rng.normal(0, 0.5, size=50)
+    for c in (2.0**-30, 2.0**40):
+        yield [c] * 8, [c] * 8
+        yield np.full(8, c), np.full(8, c) + np.r_[c / 4, np.zeros(7)]
+    y = 10**6 + rng.integers(0, 5, size=20)
+    yield y.tolist(), (y + rng.integers(-2, 3, size=20)).tolist()
+    y = rng.normal(3.0, 2.0, size=5000)
+    yield y, y + rng.normal(0, 1.0, size=5000)
