@@ -35,7 +35,7 @@ import math
 import signal
 import threading
 import warnings
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from numbers import Number
 from typing import Any
@@ -510,12 +510,20 @@ class Checker:
 
     # -- calling -------------------------------------------------------------------
     def call(self, *args: Any, **kwargs: Any) -> Any:
-        """Call the learner's function on copies of the inputs, quietly, in time."""
+        """Call the learner's function on copies of the inputs, quietly, in time.
+
+        A result that is an iterator (a generator, ``map`` or ``zip`` object) is read
+        once into a tuple, inside the time limit: a function may yield the parts of
+        its result instead of returning them, and the comparison then sees values.
+        """
         __tracebackhide__ = True
         a, k = copy.deepcopy(args), copy.deepcopy(kwargs)
         try:
             with quiet(), time_limit(self.seconds):
-                return self.func(*a, **k)
+                result = self.func(*a, **k)
+                if isinstance(result, Iterator):  # a generator, map or zip: its parts
+                    result = tuple(result)
+                return result
         except _TimeLimitExceeded:
             raise self._fail(
                 args,
