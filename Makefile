@@ -17,8 +17,8 @@ PORT ?= 8888
 A ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help setup lab test test-fast lint format release notebooks grade grade-all \
-        progress reset bench system-deps clean
+.PHONY: help setup lab system-deps test test-fast lint format release grade grade-all \
+        progress reset bench clean
 
 help:  ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'

@@ -18,15 +18,14 @@ from __future__ import annotations
 import ast
 import copy
 import json
-import os
 import re
 import shutil
 import subprocess
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from interview_lab import grading
+from interview_lab import cells, grading
+from interview_lab.cells import source as cell_source  # noqa: F401 (for other tests)
 
 REPO = Path(__file__).resolve().parents[1]
 SUBMISSIONS = REPO / "tests" / "submissions"
@@ -49,36 +48,9 @@ def read_nb(path: Path) -> dict:
     return json.loads(Path(path).read_text())
 
 
-def cell_source(cell: dict) -> str:
-    src = cell["source"]
-    return "".join(src) if isinstance(src, list) else src
-
-
-def nbgrader_meta(cell: dict) -> dict:
-    return cell.get("metadata", {}).get("nbgrader", {})
-
-
-def answer_cells(nb: dict) -> dict[str, dict]:
-    """Answer cells (solution, not graded) by grade id."""
-    return {
-        nbgrader_meta(c)["grade_id"]: c
-        for c in nb["cells"]
-        if nbgrader_meta(c).get("solution") and not nbgrader_meta(c).get("grade")
-    }
-
-
-def exercise_tests(nb: dict) -> dict[str, list[tuple[str, float]]]:
-    """For each answer cell, its test cells ``(grade_id, points)``.
-
-    The package's own mapping (``interview_lab.grading.exercise_tests``: a test cell
-    belongs to the exercise its grade id starts with, ``test_<name>``), made strict: a
-    test cell that follows no exercise is an authoring error here.
-    """
-    tests = grading.exercise_tests(nb)
-    orphans = sorted(set(tests) - set(answer_cells(nb)))
-    if orphans:
-        raise AssertionError(f"test cells follow no exercise: {orphans}")
-    return tests
+def answer_cells_by_id(nb: dict) -> dict[str, dict]:
+    """The answer cells (:func:`interview_lab.cells.is_answer`) by grade id."""
+    return {cells.grade_id(c): c for c in nb["cells"] if cells.is_answer(c)}
 
 
 def solved_release(assignment: str, release_root: Path = REPO) -> dict:
@@ -86,8 +58,8 @@ def solved_release(assignment: str, release_root: Path = REPO) -> dict:
     release = read_nb(notebook_path(release_root, "release", assignment))
     source = read_nb(notebook_path(REPO, "source", assignment))
     answers = {
-        k: SOLUTION_BLOCK.sub("", cell_source(c))
-        for k, c in answer_cells(source).items()
+        k: SOLUTION_BLOCK.sub("", cells.source(c))
+        for k, c in answer_cells_by_id(source).items()
     }
     return with_answers(release, answers)
 
@@ -95,11 +67,11 @@ def solved_release(assignment: str, release_root: Path = REPO) -> dict:
 def with_answers(nb: dict, answers: dict[str, str]) -> dict:
     """A copy of ``nb`` whose answer cells named in ``answers`` hold the given code."""
     nb = copy.deepcopy(nb)
-    cells = answer_cells(nb)
+    answer = answer_cells_by_id(nb)
     for name, code in answers.items():
-        if name not in cells:
-            raise KeyError(f"no answer cell {name!r}; cells: {sorted(cells)}")
-        cells[name]["source"] = code
+        if name not in answer:
+            raise KeyError(f"no answer cell {name!r}; cells: {sorted(answer)}")
+        answer[name]["source"] = code
     return nb
 
 
@@ -150,22 +122,14 @@ class Course:
         check: bool = True,
         env: dict | None = None,
     ) -> subprocess.CompletedProcess:
-        bindir = Path(sys.executable).parent
-        full_env = dict(os.environ)
-        full_env.update(
-            {
-                "PATH": f"{bindir}{os.pathsep}{os.environ.get('PATH', '')}",
+        proc = grading.run_nbgrader(
+            list(args),
+            self.root,
+            env={
                 "NBGRADER_DB_URL": self.db_url,
                 "NBGRADER_EXCHANGE": str(self.root / ".exchange"),
-            }
-        )
-        full_env.update(env or {})
-        proc = subprocess.run(
-            [str(bindir / "nbgrader"), *args],
-            cwd=self.root,
-            env=full_env,
-            capture_output=True,
-            text=True,
+                **(env or {}),
+            },
             timeout=timeout,
         )
         if check and proc.returncode != 0:

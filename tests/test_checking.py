@@ -13,8 +13,9 @@ import pytest
 from interview_lab.checking import (
     Checker,
     CheckFailed,
+    Exercise,
+    Exercises,
     Mistake,
-    checker_factory,
     compare,
     describe_call,
     format_value,
@@ -328,10 +329,122 @@ def test_describe_call_names_keyword_arguments():
     )
 
 
-def test_checker_factory_rejects_unknown_exercise():
-    checker = checker_factory({"precision": "hint"})
-    with pytest.raises(ValueError, match=re.escape("unknown exercise 'recal'")):
+def test_exercises_reject_an_unknown_exercise():
+    checker = Exercises(Exercise("precision", hint="hint")).checker
+    with pytest.raises(
+        ValueError,
+        match=re.escape("unknown exercise 'recal'; expected one of ['precision']"),
+    ):
         checker("recal", precision_ok)
+
+
+def test_exercises_reject_a_name_declared_twice():
+    with pytest.raises(ValueError, match=re.escape("exercise 'f' is declared twice")):
+        Exercises(Exercise("f", hint="one"), Exercise("f", hint="two"))
+
+
+# ------------------------------------------------------------- extension points
+def test_bound_case_checks_a_property_and_builds_a_lazy_problem_only_on_failure():
+    calls = []
+
+    def problem():
+        calls.append(1)
+        return "item 0 is 3, larger than item 1"
+
+    check = Checker(lambda values: values, name="sort_values")
+    case = check.case([3, 1], got=[3, 1], why="two values")
+    case.that(True, problem)
+    assert calls == [] and check.count == 1
+    with pytest.raises(CheckFailed) as info:
+        case.that(False, problem, hint="compare neighbours")
+    assert calls == [1]
+    assert str(info.value) == (
+        "sort_values(values=[3, 1])\n"
+        "  case:     two values\n"
+        "  returned: [3, 1]\n"
+        "  problem:  item 0 is 3, larger than item 1\n"
+        "  hint:     compare neighbours"
+    )
+
+
+def same_values(got, expected):
+    """An equal-hook: order and repeats do not matter."""
+    if set(got) == set(expected):
+        return None
+    return f"holds {sorted(set(got))}, expected {sorted(set(expected))}"
+
+
+def unique_exercise(**options) -> Exercises:
+    return Exercises(
+        Exercise(
+            "unique",
+            hint="Keep each value once.",
+            mistakes=[Mistake(lambda xs: xs[:1], "You kept only the first value.")],
+            reference=lambda xs: sorted(set(xs)),
+            equal=same_values,
+            **options,
+        )
+    )
+
+
+def test_equal_hook_replaces_the_comparison():
+    check = unique_exercise().checker("unique", lambda xs: list(reversed(xs)))
+    assert check([1, 2, 2]) == [2, 2, 1]  # equal by the hook, not by value
+    check = unique_exercise().checker("unique", lambda xs: xs + [9])
+    assert failure(check, [1, 2]) == (
+        "unique(xs=[1, 2])\n"
+        "  expected: [1, 2]\n"
+        "  returned: [1, 2, 9]\n"
+        "  problem:  holds [1, 2, 9], expected [1, 2]\n"
+        "  hint:     Keep each value once."
+    )
+
+
+def test_equal_hook_also_recognises_the_mistakes():
+    # [1, 1] is not [1] by value (shapes differ) but is by the hook
+    check = unique_exercise().checker("unique", lambda xs: [xs[0], xs[0]])
+    assert failure(check, [1, 2, 2]) == (
+        "unique(xs=[1, 2, 2])\n"
+        "  expected: [1, 2]\n"
+        "  returned: [1, 1]\n"
+        "  problem:  holds [1], expected [1, 2]\n"
+        "  hint:     You kept only the first value."
+    )
+
+
+def test_show_values_false_leaves_the_values_to_the_problem():
+    exercises = unique_exercise(show_values=False)
+    check = exercises.checker("unique", lambda xs: [2])
+    assert failure(check, [1, 2, 2]) == (
+        "unique(xs=[1, 2, 2])\n"
+        "  problem:  holds [2], expected [1, 2]\n"
+        "  hint:     Keep each value once."
+    )
+
+
+def test_call_in_place_mutates_the_inputs_themselves():
+    def sorts_in_place(values):
+        values.sort()
+        return values[0]
+
+    data = [3, 1, 2]
+    assert Checker(sorts_in_place).call_in_place(data) == 1
+    assert data == [1, 2, 3]
+
+
+def test_call_in_place_keeps_the_time_limit():
+    def endless(values):
+        values.append(0)
+        while True:
+            time.sleep(0.01)
+
+    data = [1]
+    check = Checker(endless, time_limit=0.2)
+    with pytest.raises(CheckFailed) as info:
+        check.call_in_place(data)
+    assert str(info.value) == (
+        "endless(values=[1, 0])\n  problem:  did not finish within 0.2 seconds"
+    )
 
 
 def test_ragged_expected_values_compare_item_by_item():
@@ -391,3 +504,30 @@ def test_values_equal_at_six_digits_show_every_digit_and_the_gap():
         "  problem:  differs by 2.0e-08, more than the tolerance (atol=1e-08): "
         "rounding, or float32 arithmetic?"
     )
+
+
+def test_a_generator_or_map_of_parts_counts_as_the_tuple():
+    """An answer may yield the parts of a tuple result: read once, compared by value."""
+
+    def parts_generator(x):
+        yield x
+        yield 2 * x
+
+    check = Checker(parts_generator, names=("a", "b"))
+    assert check(3, expect=(3, 6)) == (3, 6)
+    check = Checker(lambda x: map(float, (x, x)), name="pair")
+    check(1, expect=(1.0, 1.0))
+    with pytest.raises(CheckFailed) as info:
+        check(2, expect=(2.0, 3.0))
+    assert str(info.value) == (
+        "pair(x=2)\n  expected: [2.0, 3.0]\n  returned: [2.0, 2.0]"
+    )
+
+
+def test_a_generator_that_raises_is_explained():
+    def broken(x):
+        yield x
+        raise ZeroDivisionError("division by zero")
+
+    with pytest.raises(CheckFailed, match=re.escape("raised ZeroDivisionError")):
+        Checker(broken)(1, expect=(1, 2))

@@ -36,7 +36,7 @@ def test_screening_model_separates_the_classes():
         (
             {"prevalence": 0},
             ValueError,
-            "prevalence must be strictly between 0.0 and 1.0, got 0",
+            "prevalence must be a finite number in (0, 1), got 0",
         ),
         ({"prevalence": 1.5}, ValueError, "got 1.5"),
         ({"prevalence": "high"}, TypeError, "prevalence must be a number, got 'high'"),
@@ -45,6 +45,8 @@ def test_screening_model_separates_the_classes():
             ValueError,
             "n_negative must be an int from 1 to 3900, got 0",
         ),
+        ({"n_negative": 10.0}, TypeError, "n_negative must be an int, got 10.0"),
+        ({"seed": -1}, ValueError, "seed must be a non-negative int, got -1"),
         ({"prevalence": 0.9}, ValueError, "prevalence=0.9 needs 27000 positives"),
     ],
 )

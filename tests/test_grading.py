@@ -24,15 +24,16 @@ from harness import (
     REPO,
     SOLUTION_BLOCK,
     Course,
-    answer_cells,
-    cell_source,
+    answer_cells_by_id,
     notebook_path,
     read_nb,
     solved_release,
     with_answers,
 )
+from nbformat import from_dict
+from traitlets.config import Config
 
-from interview_lab import course, grading, nbgrader_plugins
+from interview_lab import cells, course, grading, nbgrader_plugins
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ASSIGNMENT = "01_metrics"
@@ -70,7 +71,8 @@ feedback: .selfstudy/feedback/learner/01_metrics/metrics.html""".splitlines()
 def source_answers(assignment: str = ASSIGNMENT) -> dict[str, str]:
     src = read_nb(notebook_path(REPO, "source", assignment))
     return {
-        k: SOLUTION_BLOCK.sub("", cell_source(c)) for k, c in answer_cells(src).items()
+        k: SOLUTION_BLOCK.sub("", cells.source(c))
+        for k, c in answer_cells_by_id(src).items()
     }
 
 
@@ -87,10 +89,10 @@ def partial_notebook() -> dict:
 def hidden_lines(assignment: str = ASSIGNMENT) -> list[str]:
     """Source lines found only in hidden tests (those a leak would show)."""
     release = read_nb(notebook_path(REPO, "release", assignment))
-    visible = "\n".join(cell_source(c) for c in release["cells"])
+    visible = "\n".join(cells.source(c) for c in release["cells"])
     lines = []
     for cell in read_nb(notebook_path(REPO, "source", assignment))["cells"]:
-        src = cell_source(cell)
+        src = cells.source(cell)
         for region in re.findall(
             r"### BEGIN HIDDEN TESTS\n(.*?)### END HIDDEN TESTS", src, re.S
         ):
@@ -152,6 +154,30 @@ def test_hide_hidden_tests_replaces_each_region():
     )
 
 
+def test_hidden_test_delimiters_follow_nbgrader_unless_set():
+    hide = nbgrader_plugins.HideHiddenTests()
+    assert (hide.begin_test_delimiter, hide.end_test_delimiter) == (
+        "BEGIN HIDDEN TESTS",
+        "END HIDDEN TESTS",
+    )
+    config = Config()
+    config.ClearHiddenTests.begin_test_delimeter = "BEGIN SECRET"  # nbgrader's name
+    config.HideHiddenTests.end_test_delimiter = "END SECRET"
+    hide = nbgrader_plugins.HideHiddenTests(config=config)
+    assert (hide.begin_test_delimiter, hide.end_test_delimiter) == (
+        "BEGIN SECRET",
+        "END SECRET",
+    )
+    cell = {
+        "cell_type": "code",
+        "metadata": {},
+        "outputs": [],
+        "source": "shown()\n### BEGIN SECRET\nsecret()\n### END SECRET\nalso()",
+    }
+    cell, _ = hide.preprocess_cell(from_dict(cell), {}, 0)
+    assert cell.source == "shown()\n# hidden tests (not shown)\nalso()"
+
+
 def test_short_error_keeps_the_message_only():
     out = {
         "output_type": "error",
@@ -165,7 +191,7 @@ def test_short_error_keeps_the_message_only():
 
 
 def test_exercise_tests_of_the_metrics_notebook():
-    tests = grading.exercise_tests(read_nb(notebook_path(REPO, "source", ASSIGNMENT)))
+    tests = cells.exercise_tests(read_nb(notebook_path(REPO, "source", ASSIGNMENT)))
     assert list(tests) == [
         "confusion_matrix",
         "precision",
@@ -294,7 +320,7 @@ def test_feedback_shows_messages_but_no_hidden_test_source(graded):
     root, _, _ = graded
     study = root / ".selfstudy"
     autograded = "\n".join(
-        cell_source(c)
+        cells.source(c)
         for c in read_nb(study / "autograded" / STUDENT / ASSIGNMENT / "metrics.ipynb")[
             "cells"
         ]
@@ -329,7 +355,7 @@ def test_progress_table_and_chart(graded):
     png = root / "notebooks" / "progress.png"
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     nb = read_nb(root / "notebooks" / "progress.ipynb")
-    assert "| 01_metrics | 12 | 27 | 1 |" in cell_source(nb["cells"][0])
+    assert "| 01_metrics | 12 | 27 | 1 |" in cells.source(nb["cells"][0])
     assert nb["cells"][1]["outputs"][0]["data"]["image/png"]
 
 

@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from harness import REPO, cell_source, nbgrader_meta, read_nb, source_assignments
+from harness import REPO, read_nb, source_assignments
+
+from interview_lab import cells
 
 HINT_CALL = re.compile(r"""\bhint\(\s*["']{name}["']\s*\)""")
 
@@ -24,50 +26,36 @@ def notebooks():
     ]
 
 
+def is_test_of(cell: dict, owner: str) -> bool:
+    return cells.is_test(cell) and cells.grade_id(cell).startswith(f"test_{owner}")
+
+
 def exercises_and_hints(nb: dict) -> dict[str, list[str]]:
     """For each answer cell, the hint cells in its stretch of the notebook."""
-    cells = nb["cells"]
+    nb_cells = nb["cells"]
     answers = [
-        (i, nbgrader_meta(c)["grade_id"])
-        for i, c in enumerate(cells)
-        if nbgrader_meta(c).get("solution") and not nbgrader_meta(c).get("grade")
+        (i, cells.grade_id(c)) for i, c in enumerate(nb_cells) if cells.is_answer(c)
     ]
     result = {}
     for k, (i, name) in enumerate(answers):
-
-        def is_test_of(cell, owner):
-            meta = nbgrader_meta(cell)
-            return (
-                cell["cell_type"] == "code"
-                and meta.get("grade")
-                and not meta.get("solution")
-                and meta.get("grade_id", "").startswith(f"test_{owner}")
-            )
-
         # from just after the previous exercise's last test cell ...
         start = 0
         if k:
             prev_i, prev = answers[k - 1]
-            start = (
-                max(
-                    [j for j in range(prev_i, i) if is_test_of(cells[j], prev)]
-                    + [prev_i]
-                )
-                + 1
-            )
+            tests = [j for j in range(prev_i, i) if is_test_of(nb_cells[j], prev)]
+            start = max(tests + [prev_i]) + 1
         # ... to this exercise's first test cell (or the next answer cell)
-        end_candidates = [j for j in range(i, len(cells)) if is_test_of(cells[j], name)]
-        end = (
-            end_candidates[0]
-            if end_candidates
-            else (answers[k + 1][0] if k + 1 < len(answers) else len(cells))
-        )
+        tests = [j for j in range(i, len(nb_cells)) if is_test_of(nb_cells[j], name)]
+        if tests:
+            end = tests[0]
+        else:
+            end = answers[k + 1][0] if k + 1 < len(answers) else len(nb_cells)
         call = re.compile(HINT_CALL.pattern.format(name=re.escape(name)))
         result[name] = [
-            cell_source(c)
-            for c in cells[start:end]
-            if (c["cell_type"] == "markdown" and "<details>" in cell_source(c))
-            or (c["cell_type"] == "code" and call.search(cell_source(c)))
+            cells.source(c)
+            for c in nb_cells[start:end]
+            if (c["cell_type"] == "markdown" and "<details>" in cells.source(c))
+            or (c["cell_type"] == "code" and call.search(cells.source(c)))
         ]
     return result
 
@@ -94,7 +82,7 @@ def test_hints_do_not_hold_the_solution(path):
 @pytest.mark.parametrize("path", notebooks())
 def test_intro_points_to_the_solutions_in_source(path):
     intro = "\n".join(
-        cell_source(c)
+        cells.source(c)
         for c in read_nb(path)["cells"][:3]
         if c["cell_type"] == "markdown"
     )

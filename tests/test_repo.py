@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import ast
+import importlib
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from harness import REPO, answer_cells, cell_source, exercise_tests, nbgrader_meta
+from harness import REPO, answer_cells_by_id
+
+from interview_lab import cells
 
 sys.path.insert(0, str(REPO / "tools"))
 import nbtool  # noqa: E402
@@ -35,9 +39,9 @@ def test_notebooks_are_committed_without_outputs(path):
 @pytest.mark.parametrize("path", SOURCES, ids=IDS)
 def test_source_notebook_structure(path):
     nb = json.loads(path.read_text())
-    ids = [nbgrader_meta(c)["grade_id"] for c in nb["cells"] if nbgrader_meta(c)]
+    ids = [cells.grade_id(c) for c in nb["cells"] if cells.nbgrader_meta(c)]
     assert len(ids) == len(set(ids)), "duplicate grade ids"
-    text = "".join(cell_source(c) for c in nb["cells"])
+    text = "".join(cells.source(c) for c in nb["cells"])
     for heading in (
         "The interview question",
         "Learning goals",
@@ -45,8 +49,8 @@ def test_source_notebook_structure(path):
     ):
         assert heading.lower() in text.lower(), f"missing the skeleton part {heading!r}"
     assert "source/" in text, "the intro must say where the solutions are"
-    for name, cell in answer_cells(nb).items():
-        src = cell_source(cell)
+    for name, cell in answer_cells_by_id(nb).items():
+        src = cells.source(cell)
         assert "### BEGIN SOLUTION" in src and "### END SOLUTION" in src, name
         tree = ast.parse(src)
         defs = [n for n in tree.body if isinstance(n, ast.FunctionDef | ast.ClassDef)]
@@ -54,7 +58,7 @@ def test_source_notebook_structure(path):
             f"cell {name} must define exactly {name}"
         )
         assert ast.get_docstring(defs[0]), f"{name} needs a docstring stating the task"
-    tests = exercise_tests(nb)
+    tests = cells.exercise_tests(nb, strict=True)
     assert all(tests.values()), (
         f"exercises without tests: {[n for n, t in tests.items() if not t]}"
     )
@@ -64,10 +68,10 @@ def test_source_notebook_structure(path):
 def test_graded_cells_start_with_a_docstring_and_end_without_a_bare_value(path):
     nb = json.loads(path.read_text())
     for cell in nb["cells"]:
-        meta = nbgrader_meta(cell)
+        meta = cells.nbgrader_meta(cell)
         if not (meta.get("grade") and cell["cell_type"] == "code"):
             continue
-        tree = ast.parse(cell_source(cell))
+        tree = ast.parse(cells.source(cell))
         first = tree.body[0]
         assert (
             isinstance(first, ast.Expr)
@@ -88,12 +92,10 @@ def test_graded_cells_start_with_a_docstring_and_end_without_a_bare_value(path):
 
 
 @pytest.mark.parametrize("path", SOURCES, ids=IDS)
-def test_nbtool_round_trip_is_exact(path):
-    nb = json.loads(path.read_text())
-    rebuilt = nbtool.text_to_notebook(nbtool.notebook_to_text(nb))
-    assert rebuilt["cells"] == [
-        {k: v for k, v in c.items() if k != "attachments"} for c in nb["cells"]
-    ]
+def test_nbtool_round_trip_is_exact(path, tmp_path):
+    text = nbtool.notebook_to_text(json.loads(path.read_text()))
+    nbtool.write_notebook(nbtool.text_to_notebook(text), tmp_path / path.name)
+    assert (tmp_path / path.name).read_bytes() == path.read_bytes()
 
 
 def test_nbtool_header_kinds():
@@ -119,8 +121,45 @@ def test_nbtool_header_kinds():
         manual["metadata"]["nbgrader"]["solution"]
         and manual["metadata"]["nbgrader"]["grade"]
     )
-    with pytest.raises(SystemExit, match="needs id="):
+    with pytest.raises(SystemExit, match="line 1: the answer cell needs id="):
         nbtool.text_to_notebook("# %% answer\nx = 1\n")
+    with pytest.raises(SystemExit, match="line 2: a cell header needs a role"):
+        nbtool.text_to_notebook("# %%\n# %% id=f\nx = 1\n")
+
+
+PACKAGE = REPO / "src" / "interview_lab"
+# Topic packages are checked by tests/test_topic_contract.py.
+MODULES = sorted(
+    ".".join(p.relative_to(PACKAGE.parent).with_suffix("").parts).removesuffix(
+        ".__init__"
+    )
+    for p in [*PACKAGE.glob("*.py"), PACKAGE / "topics" / "__init__.py"]
+)
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_all_lists_every_public_function_and_class(module):
+    path = PACKAGE.parent.joinpath(*module.split("."))
+    path = path / "__init__.py" if path.is_dir() else path.with_suffix(".py")
+    tree = ast.parse(path.read_text())
+    public = {
+        node.name
+        for node in tree.body
+        if isinstance(node, ast.FunctionDef | ast.ClassDef)
+        and not node.name.startswith("_")
+    }
+    mod = importlib.import_module(module)
+    listed = set(getattr(mod, "__all__", ()))
+    assert not public - listed, f"{module}.__all__ omits {sorted(public - listed)}"
+    missing = sorted(name for name in listed if not hasattr(mod, name))
+    assert not missing, f"{module}.__all__ names what it lacks: {missing}"
+
+
+def test_makefile_phony_names_exactly_its_commands():
+    text = (REPO / "Makefile").read_text()
+    phony = re.search(r"^\.PHONY:((?:.*\\\n)*.*)$", text, re.M).group(1)
+    commands = re.findall(r"^([a-z][a-z-]*):.*## ", text, re.M)
+    assert sorted(phony.replace("\\", " ").split()) == sorted(commands)
 
 
 def test_ruff_is_clean():

@@ -123,7 +123,7 @@ def _mistakes():
             yield pytest.param(exc, assignment, -1, id=f"{assignment}-import")
             continue
         for name, exercise in getattr(topic, "EXERCISES", {}).items():
-            for i, mistake in enumerate(exercise.mistakes):
+            for i in range(len(exercise.mistakes)):
                 yield pytest.param(topic, name, i, id=f"{name}-{i}")
 
 
@@ -193,7 +193,9 @@ def _test_cells():
         }
         for cell in cells.graded_tests(nb):
             gid = cells.grade_id(cell)
-            yield pytest.param(cells.source(cell), owners[gid], id=f"{assignment}-{gid}")
+            yield pytest.param(
+                cells.source(cell), owners[gid], id=f"{assignment}-{gid}"
+            )
 
 
 @pytest.mark.parametrize("code, exercise", list(_test_cells()))

@@ -9,7 +9,6 @@ import pytest
 from sklearn import metrics as skm
 
 from interview_lab import cases, datasets
-from interview_lab.checking import CheckFailed
 from interview_lab.topics import metrics as topic
 from interview_lab.topics.metrics import core
 

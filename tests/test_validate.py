@@ -8,24 +8,22 @@ cells that fail (or, with ``--invert``, those that pass). Assignments are picked
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from harness import REPO, notebook_path, source_assignments
 
+from interview_lab import course
+
 pytestmark = pytest.mark.slow
 
 
 def validate(path: Path, *extra: str) -> subprocess.CompletedProcess:
-    bindir = Path(sys.executable).parent
-    env = dict(os.environ, PATH=f"{bindir}{os.pathsep}{os.environ.get('PATH', '')}")
-    return subprocess.run(
-        [str(bindir / "nbgrader"), "validate", *extra, str(path)],
-        cwd=REPO,
-        env=env,
+    return course.nbgrader(
+        ["validate", *extra, str(path)],
+        REPO,
+        check=False,
         capture_output=True,
         text=True,
         timeout=600,

@@ -1,8 +1,9 @@
-"""Write and read course notebooks as plain text (a "percent" script).
+"""Write and read course notebooks as plain text (jupytext's "percent" script).
 
 The ``.ipynb`` files in ``source/`` are the course. This tool lets an author edit one
-as text and turn it back into a notebook, keeping the nbgrader metadata in each cell's
-header line:
+as text and turn it back into a notebook. jupytext does the conversion; this tool
+writes each cell's nbgrader metadata as a short role in its header line instead of
+jupytext's ``nbgrader={...}`` JSON:
 
     # %% [markdown]                          a markdown cell (each line starts "# ")
     # %%                                     a plain code cell
@@ -28,29 +29,34 @@ import re
 import sys
 from pathlib import Path
 
-HEADER = re.compile(r"^# %%(?P<md> \[markdown\])?(?P<rest>.*)$")
+import jupytext
+import nbformat
+
 KINDS = ("answer", "test", "readonly", "manual")
+#: jupytext's percent format with no YAML header and only nbgrader cell metadata.
+FORMAT = {
+    "extension": ".py",
+    "format_name": "percent",
+    "notebook_metadata_filter": "-all",
+    "cell_metadata_filter": "nbgrader,-all",
+}
+#: The notebook metadata of every course notebook.
+METADATA = {
+    "kernelspec": {
+        "display_name": "Python 3 (ipykernel)",
+        "language": "python",
+        "name": "python3",
+    },
+    "language_info": {"name": "python"},
+}
+ROLE = re.compile(r"^(# %%(?: \[markdown\])?) (?!nbgrader=|\[)(.+)$", re.M)
+JSON = re.compile(r"^(# %%(?: \[markdown\])?) nbgrader=(\{.*\})$", re.M)
 
 
-def _nbgrader_meta(kind: str, grade_id: str, points: float | None) -> dict:
-    meta = {
-        "grade": kind in ("test", "manual"),
-        "grade_id": grade_id,
-        "locked": kind in ("test", "readonly"),
-        "schema_version": 3,
-        "solution": kind in ("answer", "manual"),
-        "task": False,
-    }
-    if meta["grade"]:
-        meta["points"] = points if points is not None else 1
-    return meta
-
-
-def _parse_header(rest: str, lineno: int) -> tuple[str | None, dict]:
-    words = rest.split()
-    kind = None
-    opts: dict[str, str] = {}
-    for word in words:
+def role_meta(role: str, lineno: int = 0) -> dict:
+    """nbgrader metadata of a role header, ``answer id=precision``."""
+    kind, opts = None, {}
+    for word in role.split():
         if "=" in word:
             key, value = word.split("=", 1)
             opts[key] = value
@@ -58,124 +64,62 @@ def _parse_header(rest: str, lineno: int) -> tuple[str | None, dict]:
             kind = word
         else:
             raise SystemExit(f"line {lineno}: unknown word {word!r} in cell header")
-    if kind and "id" not in opts:
-        raise SystemExit(f"line {lineno}: a {kind} cell needs id=...")
-    return kind, opts
+    if kind is None:
+        raise SystemExit(
+            f"line {lineno}: a cell header needs a role: {', '.join(KINDS)}"
+        )
+    if "id" not in opts:
+        raise SystemExit(f"line {lineno}: the {kind} cell needs id=...")
+    meta = {
+        "grade": kind in ("test", "manual"),
+        "grade_id": opts["id"],
+        "locked": kind in ("test", "readonly"),
+        "schema_version": 3,
+        "solution": kind in ("answer", "manual"),
+        "task": False,
+    }
+    if meta["grade"]:
+        points = float(opts.get("points", 1))
+        meta["points"] = int(points) if points.is_integer() else points
+    return meta
+
+
+def role(meta: dict) -> str:
+    """The role header of nbgrader metadata (the inverse of :func:`role_meta`)."""
+    if meta.get("solution"):
+        kind = "manual" if meta.get("grade") else "answer"
+    else:
+        kind = "test" if meta.get("grade") else "readonly"
+    points = f" points={meta.get('points', 1):g}" if meta.get("grade") else ""
+    return f"{kind} id={meta['grade_id']}{points}"
+
+
+def notebook_to_text(nb: dict) -> str:
+    """Percent text for a notebook (outputs and other metadata are dropped)."""
+    text = jupytext.writes(nbformat.reads(json.dumps(nb), as_version=4), fmt=FORMAT)
+    return JSON.sub(lambda m: f"{m[1]} {role(json.loads(m[2]))}", text)
 
 
 def text_to_notebook(text: str) -> dict:
     """Build notebook JSON (a dict) from percent text."""
-    cells: list[dict] = []
-    current: dict | None = None
-    lines: list[str] = []
 
-    def flush():
-        if current is None:
-            return
-        body = lines[:]
-        while body and not body[-1].strip():
-            body.pop()
-        while body and not body[0].strip():
-            body.pop(0)
-        if current["cell_type"] == "markdown":
-            body = [ln[2:] if ln.startswith("# ") else ln.lstrip("#") for ln in body]
-        source = "\n".join(body)
-        current["source"] = _split_source(source)
-        cells.append(current)
+    def as_json(m: re.Match) -> str:
+        lineno = text.count("\n", 0, m.start()) + 1
+        return f"{m[1]} nbgrader={json.dumps(role_meta(m[2], lineno))}"
 
-    for lineno, line in enumerate(text.splitlines(), 1):
-        match = HEADER.match(line)
-        if match:
-            flush()
-            kind, opts = _parse_header(match["rest"], lineno)
-            cell_type = "markdown" if match["md"] else "code"
-            current = {"cell_type": cell_type, "metadata": {}}
-            if kind:
-                points = float(opts["points"]) if "points" in opts else None
-                if points is not None and points == int(points):
-                    points = int(points)
-                current["metadata"]["nbgrader"] = _nbgrader_meta(
-                    kind, opts["id"], points
-                )
-            if cell_type == "code":
-                current["execution_count"] = None
-                current["outputs"] = []
-            lines = []
-        elif current is not None:
-            lines.append(line)
-    flush()
-
+    nb = jupytext.reads(ROLE.sub(as_json, text), fmt=FORMAT)
+    nb.metadata = METADATA
     used: set[str] = set()
-    for index, cell in enumerate(cells):
-        grade_id = cell["metadata"].get("nbgrader", {}).get("grade_id")
-        cell_id = grade_id or f"cell-{index:03d}"
+    for index, cell in enumerate(nb.cells):
+        cell.metadata = {k: v for k, v in cell.metadata.items() if k == "nbgrader"}
+        cell_id = (
+            cell.metadata.get("nbgrader", {}).get("grade_id") or f"cell-{index:03d}"
+        )
         while cell_id in used:
             cell_id += "-x"
         used.add(cell_id)
-        cell["id"] = cell_id[:64]
-        # key order as nbformat writes it
-        ordered = {"cell_type": cell["cell_type"]}
-        if cell["cell_type"] == "code":
-            ordered["execution_count"] = None
-        ordered["id"] = cell["id"]
-        ordered["metadata"] = cell["metadata"]
-        if cell["cell_type"] == "code":
-            ordered["outputs"] = []
-        ordered["source"] = cell["source"]
-        cells[index] = ordered
-    return {
-        "cells": cells,
-        "metadata": {
-            "kernelspec": {
-                "display_name": "Python 3 (ipykernel)",
-                "language": "python",
-                "name": "python3",
-            },
-            "language_info": {"name": "python"},
-        },
-        "nbformat": 4,
-        "nbformat_minor": 5,
-    }
-
-
-def _split_source(source: str) -> list[str]:
-    parts = source.split("\n")
-    return [p + "\n" for p in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
-
-
-def notebook_to_text(nb: dict) -> str:
-    """Percent text for a notebook (outputs are dropped)."""
-    out: list[str] = []
-    for cell in nb["cells"]:
-        meta = cell.get("metadata", {}).get("nbgrader")
-        header = "# %%"
-        if cell["cell_type"] == "markdown":
-            header += " [markdown]"
-        if meta:
-            if meta.get("solution") and meta.get("grade"):
-                kind = "manual"
-            elif meta.get("solution"):
-                kind = "answer"
-            elif meta.get("grade"):
-                kind = "test"
-            else:
-                kind = "readonly"
-            header += f" {kind} id={meta['grade_id']}"
-            if meta.get("grade"):
-                header += f" points={meta.get('points', 1):g}"
-        out.append(header)
-        source = (
-            "".join(cell["source"])
-            if isinstance(cell["source"], list)
-            else cell["source"]
-        )
-        for line in source.split("\n"):
-            if cell["cell_type"] == "markdown":
-                out.append(("# " + line) if line else "#")
-            else:
-                out.append(line)
-        out.append("")
-    return "\n".join(out)
+        cell.id = cell_id[:64]
+    return json.loads(nbformat.writes(nb))
 
 
 def write_notebook(nb: dict, path: Path) -> None:

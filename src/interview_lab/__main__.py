@@ -22,15 +22,17 @@ import sys
 
 from . import course
 
+__all__ = ["COMMANDS", "build_parser", "main"]
 
-def cmd_prepare(args) -> int:
+
+def _prepare(args) -> int:
     root = course.find_root()
     course.prepare_notebooks(root)
     course.write_lab_settings()
     return 0
 
 
-def cmd_release(args) -> int:
+def _release(args) -> int:
     root = course.find_root()
     for assignment in args.assignments or course.assignments(root):
         course.nbgrader(["generate_assignment", assignment, "--force"], root)
@@ -48,7 +50,7 @@ def _need_assignment(args, root, command: str) -> str | None:
     return None
 
 
-def cmd_grade(args) -> int:
+def _grade(args) -> int:
     from .grading import GradingError, grade
 
     root = course.find_root()
@@ -63,14 +65,14 @@ def cmd_grade(args) -> int:
     return 0
 
 
-def cmd_progress(args) -> int:
+def _progress(args) -> int:
     from .progress import write_progress
 
     write_progress(course.find_root(), args.student)
     return 0
 
 
-def cmd_reset(args) -> int:
+def _reset(args) -> int:
     root = course.find_root()
     assignment = _need_assignment(args, root, "reset")
     if assignment is None:
@@ -83,7 +85,7 @@ def cmd_reset(args) -> int:
     return 0
 
 
-def cmd_grade_all(args) -> int:
+def _grade_all(args) -> int:
     from .grading import GradingError, grade_all
 
     root = course.find_root()
@@ -133,12 +135,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 COMMANDS = {
-    "prepare": cmd_prepare,
-    "release": cmd_release,
-    "grade": cmd_grade,
-    "progress": cmd_progress,
-    "reset": cmd_reset,
-    "grade-all": cmd_grade_all,
+    "prepare": _prepare,
+    "release": _release,
+    "grade": _grade,
+    "progress": _progress,
+    "reset": _reset,
+    "grade-all": _grade_all,
 }
 
 

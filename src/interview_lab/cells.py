@@ -104,7 +104,9 @@ def graded_tests(nb: dict) -> list[dict]:
     return [c for c in nb["cells"] if is_test(c)]
 
 
-def exercise_tests(nb: dict, strict: bool = False) -> dict[str, list[tuple[str, float]]]:
+def exercise_tests(
+    nb: dict, strict: bool = False
+) -> dict[str, list[tuple[str, float]]]:
     """For each exercise (answer cell), its test cells ``(grade_id, points)``.
 
     A test cell belongs to the exercise whose name its grade id starts with

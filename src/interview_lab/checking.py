@@ -56,6 +56,7 @@ __all__ = [
     "Exercise",
     "Exercises",
     "Mistake",
+    "is_unsolved_stub",
     "quiet",
     "time_limit",
 ]

@@ -11,21 +11,9 @@ from functools import lru_cache
 
 import numpy as np
 
+from .validation import check_int, check_number, check_seed
+
 __all__ = ["screening_scores"]
-
-
-def _check_fraction(
-    name: str, value: float, low: float = 0.0, high: float = 1.0
-) -> float:
-    try:
-        v = float(value)
-    except (TypeError, ValueError):
-        raise TypeError(f"{name} must be a number, got {value!r}") from None
-    if not (low < v < high):
-        raise ValueError(
-            f"{name} must be strictly between {low} and {high}, got {value!r}"
-        )
-    return v
 
 
 @lru_cache(maxsize=8)
@@ -82,12 +70,12 @@ def screening_scores(
     >>> y.shape, round(float(y.mean()), 2)
     ((1000,), 0.1)
     """
-    prevalence = _check_fraction("prevalence", prevalence)
-    if not isinstance(n_negative, int | np.integer) or not 1 <= n_negative <= 3900:
-        raise ValueError(
-            f"n_negative must be an int from 1 to 3900, got {n_negative!r}"
-        )
-    y_all, s_all = _screening_pool(int(seed))
+    prevalence = check_number(
+        "prevalence", prevalence, 0, 1, open_low=True, open_high=True
+    )
+    n_negative = check_int("n_negative", n_negative, 1, 3900)
+    seed = check_seed(seed)
+    y_all, s_all = _screening_pool(seed)
     rng = np.random.default_rng(seed)
     neg = np.flatnonzero(y_all == 0)
     pos = np.flatnonzero(y_all == 1)

@@ -33,6 +33,8 @@ from nbclient.exceptions import DeadKernelError
 from nbformat import NotebookNode
 from nbgrader.preprocessors import Execute
 
+from .cells import is_test
+
 __all__ = [
     "GRADEBOOK_DESTROYED",
     "KERNEL_DIED",
@@ -59,11 +61,6 @@ def _sqlite_path(db_url: str | None) -> Path | None:
     if not db_url or not db_url.startswith("sqlite:///"):
         return None
     return Path(db_url[len("sqlite:///") :])
-
-
-def _is_test_cell(cell) -> bool:
-    meta = cell.get("metadata", {}).get("nbgrader", {})
-    return bool(meta.get("grade") and not meta.get("solution"))
 
 
 class ResilientExecute(Execute):
@@ -99,7 +96,7 @@ class ResilientExecute(Execute):
 
     def _void_tests(self) -> None:
         for cell in self.nb.cells:
-            if cell.cell_type == "code" and _is_test_cell(cell):
+            if is_test(cell):
                 cell.outputs = [
                     NotebookNode(
                         output_type="error",
@@ -133,7 +130,7 @@ class ResilientExecute(Execute):
         self.start_new_kernel_client()
         for index in range(upto):
             cell = self.nb.cells[index]
-            if cell.cell_type != "code" or index in killers or _is_test_cell(cell):
+            if cell.cell_type != "code" or index in killers or is_test(cell):
                 continue
             try:
                 self.execute_cell(copy.deepcopy(cell), index, store_history=False)

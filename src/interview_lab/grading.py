@@ -31,18 +31,22 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import course
+from . import cells, course
 
 __all__ = [
     "ExerciseResult",
     "GradeReport",
+    "GradingError",
     "NotebookResult",
-    "answer_cells",
+    "Problem",
+    "cell_grades",
+    "check_submission",
     "course_db_url",
-    "exercise_tests",
     "format_report",
     "grade",
     "grade_all",
+    "read_result",
+    "run_nbgrader",
     "selfstudy_root",
     "student_id",
 ]
@@ -50,7 +54,6 @@ __all__ = [
 SELFSTUDY = ".selfstudy"
 #: Characters a failed test's detail line may take in the table.
 WIDTH = 100
-_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
 class GradingError(RuntimeError):
@@ -60,67 +63,12 @@ class GradingError(RuntimeError):
 # --------------------------------------------------------------------------- notebooks
 
 
-def _meta(cell: dict) -> dict:
-    return cell.get("metadata", {}).get("nbgrader", {})
-
-
-def _source(cell: dict) -> str:
-    src = cell.get("source", "")
-    return "".join(src) if isinstance(src, list) else src
-
-
-def answer_cells(nb: dict) -> list[str]:
-    """Grade ids of the answer cells (solution, not graded), in notebook order."""
-    return [
-        _meta(c)["grade_id"]
-        for c in nb["cells"]
-        if _meta(c).get("solution") and not _meta(c).get("grade")
-    ]
-
-
-def _test_cells(nb: dict) -> list[dict]:
-    return [
-        c
-        for c in nb["cells"]
-        if c.get("cell_type") == "code"
-        and _meta(c).get("grade")
-        and not _meta(c).get("solution")
-    ]
-
-
-def exercise_tests(nb: dict) -> dict[str, list[tuple[str, float]]]:
-    """For each exercise (answer cell), its test cells ``(grade_id, points)``.
-
-    A test cell belongs to the exercise whose name its grade id starts with
-    (``test_<name>``, the longest such name). Test cells that match no exercise are
-    collected under their own grade id.
-
-    >>> nb = {"cells": [
-    ...     {"cell_type": "code", "metadata": {"nbgrader": {"solution": True,
-    ...      "grade": False, "grade_id": "mae"}}},
-    ...     {"cell_type": "code", "metadata": {"nbgrader": {"solution": False,
-    ...      "grade": True, "grade_id": "test_mae_hidden", "points": 2}}}]}
-    >>> exercise_tests(nb)
-    {'mae': [('test_mae_hidden', 2.0)]}
-    """
-    names = answer_cells(nb)
-    result: dict[str, list[tuple[str, float]]] = {n: [] for n in names}
-    for cell in _test_cells(nb):
-        meta = _meta(cell)
-        gid = meta["grade_id"]
-        owner = max(
-            (n for n in names if gid.startswith(f"test_{n}")), key=len, default=gid
-        )
-        result.setdefault(owner, []).append((gid, float(meta.get("points", 0))))
-    return result
-
-
 def _failure(cell: dict) -> list[str]:
     """Short text of why a test cell failed: its error's first line, then details."""
     for out in cell.get("outputs", []):
         if out.get("output_type") == "error":
             ename = out.get("ename", "Error")
-            evalue = _ANSI.sub("", str(out.get("evalue", ""))).strip()
+            evalue = cells.strip_ansi(str(out.get("evalue", ""))).strip()
             lines = evalue.splitlines() or [""]
             first = lines[0].strip()
             if ename != "CheckFailed":
@@ -243,9 +191,9 @@ def read_result(
     or ``None`` score counts 0.
     """
     nb = json.loads(Path(autograded).read_text())
-    cells = {_meta(c)["grade_id"]: c for c in _test_cells(nb)}
+    tests_by_id = {cells.grade_id(c): c for c in cells.graded_tests(nb)}
     exercises = []
-    for name, tests in exercise_tests(nb).items():
+    for name, tests in cells.exercise_tests(nb).items():
         score = max_score = 0.0
         failures = []
         for gid, points in tests:
@@ -253,14 +201,13 @@ def read_result(
             score += got
             max_score += most
             if got < most:
-                failures.append((gid, _failure(cells[gid])))
+                failures.append((gid, _failure(tests_by_id[gid])))
         exercises.append(ExerciseResult(name, score, max_score, failures))
-    manual = [
-        _meta(c)
+    manual_max = sum(
+        float(cells.nbgrader_meta(c).get("points", 0))
         for c in nb["cells"]
-        if _meta(c).get("grade") and _meta(c).get("solution")
-    ]
-    manual_max = sum(float(m.get("points", 0)) for m in manual)
+        if cells.is_manual(c)
+    )
     return NotebookResult(Path(autograded).stem, exercises, manual_max, feedback)
 
 

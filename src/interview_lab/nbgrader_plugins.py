@@ -22,17 +22,16 @@ check(1)
 
 from __future__ import annotations
 
-import re
-
 from nbconvert.preprocessors import Preprocessor
-from traitlets import Bool, Unicode
+from nbgrader.preprocessors import ClearHiddenTests
+from traitlets import Bool, Unicode, default
+
+from .cells import is_test, strip_ansi
 
 __all__ = ["HIDDEN_PLACEHOLDER", "HideHiddenTests", "hide_hidden_tests", "short_error"]
 
 #: The line that stands in for a hidden test region in the feedback.
 HIDDEN_PLACEHOLDER = "# hidden tests (not shown)"
-
-_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 
 def hide_hidden_tests(
@@ -65,18 +64,8 @@ def hide_hidden_tests(
 def short_error(output: dict) -> list[str]:
     """The traceback of an error output reduced to ``<ename>: <evalue>``."""
     ename = output.get("ename", "Error")
-    evalue = _ANSI.sub("", str(output.get("evalue", "")))
+    evalue = strip_ansi(str(output.get("evalue", "")))
     return [f"{ename}: {evalue}" if evalue else ename]
-
-
-def is_test_cell(cell: dict) -> bool:
-    """A graded code cell that is not an answer: an nbgrader test cell."""
-    meta = cell.get("metadata", {}).get("nbgrader", {})
-    return (
-        cell.get("cell_type") == "code"
-        and bool(meta.get("grade"))
-        and not meta.get("solution")
-    )
 
 
 class HideHiddenTests(Preprocessor):
@@ -88,25 +77,35 @@ class HideHiddenTests(Preprocessor):
         config=True
     )
 
-    begin_test_delimeter = Unicode(
-        "BEGIN HIDDEN TESTS", help="Marks the start of a hidden test region."
+    begin_test_delimiter = Unicode(
+        help="Marks the start of a hidden test region (by default nbgrader's "
+        "ClearHiddenTests.begin_test_delimeter, as configured)."
     ).tag(config=True)
-    end_test_delimeter = Unicode(
-        "END HIDDEN TESTS", help="Marks the end of a hidden test region."
+    end_test_delimiter = Unicode(
+        help="Marks the end of a hidden test region (by default nbgrader's "
+        "ClearHiddenTests.end_test_delimeter, as configured)."
     ).tag(config=True)
     placeholder = Unicode(
         HIDDEN_PLACEHOLDER, help="The line shown instead of a hidden test region."
     ).tag(config=True)
 
+    @default("begin_test_delimiter")
+    def _nbgrader_begin(self) -> str:
+        return ClearHiddenTests(config=self.config).begin_test_delimeter
+
+    @default("end_test_delimiter")
+    def _nbgrader_end(self) -> str:
+        return ClearHiddenTests(config=self.config).end_test_delimeter
+
     def preprocess_cell(self, cell, resources, index):
-        hidden_source = self.begin_test_delimeter in cell.get("source", "")
-        if not (is_test_cell(cell) or hidden_source):
+        hidden_source = self.begin_test_delimiter in cell.get("source", "")
+        if not (is_test(cell) or hidden_source):
             return cell, resources
         if hidden_source:
             cell.source = hide_hidden_tests(
                 cell.source,
-                self.begin_test_delimeter,
-                self.end_test_delimeter,
+                self.begin_test_delimiter,
+                self.end_test_delimiter,
                 self.placeholder,
             )
         for output in cell.get("outputs", []):

@@ -16,10 +16,10 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import course
+from . import cells, course
 from .grading import SELFSTUDY, _points, student_id
 
-__all__ = ["Progress", "collect", "format_table", "show", "write_progress"]
+__all__ = ["Progress", "collect", "figure", "format_table", "show", "write_progress"]
 
 
 @dataclass
@@ -43,7 +43,7 @@ def _max_points(root: Path, assignment: str) -> float:
     for path in (root / "source" / assignment).glob("*.ipynb"):
         nb = json.loads(path.read_text())
         for cell in nb["cells"]:
-            meta = cell.get("metadata", {}).get("nbgrader", {})
+            meta = cells.nbgrader_meta(cell)
             if meta.get("grade"):
                 total += float(meta.get("points", 0))
     return total

@@ -1,1 +1,8 @@
-"""One module per assignment: plots, widgets, and the mistakes its checks recognise."""
+"""One package per assignment, imported by its notebook as ``topic``.
+
+Each topic package (``metrics``, ``bias_variance``, ``regularization``,
+``imbalanced``) splits into ``core`` (data and reference implementations), ``checks``
+(what graded test cells call: ``EXERCISES`` and ``checker``) and ``figures`` (the
+teaching cells' experiments, figures and explorers); its ``__init__`` re-exports what
+the notebook calls.
+"""
