@@ -42,6 +42,7 @@ __all__ = [
     "cell_grades",
     "check_submission",
     "course_db_url",
+    "format_points",
     "format_report",
     "grade",
     "grade_all",
@@ -89,7 +90,7 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def _points(x: float) -> str:
+def format_points(x: float) -> str:
     return f"{x:g}" if float(x).is_integer() else f"{x:.2f}"
 
 
@@ -151,22 +152,24 @@ def format_report(report: GradeReport) -> list[str]:
     for nb in report.notebooks:
         names = [e.name for e in nb.exercises]
         w = max([len("exercise"), *map(len, names)]) + 2
-        pw = max([len(_points(e.max_score)) for e in nb.exercises] + [1])
+        pw = max([len(format_points(e.max_score)) for e in nb.exercises] + [1])
         out.append(f"{report.assignment} · {nb.name}.ipynb")
         out.append(f"{'exercise':<{w}}points")
         for ex in nb.exercises:
             mark = "" if ex.score >= ex.max_score else "  ✗"
             out.append(
-                f"{ex.name:<{w}}{_points(ex.score):>{pw}} / {_points(ex.max_score)}{mark}"
+                f"{ex.name:<{w}}{format_points(ex.score):>{pw}} / {format_points(ex.max_score)}{mark}"
             )
             for gid, text in ex.failures:
                 out.append(_clip(f"    {gid}: {text[0]}", WIDTH))
                 for more in text[1:]:
                     out.append(_clip(f"      {more}", WIDTH))
-        out.append(f"{'total':<{w}}{_points(nb.score):>{pw}} / {_points(nb.max_score)}")
+        out.append(
+            f"{'total':<{w}}{format_points(nb.score):>{pw}} / {format_points(nb.max_score)}"
+        )
         if nb.manual_max:
             out.append(
-                f"(+ {_points(nb.manual_max)} points of written answers, graded by "
+                f"(+ {format_points(nb.manual_max)} points of written answers, graded by "
                 "hand: compare yours with the source/ notebook)"
             )
         if nb.feedback is not None:
@@ -177,7 +180,7 @@ def format_report(report: GradeReport) -> list[str]:
             out.append(f"feedback: {shown}")
     if len(report.notebooks) > 1:
         out.append(
-            f"assignment total: {_points(report.score)} / {_points(report.max_score)}"
+            f"assignment total: {format_points(report.score)} / {format_points(report.max_score)}"
         )
     return out
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import cells, course
-from .grading import SELFSTUDY, _points, student_id
+from .grading import SELFSTUDY, format_points, student_id
 
 __all__ = ["Progress", "collect", "figure", "format_table", "show", "write_progress"]
 
@@ -106,16 +106,16 @@ def format_table(rows: list[Progress]) -> list[str]:
         f"{'assignment':<{w}}{'best':>6}{'of':>5}{'%':>6}  {'tries':>5}  last graded"
     ]
     for r in rows:
-        best = "-" if r.best is None else _points(r.best)
+        best = "-" if r.best is None else format_points(r.best)
         pct = "-" if r.best is None else f"{r.percent:.0f}"
         lines.append(
-            f"{r.assignment:<{w}}{best:>6}{_points(r.max_score):>5}{pct:>6}"
+            f"{r.assignment:<{w}}{best:>6}{format_points(r.max_score):>5}{pct:>6}"
             f"  {r.attempts:>5}  {r.last}".rstrip()
         )
     done = sum(r.best or 0 for r in rows)
     total = sum(r.max_score for r in rows)
     lines.append(
-        f"{'total':<{w}}{_points(done):>6}{_points(total):>5}"
+        f"{'total':<{w}}{format_points(done):>6}{format_points(total):>5}"
         f"{(100 * done / total if total else 0):>6.0f}"
     )
     return lines
@@ -136,7 +136,7 @@ def figure(rows: list[Progress]):
     labels = [
         "not graded yet"
         if r.best is None
-        else f"{_points(r.best)} / {_points(r.max_score)}"
+        else f"{format_points(r.best)} / {format_points(r.max_score)}"
         for r in rows
     ][::-1]
     for bar, label, pct in zip(bars, labels, pcts, strict=True):
@@ -169,8 +169,8 @@ def write_progress(
     figure(rows).savefig(png, dpi=100)
     nb = nbformat.v4.new_notebook()
     md_rows = "\n".join(
-        f"| {r.assignment} | {'-' if r.best is None else _points(r.best)} "
-        f"| {_points(r.max_score)} | {r.attempts} | {r.last or '-'} |"
+        f"| {r.assignment} | {'-' if r.best is None else format_points(r.best)} "
+        f"| {format_points(r.max_score)} | {r.attempts} | {r.last or '-'} |"
         for r in rows
     )
     nb.cells = [
