@@ -8,6 +8,7 @@ import time
 import warnings
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from interview_lab.checking import (
@@ -235,6 +236,11 @@ def test_dict_keys_compare_by_value():
         ("0.5", 0.5, "should be a single number, got a str ('0.5')"),
         ([1, 2], 0.5, "should be a single number, got a list of 2 values"),
         (0.5, (1, 2), "should be a tuple of 2 values, got a float (0.5)"),
+        (
+            pd.DataFrame({"a": [1, 2], "b": [3, 4]}),
+            (1, 2),
+            "should be a tuple of 2 values, got a DataFrame of shape (2, 2)",
+        ),
         ((1, 2, 3), (1, 2), "should hold 2 values, got 3"),
         ({"a": 1}, [1, 2], "should be an array of numbers, got a dict ({'a': 1})"),
         (np.nan, np.nan, None),
@@ -531,3 +537,13 @@ def test_a_generator_that_raises_is_explained():
 
     with pytest.raises(CheckFailed, match=re.escape("raised ZeroDivisionError")):
         Checker(broken)(1, expect=(1, 2))
+
+
+def test_a_single_number_may_come_in_any_size_1_container():
+    check = Checker(lambda: np.matrix([[0.5]]), name="f")
+    check(expect=0.5)
+    check = Checker(lambda: [[0.25]], name="g")
+    assert failure(check, expect=0.5) == "g()\n  expected: 0.5\n  returned: [[0.25]]"
+    assert failure(Checker(lambda: [0.5, 0.5], name="h"), expect=0.5).endswith(
+        "should be a single number, got a list of 2 values"
+    )

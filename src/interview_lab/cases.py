@@ -151,19 +151,25 @@ def regression_pairs(seed: int = 0, n_random: int = 40) -> Iterator[tuple]:
 
 # ------------------------------------------------------ the edges of floating point
 def extreme_binary_pairs() -> Iterator[tuple]:
-    """Label pairs large enough to overflow small counters.
+    """Label pairs that overflow small counters and small integer dtypes.
 
-    One confusion-matrix cell holds more than 32,767 (``int16``) and another more than
-    255 (``uint8``) samples; one case is a Python list, one an array.
+    One confusion-matrix cell holds 70,000 samples (past ``int16`` and ``uint16``);
+    ``int8`` and ``uint8`` arrays hold 300 ones (past 127 and 255), so an answer that
+    counts in the input's dtype (``y_true @ y_pred``) wraps around. One case is a
+    Python list.
 
     Yields
     ------
     y_true, y_pred : list or ndarray of int
     """
-    t = np.repeat([0, 1, 0, 1], [40_000, 300, 500, 29_200])
-    p = np.repeat([0, 0, 1, 1], [40_000, 300, 500, 29_200])
+    t = np.repeat([0, 1, 0, 1], [70_000, 300, 500, 29_200])
+    p = np.repeat([0, 0, 1, 1], [70_000, 300, 500, 29_200])
     yield t.tolist(), p.tolist()
     yield 1 - t, 1 - p
+    for dtype in (np.int8, np.uint8):
+        t = np.r_[np.ones(300), np.zeros(20), np.ones(7)].astype(dtype)
+        p = np.r_[np.ones(300), np.ones(20), np.zeros(7)].astype(dtype)
+        yield t, p
 
 
 def extreme_scored_pairs(seed: int = 0) -> Iterator[tuple]:
@@ -173,7 +179,8 @@ def extreme_scored_pairs(seed: int = 0) -> Iterator[tuple]:
     * scores a float32 cannot tell apart (0.5 and 0.5 + 1e-10);
     * a large offset with a small spread (1e9 plus steps of 1e-3);
     * tiny scores (1e-300 scale) and integer scores;
-    * 3,000 samples with many exact ties.
+    * scores one ulp apart, alone and beside a huge range (min-max scaling merges them);
+    * 3,000 samples with many exact ties, and 3,000 distinct scores.
 
     Parameters
     ----------
@@ -192,9 +199,12 @@ def extreme_scored_pairs(seed: int = 0) -> Iterator[tuple]:
     yield y.tolist(), (1e9 + 1e-3 * steps).tolist()
     yield y, 1e-300 * (steps + 1.0)
     yield y.tolist(), (steps - 12).tolist()
+    yield [0, 1], [0.5, float(np.nextafter(0.5, 1.0))]
+    yield [0, 0, 1], [-1e20, 1.0, 1.0 + 2.0**-52]
     n = 3000
     y = (rng.random(n) < 0.3).astype(int)
     yield y, np.round(rng.normal(size=n) + y, 1)
+    yield y.tolist(), (rng.normal(size=n) + y).tolist()
 
 
 def extreme_regression_pairs(seed: int = 0) -> Iterator[tuple]:
@@ -206,7 +216,9 @@ def extreme_regression_pairs(seed: int = 0) -> Iterator[tuple]:
       for a constant target;
     * constant targets at tiny and huge scales (exactly representable, so the mean is
       exact), predicted perfectly and not;
-    * large integers and 5,000 samples.
+    * ``uint8`` arrays (differences wrap around in the input's dtype), integer
+      differences past 3.1e9 (their squares overflow ``int64``), large integers and
+      5,000 samples.
 
     Compare with a relative tolerance: values near 1e8 carry rounding of about 1e-8.
 
@@ -217,7 +229,13 @@ def extreme_regression_pairs(seed: int = 0) -> Iterator[tuple]:
     """
     check_seed(seed)
     rng = np.random.default_rng(seed)
-    for offset, spread in [(1e8, 1.0), (1.7e9, 30.0), (0.0, 1e-6), (0.0, 1e-3)]:
+    for offset, spread in [
+        (1e8, 1.0),
+        (1.7e9, 30.0),
+        (0.0, 1e-6),
+        (0.0, 1e-8),
+        (0.0, 1e-3),
+    ]:
         y = offset + spread * rng.normal(size=50)
         yield y, y + spread * rng.normal(0, 0.5, size=50)
     for c in (2.0**-30, 2.0**40):
@@ -225,5 +243,8 @@ def extreme_regression_pairs(seed: int = 0) -> Iterator[tuple]:
         yield np.full(8, c), np.full(8, c) + np.r_[c / 4, np.zeros(7)]
     y = 10**6 + rng.integers(0, 5, size=20)
     yield y.tolist(), (y + rng.integers(-2, 3, size=20)).tolist()
+    yield np.array([0, 32, 200, 7], np.uint8), np.array([16, 16, 255, 0], np.uint8)
+    y = rng.integers(0, 10**6, size=10)
+    yield y, y + rng.integers(3 * 10**9, 5 * 10**9, size=10)
     y = rng.normal(3.0, 2.0, size=5000)
     yield y, y + rng.normal(0, 1.0, size=5000)

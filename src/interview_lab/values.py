@@ -160,7 +160,12 @@ def compare(
                 return reason
         return None
     if isinstance(expected, tuple):
-        if isinstance(got, str | bytes | Mapping) or not isinstance(got, Iterable):
+        table = hasattr(got, "columns")  # iterating a DataFrame yields column names
+        if (
+            isinstance(got, str | bytes | Mapping)
+            or table
+            or not isinstance(got, Iterable)
+        ):
             return f"{label}should be a tuple of {len(expected)} values, got {kind_of(got)}"
         got = tuple(got)
         if len(got) != len(expected):
@@ -170,7 +175,7 @@ def compare(
         return f"{label}is None: did you forget to `return` the result?"
     if isinstance(expected, Number | np.number) and not isinstance(expected, bool):
         arr = _numeric(got)
-        if arr is None or arr.size != 1 or arr.ndim > 1:
+        if arr is None or arr.size != 1:  # a 0-d, (1,) or (1, 1) result is one number
             return f"{label}should be a single number, got {kind_of(got)}"
         value = float(arr.reshape(-1)[0])
         if not _close(np.array([value]), np.array([float(expected)]), atol, rtol):
@@ -256,6 +261,8 @@ def kind_of(value: Any) -> str:
         return "None"
     if isinstance(value, np.ndarray):
         return f"an array of shape {value.shape}"
+    if hasattr(value, "columns") and hasattr(value, "shape"):
+        return f"a DataFrame of shape {value.shape}"
     if isinstance(value, list | tuple):
         return f"a {type(value).__name__} of {len(value)} values"
     return f"a {type(value).__name__} ({format_value(value)})"

@@ -59,7 +59,7 @@ def roc_auc(y_true, scores):
 
 
 def mae(y_true, y_pred):
-    return np.abs(np.subtract(y_true, y_pred)).mean()
+    return np.abs(np.subtract(y_true, y_pred, dtype=float)).mean()
 
 
 def rmse(y_true, y_pred):

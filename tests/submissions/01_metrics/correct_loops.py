@@ -72,12 +72,12 @@ def roc_auc(y_true, scores):
 
 
 def mae(y_true, y_pred):
-    errors = [abs(t - p) for t, p in zip(y_true, y_pred)]
+    errors = [abs(float(t) - float(p)) for t, p in zip(y_true, y_pred)]
     return sum(errors) / len(errors)
 
 
 def rmse(y_true, y_pred):
-    squares = [(t - p) ** 2 for t, p in zip(y_true, y_pred)]
+    squares = [(float(t) - float(p)) ** 2 for t, p in zip(y_true, y_pred)]
     return (sum(squares) / len(squares)) ** 0.5
 
 

@@ -76,12 +76,12 @@ def roc_auc(y_true, scores):
 
 
 def mae(y_true, y_pred):
-    y_true, y_pred = list(y_true), list(y_pred)
+    y_true, y_pred = [float(v) for v in y_true], [float(v) for v in y_pred]
     return sum(abs(a - b) for a, b in zip(y_true, y_pred)) / len(y_true)
 
 
 def rmse(y_true, y_pred):
-    y_true, y_pred = list(y_true), list(y_pred)
+    y_true, y_pred = [float(v) for v in y_true], [float(v) for v in y_pred]
     return math.sqrt(sum((a - b) ** 2 for a, b in zip(y_true, y_pred)) / len(y_true))
 
 
