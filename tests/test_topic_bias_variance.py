@@ -109,6 +109,168 @@ def test_cross_val_cases_catch_a_reused_model_and_stratified_folds():
         assert stratified.compute(*case) == pytest.approx(ref(*case), rel=1e-9)
 
 
+# ------------------------------------ cases at the edges of floating point and of size
+def _same(a, b):
+    """Two case lists hold equal values (lists and arrays alike)."""
+    assert len(a) == len(b)
+    for x, y in zip(a, b):
+        for u, v in zip(x, y):
+            if isinstance(u, list | np.ndarray):
+                assert np.array_equal(np.asarray(u), np.asarray(v))
+            else:
+                assert repr(u) == repr(v)
+
+
+def _bv_welford(predictions, y_true):
+    p = np.asarray(predictions, float)
+    mean, m2 = np.zeros(p.shape[1]), np.zeros(p.shape[1])
+    for k, row in enumerate(p, 1):
+        delta = row - mean
+        mean += delta / k
+        m2 += delta * (row - mean)
+    return np.mean((mean - np.asarray(y_true, float)) ** 2), np.mean(m2) / len(p)
+
+
+def _bv_one_pass(predictions, y_true):  # variance as E[x²] - E[x]²
+    p, t = np.asarray(predictions, float), np.asarray(y_true, float)
+    m = p.mean(axis=0)
+    return np.mean((m - t) ** 2), np.mean(np.maximum((p * p).mean(0) - m * m, 0))
+
+
+def _bv_expanded(predictions, y_true):  # bias² as mean(m²) - 2 mean(m t) + mean(t²)
+    p, t = np.asarray(predictions, float), np.asarray(y_true, float)
+    m = p.mean(axis=0)
+    return abs(np.mean(m * m) - 2 * np.mean(m * t) + np.mean(t * t)), np.mean(p.var(0))
+
+
+def _bv_allclose(predictions, y_true):  # allclose decides "no variance", "no bias"
+    p, t = np.asarray(predictions, float), np.asarray(y_true, float)
+    b2, var = core.bias_variance_reference(p, t)
+    m = p.mean(axis=0)
+    return (0.0 if np.allclose(m, t) else b2), (0.0 if np.allclose(p, p[0]) else var)
+
+
+def _bv_truncated(predictions, y_true):  # the mean kept in the input's (int) dtype
+    p, t = np.asarray(predictions), np.asarray(y_true)
+    m = np.empty_like(p[0])
+    m[:] = p.mean(axis=0)
+    return np.mean((m - t) ** 2), np.mean((p - m) ** 2)
+
+
+def _all_close(func, cases, rtol, atol):
+    return all(
+        np.allclose(func(*c), core.bias_variance_reference(*c), rtol=rtol, atol=atol)
+        for c in cases
+    )
+
+
+def test_bias_variance_extreme_cases_are_deterministic_and_cover_the_docstring():
+    cases = list(topic.bias_variance_extreme_cases(seed=24))
+    _same(cases, list(topic.bias_variance_extreme_cases(seed=24)))
+    shapes = [np.shape(p) for p, _ in cases]
+    values = [np.asarray(p, float) for p, _ in cases]
+    assert any(abs(v).min() > 1e9 and v.std(axis=0).max() < 100 for v in values)
+    assert any(250 < v.min() and v.max() < 350 and v.std() < 1e-3 for v in values)
+    assert any(abs(v).max() < 1e-90 for v in values)
+    assert any(abs(v).min() > 1e90 for v in values)
+    big_ints = [p for p, _ in cases if isinstance(p, list) and isinstance(p[0][0], int)]
+    assert any(max(map(max, p)) ** 2 > np.iinfo(np.int64).max for p in big_ints)
+    assert any(shape[1] >= 3000 for shape in shapes)
+    assert {(1, 1), (9, 1), (1, 9)} <= set(shapes)
+
+
+def test_bias_variance_extreme_cases_pass_stable_formulas_and_catch_unstable_ones():
+    cases = list(topic.bias_variance_extreme_cases(seed=24))
+    for case in cases:
+        expected = core.bias_variance_reference(*case)
+        for stable in (bias_variance_slow, _bv_welford):
+            assert np.allclose(stable(*case), expected, rtol=1e-6, atol=0)
+    for broken in (_bv_one_pass, _bv_expanded, _bv_allclose, _bv_truncated):
+        assert not _all_close(broken, cases, rtol=1e-5, atol=0)
+    # the unit-scale random cases let the same broken answers through
+    unit = list(topic.bias_variance_cases(seed=21))
+    for broken in (_bv_one_pass, _bv_expanded, _bv_allclose, _bv_truncated):
+        assert _all_close(broken, unit, rtol=1e-9, atol=1e-8)
+
+
+def test_bias_variance_tie_cases_are_exact_zeros_at_a_large_offset():
+    cases = list(topic.bias_variance_tie_cases(seed=25))
+    _same(cases, list(topic.bias_variance_tie_cases(seed=25)))
+    zeros = [core.bias_variance_reference(*c) for c in cases]
+    assert [b2 < 1e-12 for b2, _ in zeros] == [False, True, True]
+    assert [var < 1e-12 for _, var in zeros] == [True, True, False]
+    assert all(
+        _all_close(f, cases, 1e-5, 1e-8) for f in (bias_variance_slow, _bv_welford)
+    )
+    assert not _all_close(_bv_one_pass, cases, 1e-5, 1e-8)
+
+
+def test_kfold_large_cases_pass_int16_and_uint16_and_catch_small_index_types():
+    cases = list(topic.kfold_large_cases())
+    assert cases == list(topic.kfold_large_cases())
+    assert any(n // k > np.iinfo(np.uint16).max for n, k in cases)
+    assert any(n > np.iinfo(np.int16).max and n % k for n, k in cases)
+    assert any(n == k >= 1000 for n, k in cases)
+    assert max(n * k for n, k in cases) <= 3 * 10**6  # loops over samples stay fast
+    n, k = cases[0]
+    folds = core.kfold_reference(n, k)
+    idx = np.arange(n, dtype=np.int16)
+    wrapped = [(idx[~np.isin(idx, v)], v) for v in np.array_split(idx, k)]
+    assert checks.folds_equal(wrapped, folds) is not None
+    assert checks.folds_equal([(tr.tolist(), va) for tr, va in folds], folds) is None
+
+
+def _cv_expanded(model, X, y, n_folds):  # fold MSE as mean(y²) - 2 mean(y p) + mean(p²)
+    X, y = np.asarray(X, float), np.asarray(y, float)
+    out = []
+    for train, val in KFold(n_folds).split(X):
+        p, t = clone(model).fit(X[train], y[train]).predict(X[val]), y[val]
+        out.append(abs(np.mean(t * t) - 2 * np.mean(t * p) + np.mean(p * p)))
+    return np.mean(out)
+
+
+def _cv_allclose(model, X, y, n_folds):  # allclose decides "a perfect fold"
+    X, y = np.asarray(X, float), np.asarray(y, float)
+    out = []
+    for train, val in KFold(n_folds).split(X):
+        p = clone(model).fit(X[train], y[train]).predict(X[val])
+        out.append(0.0 if np.allclose(p, y[val]) else np.mean((y[val] - p) ** 2))
+    return np.mean(out)
+
+
+def _cv_truncated(model, X, y, n_folds):  # out-of-fold predictions in y's (int) dtype
+    X, y = np.asarray(X), np.asarray(y)
+    oof, folds = np.zeros_like(y), list(KFold(n_folds).split(X))
+    for train, val in folds:
+        oof[val] = clone(model).fit(X[train], y[train]).predict(X[val])
+    return np.mean([np.mean((y[v] - oof[v]) ** 2) for _, v in folds])
+
+
+def test_cross_val_extreme_cases_cover_the_docstring_and_catch_unstable_answers():
+    cases = list(topic.cross_val_extreme_cases(seed=26))
+    again = list(topic.cross_val_extreme_cases(seed=26))
+    _same([c[1:] for c in cases], [c[1:] for c in again])
+    arrays = [(np.asarray(X, float), np.asarray(y, float)) for _, X, y, _ in cases]
+    assert any(y.min() > 1e9 and y.std() < 10 for _, y in arrays)
+    assert any(0 < np.abs(y).max() < 1e-6 for _, y in arrays)
+    assert any(isinstance(y, list) and isinstance(y[0], int) for _, _, y, _ in cases)
+    assert any(np.any(X.std(axis=0) == 0) and X.shape[1] > 2 for X, _ in arrays)
+    assert any(np.array_equal(X[:, 0], X[:, -1]) for X, _ in arrays)
+    assert any(len(np.unique(X, axis=0)) < len(X) for X, _ in arrays)
+    assert any(len(y) >= 3000 for _, y in arrays)
+    assert any(np.all(y == 1e9) for _, y in arrays)
+    expected = [topic.cross_val_mse_reference(*c) for c in cases]
+    assert all(
+        np.isclose(cross_val_mse_slow(*c), e, rtol=1e-9, atol=0)
+        for c, e in zip(cases, expected)
+    )
+    for broken in (_cv_expanded, _cv_allclose, _cv_truncated):
+        assert not all(
+            np.isclose(broken(*c), e, rtol=1e-6, atol=0)
+            for c, e in zip(cases, expected)
+        )
+
+
 # ------------------------------------------------------------------- data and simulation
 def test_make_data_shapes_seed_and_order():
     X, y = topic.make_data(50, seed=4)

@@ -5,7 +5,10 @@ as topic``, and calls:
 
 * in graded test cells (:mod:`.checks`): ``topic.checker(exercise, func)``, the case
   generators ``topic.bias_variance_cases``, ``topic.kfold_cases`` and
-  ``topic.cross_val_cases``, ``topic.check_folds(check, n_samples, n_folds)`` and
+  ``topic.cross_val_cases`` and, at the edges of floating point and of size,
+  ``topic.bias_variance_extreme_cases``, ``topic.bias_variance_tie_cases``,
+  ``topic.kfold_large_cases`` and ``topic.cross_val_extreme_cases``;
+  ``topic.check_folds(check, n_samples, n_folds)`` and
   ``topic.check_model_unfitted(check, model, X, y)``; also
   ``topic.cross_val_mse_reference``, ``topic.make_data`` and ``topic.poly_model``
   (:mod:`.core`);
@@ -24,11 +27,15 @@ the batched simulation and the references.
 from .checks import (
     EXERCISES,
     bias_variance_cases,
+    bias_variance_extreme_cases,
+    bias_variance_tie_cases,
     check_folds,
     check_model_unfitted,
     checker,
     cross_val_cases,
+    cross_val_extreme_cases,
     kfold_cases,
+    kfold_large_cases,
 )
 from .core import cross_val_mse_reference, make_data, poly_model, simulate
 from .figures import (
@@ -46,14 +53,18 @@ __all__ = [
     "EXERCISES",
     "ComplexityExplorer",
     "bias_variance_cases",
+    "bias_variance_extreme_cases",
+    "bias_variance_tie_cases",
     "check_folds",
     "check_model_unfitted",
     "checker",
     "complexity_explorer",
     "cross_val_cases",
+    "cross_val_extreme_cases",
     "cross_val_mse_reference",
     "ensemble_figure",
     "kfold_cases",
+    "kfold_large_cases",
     "learning_curve_figure",
     "make_data",
     "more_data_figure",

@@ -38,12 +38,16 @@ from .core import (
 __all__ = [
     "EXERCISES",
     "bias_variance_cases",
+    "bias_variance_extreme_cases",
+    "bias_variance_tie_cases",
     "check_folds",
     "check_model_unfitted",
     "checker",
     "cross_val_cases",
+    "cross_val_extreme_cases",
     "folds_equal",
     "kfold_cases",
+    "kfold_large_cases",
 ]
 
 
@@ -168,6 +172,156 @@ def cross_val_cases(seed: int = 0, n_random: int = 40):
             as_list_or_array(y, i + (i % 4 == 1)),
             n_folds,
         )
+
+
+def bias_variance_extreme_cases(seed: int = 0):
+    """``(predictions, y_true)`` pairs at the edges of floating point.
+
+    * large offsets with a small spread: timestamps (1.7e9 ± 10), 1e9 ± 1 and kelvins
+      (300 ± 1e-5), where E[x²] − E[x]² and the expanded square
+      mean(m²) − 2·mean(m·t) + mean(t²) cancel, and where ``isclose``/``allclose``
+      calls every model equal;
+    * integers at epoch-millisecond scale (their squares overflow ``int64``), and small
+      integers whose means and variances are not integers;
+    * tiny (1e-9, 1e-100) and huge (1e100) values;
+    * 40 models by 3,000 points with many exact ties (values rounded to 0.1);
+    * length-1 axes: one model by one point, one point, one model.
+
+    Compare with a relative tolerance (1e-5 is safe for every stable formula, two-pass,
+    Welford or exact) and no absolute one. Near-ties far below 1e-8 relative are not
+    sent: there the variance is ill-conditioned (its condition number is
+    mean/spread), so Welford's update loses ~1e-5 relative there too.
+
+    Parameters
+    ----------
+    seed : int
+        Seed of the random values.
+    """
+    rng = np.random.default_rng(check_seed(seed))
+    for offset, spread, n_models, n_points in [
+        (1.7e9, 10.0, 25, 30),
+        (1e9, 1.0, 7, 40),
+        (300.0, 1e-5, 12, 20),
+    ]:
+        t = offset + spread * rng.normal(size=n_points)
+        bias = spread * rng.normal(size=n_points)
+        p = t + bias + spread * rng.normal(size=(n_models, n_points))
+        yield p, t
+    t = 1_700_000_000_000 + rng.integers(0, 10**5, size=12)  # epoch milliseconds
+    p = t + rng.integers(-(10**4), 2 * 10**4, size=(5, 12))
+    yield p.tolist(), t.tolist()
+    yield [[1, 2, 7], [2, 2, 0], [4, 5, 5]], [0, 3, 1]  # means 7/3, 3, 4
+    yield np.array([[3], [4], [4], [8]]), np.array([5])  # mean 4.75
+    for scale in (1e-9, 1e-100, 1e100):
+        t = scale * rng.normal(size=15)
+        yield t + scale * rng.normal(0.5, 1.0, size=(6, 15)), t
+    t = np.round(rng.normal(size=3000), 1)
+    yield np.round(t + rng.normal(0.2, 0.5, size=(40, 3000)), 1), t
+    yield [[2.5]], [1.0]
+    yield rng.normal(size=(9, 1)).tolist(), rng.normal(size=1).tolist()
+    yield rng.normal(size=(1, 9)), rng.normal(size=9)
+
+
+def bias_variance_tie_cases(seed: int = 0):
+    """``(predictions, y_true)`` pairs whose bias² or variance is exactly 0, at 1.7e9.
+
+    Identical models (no variance), identical and perfect models, and models
+    symmetric about the target (no bias). A stable formula returns 0 there up to the
+    square of one rounding of the mean (about 1e-14); E[x²] − E[x]² returns
+    hundreds. Compare with an absolute tolerance.
+
+    Parameters
+    ----------
+    seed : int
+        Seed of the random values.
+    """
+    rng = np.random.default_rng(check_seed(seed))
+    row = 1.7e9 + rng.normal(size=20)
+    yield np.tile(row, (3, 1)), row + 1.0  # identical models: variance 0
+    yield np.tile(row, (7, 1)).tolist(), row.tolist()  # identical and perfect
+    d = rng.integers(1, 5, size=20) * 0.25
+    yield np.vstack([row - d, row + d, row]), row  # mean prediction = target: bias 0
+
+
+def kfold_large_cases():
+    """``(n_samples, n_folds)`` pairs large enough for index types and loops to show.
+
+    Fold sizes past ``int16`` (32,767) and ``uint16`` (65,535), uneven splits, and
+    leave-one-out at 1,500 samples. Sizes stay moderate, so that every correct style
+    finishes in about a second: ``np.setdiff1d`` on 10**6 indices takes about 2 s per
+    fold (measured with NumPy 2.4), and a loop over the samples for each fold costs
+    ``n_samples * n_folds``. A quadratic search (``i not in list_of_val``) still
+    times out. (Indices past float32's 2**24 would need arrays of 16 million: not
+    sent.)
+
+    Examples
+    --------
+    >>> list(kfold_large_cases())[:2]
+    [(200003, 3), (70001, 2)]
+    """
+    yield from [(200_003, 3), (70_001, 2), (1500, 1500), (1201, 1200)]
+
+
+def cross_val_extreme_cases(seed: int = 0):
+    """``(model, X, y, n_folds)`` cases at the edges of floating point and of the data.
+
+    * targets at a large offset with a small spread (timestamps 1.7e9 ± 1, kelvins
+      300 ± 1e-5), where mean(y²) − 2·mean(y·p) + mean(p²) cancels and
+      ``allclose(pred, y)`` calls a poor fit perfect;
+    * tiny targets (1e-9 scale), where the same ``allclose`` (or rounding) makes every
+      error 0;
+    * integer features and targets (as lists): predictions are not integers;
+    * a constant column and a duplicated column (rank-deficient design), and
+      duplicated rows that fall in different folds;
+    * a constant target at 1e9, predicted exactly (the MSE is exactly 0);
+    * 3,000 rows with many tied targets.
+
+    Models are deterministic; the fits themselves are those of the reference, so the
+    results agree to rounding: compare with a relative tolerance and no absolute one.
+
+    Parameters
+    ----------
+    seed : int
+        Seed of the random values.
+    """
+    from sklearn.dummy import DummyRegressor
+    from sklearn.linear_model import LinearRegression, Ridge
+    from sklearn.neighbors import KNeighborsRegressor
+    from sklearn.tree import DecisionTreeRegressor
+
+    rng = np.random.default_rng(check_seed(seed))
+
+    def linear(n, n_features, offset, spread):
+        X = rng.normal(size=(n, n_features))
+        y = X @ rng.normal(size=n_features) + rng.normal(size=n)
+        return X, offset + spread * y
+
+    X, y = linear(40, 2, 1.7e9, 1.0)
+    yield LinearRegression(), X, y, 4
+    yield KNeighborsRegressor(n_neighbors=3), X.tolist(), y.tolist(), 6
+    X, y = linear(30, 3, 300.0, 1e-5)
+    yield DecisionTreeRegressor(max_depth=3, random_state=0), X, y, 4
+    X, y = linear(33, 2, 0.0, 1e-9)
+    yield LinearRegression(), X, y, 5
+    yield Ridge(alpha=1e-3), X.tolist(), y.tolist(), 3
+    X = rng.integers(0, 10, size=(25, 2))
+    y = X @ [3, -2] + rng.integers(-3, 4, size=25)
+    yield LinearRegression(), X.tolist(), y.tolist(), 3
+    yield DecisionTreeRegressor(max_depth=2, random_state=0), X, y, 4
+    X, y = linear(30, 2, 5.0, 1.0)
+    X = np.column_stack([X, np.full(30, 3.0), X[:, 0]])  # constant, duplicated column
+    yield LinearRegression(), X, y, 5
+    yield Ridge(alpha=0.1), X.tolist(), y, 4
+    X, y = linear(20, 2, 0.0, 1.0)
+    X, y = np.vstack([X, X]), np.r_[y, y]  # row i is row i + 20
+    yield LinearRegression(), X, y, 4
+    yield DecisionTreeRegressor(max_depth=3, random_state=0), X.tolist(), y.tolist(), 3
+    X = rng.normal(size=(24, 2))
+    yield DummyRegressor(), X, np.full(24, 1e9), 4
+    yield LinearRegression(), X.tolist(), [1e9] * 24, 3
+    X, y = linear(3000, 3, 100.0, 1.0)
+    yield LinearRegression(), X, np.round(y), 10
+    yield DecisionTreeRegressor(max_depth=5, random_state=0), X, np.round(y), 7
 
 
 # ----------------------------------------------------------------------------- mistakes
