@@ -1,0 +1,73 @@
+"""06_kmeans: k-means from scratch.
+
+The notebook imports the topic once, ``from interview_lab.topics import kmeans as
+topic``, and calls:
+
+* in teaching cells, in notebook order: ``topic.demo_data()`` and
+  ``topic.grid_blobs(n_blobs)`` (:mod:`.core`),
+  ``topic.lloyd_explorer()`` and ``topic.LloydExplorer(step)``,
+  ``topic.k_explorer()`` and ``topic.KExplorer(k)``, ``topic.init_explorer()`` and
+  ``topic.InitExplorer(n_blobs)``, ``topic.limits_figure()`` (:mod:`.figures`);
+* in graded test cells: ``topic.checker(exercise, func)``, the case generators
+  (``init_cases``, ``kmeans_cases``) and the invariant checks (``check_init``,
+  ``check_init_reproducible``, ``check_first_center_uniform``,
+  ``check_init_far_point``, ``check_init_not_farthest``, ``check_kmeans``,
+  ``check_kmeans_reproducible``, ``check_kmeans_vs_sklearn``,
+  ``check_empty_cluster``) (:mod:`.checks`).
+
+:mod:`.core` holds the data, the reference implementations and the sampling
+statistics the checks' thresholds come from.
+"""
+
+from .checks import (
+    EXERCISES,
+    check_empty_cluster,
+    check_first_center_uniform,
+    check_init,
+    check_init_far_point,
+    check_init_not_farthest,
+    check_init_reproducible,
+    check_kmeans,
+    check_kmeans_reproducible,
+    check_kmeans_vs_sklearn,
+    checker,
+    init_cases,
+    kmeans_cases,
+)
+from .core import demo_data, grid_blobs, kmeans_plus_plus_reference, kmeans_reference
+from .figures import (
+    InitExplorer,
+    KExplorer,
+    LloydExplorer,
+    init_explorer,
+    k_explorer,
+    limits_figure,
+    lloyd_explorer,
+)
+
+__all__ = [
+    "EXERCISES",
+    "InitExplorer",
+    "KExplorer",
+    "LloydExplorer",
+    "check_empty_cluster",
+    "check_first_center_uniform",
+    "check_init",
+    "check_init_far_point",
+    "check_init_not_farthest",
+    "check_init_reproducible",
+    "check_kmeans",
+    "check_kmeans_reproducible",
+    "check_kmeans_vs_sklearn",
+    "checker",
+    "demo_data",
+    "grid_blobs",
+    "init_cases",
+    "init_explorer",
+    "k_explorer",
+    "kmeans_cases",
+    "kmeans_plus_plus_reference",
+    "kmeans_reference",
+    "limits_figure",
+    "lloyd_explorer",
+]

@@ -1,0 +1,549 @@
+"""06_kmeans: the experiments, figures and explorers of the teaching cells.
+
+In notebook order: Lloyd's algorithm step by step (assignments, then center moves,
+from a chosen start), the choice of k (the elbow curve and the silhouette score), random
+rows against k-means++ over many starts (the distribution of the final inertia, and
+what restarts buy), and where k-means fails (feature scaling, non-spherical clusters,
+unequal sizes). They use the topic's own references, so they work before the learner
+has written anything.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import ipywidgets as widgets
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.ticker import MaxNLocator
+
+from ...validation import check_choice, check_int, check_seed
+from ...widgets import Explorer, explorer_box, new_figure, pyplot
+from .core import (
+    as_points,
+    batch_inits,
+    batch_lloyd,
+    demo_data,
+    grid_blobs,
+    inertia_of,
+    kmeans_plus_plus_reference,
+    limits_data,
+    lloyd,
+    nearest,
+    silhouette_samples,
+)
+
+__all__ = [
+    "INITS",
+    "K_VALUES",
+    "MAX_STEP",
+    "BLOB_COUNTS",
+    "InitExplorer",
+    "KExplorer",
+    "LloydExplorer",
+    "init_experiment",
+    "init_explorer",
+    "k_explorer",
+    "k_sweep",
+    "limits_figure",
+    "lloyd_explorer",
+]
+
+COLOURS = plt.get_cmap("tab10").colors
+#: The starts the Lloyd explorer offers.
+INITS = ("k-means++", "random rows")
+#: Steps of the Lloyd explorer's slider (assignments and updates, from the start); the
+#: last one always shows the final state.
+MAX_STEP = 24
+#: The k of the elbow explorer.
+K_VALUES = tuple(range(1, 11))
+#: Numbers of blobs of the initialisation explorer.
+BLOB_COUNTS = tuple(range(3, 11))
+
+
+def _colours(labels):
+    return [COLOURS[j % 10] for j in np.asarray(labels)]
+
+
+def _scatter_clusters(ax, X, labels, centers, size=14):
+    ax.scatter(X[:, 0], X[:, 1], s=size, c=_colours(labels), alpha=0.7, lw=0)
+    ax.scatter(
+        centers[:, 0],
+        centers[:, 1],
+        s=170,
+        marker="X",
+        c=_colours(range(len(centers))),
+        edgecolor="black",
+        lw=1.2,
+        zorder=3,
+    )
+
+
+# ------------------------------------------------------------ 1. Lloyd step by step
+@lru_cache(maxsize=4)
+def _best_inertia(k: int, seed: int) -> float:
+    X, _ = demo_data(seed=seed)
+    _, inertia = batch_lloyd(X, batch_inits(X, k, 20, "k-means++", seed))
+    return float(inertia.min())
+
+
+def _start(X, k, seed, init):
+    if init == "k-means++":
+        return kmeans_plus_plus_reference(X, k, seed)
+    rng = np.random.default_rng(seed)
+    return X[rng.choice(len(X), size=k, replace=False)].copy()
+
+
+class LloydExplorer(Explorer):
+    """Lloyd's algorithm on the four blobs, one step at a time.
+
+    Step 0 is the start (k centers, no labels yet); odd steps assign every point to
+    its nearest center (colours change), even steps move every center to the mean of
+    its points (arrows). The right panel is the inertia after each step: it never
+    goes up, and it stops where the iterations stop, which is not always the best
+    clustering (the dashed line).
+
+    Parameters
+    ----------
+    step : int, default=0
+    seed : int, default=0
+        Seed of the start.
+    init : {"k-means++", "random rows"}
+    k : int, default=4
+
+    Attributes
+    ----------
+    figure : matplotlib.figure.Figure
+    states : list of (phase, centers, labels, inertia)
+    """
+
+    PHASES = {
+        "init": "the start: k centers, no labels yet",
+        "assign": "assign every point to its nearest center",
+        "update": "move every center to the mean of its points",
+    }
+
+    def __init__(self, step=0, seed=0, init="k-means++", k=4):
+        self.X, _ = demo_data()
+        self.k = check_int("k", k, low=1, high=10)
+        self.best = _best_inertia(self.k, 0)
+        self.figure = new_figure(figsize=(10.5, 4.3), layout="constrained")
+        self.ax, self.ax_curve = self.figure.subplots(1, 2, width_ratios=[1.25, 1])
+        self.step = check_int("step", step, low=0, high=MAX_STEP)
+        self.set_start(seed, init)
+
+    def set_start(self, seed=None, init=None) -> dict:
+        """Start again from another seed or kind of start; return the step's numbers."""
+        self.seed = check_seed(self.seed if seed is None else seed)
+        self.init = check_choice("init", self.init if init is None else init, INITS)
+        start = _start(self.X, self.k, self.seed, self.init)
+        *_, steps = lloyd(self.X, start, history=True)
+        self.states = [
+            (
+                phase,
+                C,
+                labels,
+                None if labels is None else inertia_of(self.X, C, labels),
+            )
+            for phase, C, labels in steps
+        ]
+        last = len(self.states) - 1
+        ax = self.ax_curve
+        ax.clear()
+        xs = np.arange(1, last + 1)
+        ax.plot(xs, [s[3] for s in self.states[1:]], "o-", color="tab:blue", ms=4)
+        ax.axhline(
+            self.best, ls="--", color="grey", label=f"best found: {self.best:.0f}"
+        )
+        (self.marker,) = ax.plot([], [], "o", color="black", ms=10, mfc="none", mew=2)
+        ax.set(
+            xlabel="step (odd: assign, even: update)",
+            ylabel="inertia",
+            xlim=(0.5, max(last, 2) + 0.5),
+            title=f"Converged after {last} steps, inertia {self.states[-1][3]:.0f}",
+        )
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.legend(loc="upper right", fontsize=8)
+        return self.update(self.step)
+
+    def update(self, step) -> dict:
+        """Show step ``step`` (past convergence, or at :data:`MAX_STEP`: the final
+        state); return its numbers.
+
+        Returns
+        -------
+        dict
+            ``step`` (the state shown), ``phase``, ``inertia`` (None at the start),
+            ``converged`` (whether it is the final state).
+        """
+        self.step = check_int("step", step, low=0, high=MAX_STEP)
+        last = len(self.states) - 1
+        shown = last if self.step == MAX_STEP else min(self.step, last)
+        phase, C, labels, inertia = self.states[shown]
+        converged = shown == last
+        ax = self.ax
+        ax.clear()
+        X = self.X
+        if labels is None:
+            ax.scatter(X[:, 0], X[:, 1], s=14, color="lightgrey")
+            ax.scatter(
+                C[:, 0],
+                C[:, 1],
+                s=170,
+                marker="X",
+                c=_colours(range(self.k)),
+                edgecolor="black",
+                lw=1.2,
+                zorder=3,
+            )
+        else:
+            _scatter_clusters(ax, X, labels, C)
+        if phase == "update":
+            before = self.states[shown - 1][1]
+            for j in range(self.k):
+                ax.annotate(
+                    "",
+                    xy=C[j],
+                    xytext=before[j],
+                    arrowprops={"arrowstyle": "->", "lw": 1.8, "color": "black"},
+                    zorder=4,
+                )
+        title = f"step {shown}: {self.PHASES[phase]}"
+        if converged and shown:
+            title += " (converged)"
+        ax.set_title(title, fontsize=10)
+        ax.set(xlabel="feature 1", ylabel="feature 2")
+        ax.set_aspect("equal", adjustable="datalim")
+        if inertia is None:
+            self.marker.set_data([], [])
+        else:
+            self.marker.set_data([shown], [inertia])
+        self.redraw()
+        return {
+            "step": shown,
+            "phase": phase,
+            "inertia": inertia,
+            "converged": converged,
+        }
+
+
+def lloyd_explorer(seed=0):
+    """Interactive Lloyd's algorithm: a step slider, a seed slider, a start dropdown.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        ``.explorer`` holds the :class:`LloydExplorer`; ``.step``, ``.seed`` and
+        ``.init`` the controls.
+    """
+    explorer = LloydExplorer(step=0, seed=seed)
+    step = widgets.IntSlider(
+        value=0,
+        min=0,
+        max=MAX_STEP,
+        description="step",
+        continuous_update=False,
+        layout=widgets.Layout(width="360px"),
+    )
+    seed_slider = widgets.IntSlider(
+        value=seed,
+        min=0,
+        max=19,
+        description="seed",
+        continuous_update=False,
+        layout=widgets.Layout(width="300px"),
+    )
+    init = widgets.Dropdown(options=list(INITS), value=INITS[0], description="start")
+    box = explorer_box(
+        explorer.figure,
+        {
+            "step": (step, explorer.update),
+            "seed": (seed_slider, lambda s: explorer.set_start(seed=s)),
+            "init": (init, lambda i: explorer.set_start(init=i)),
+        },
+    )
+    box.explorer = explorer
+    return box
+
+
+# ------------------------------------------------------------------ 2. choosing k
+@lru_cache(maxsize=4)
+def k_sweep(seed: int = 0) -> dict:
+    """Best of 10 k-means++ runs for every k in :data:`K_VALUES`, on the four blobs.
+
+    Returns
+    -------
+    dict
+        ``k -> (centers, labels, inertia, silhouette)``; the silhouette is the mean
+        silhouette score (None for k = 1).
+    """
+    X, _ = demo_data(seed=check_seed(seed))
+    out = {}
+    for k in K_VALUES:
+        C, inertia = batch_lloyd(X, batch_inits(X, k, 10, "k-means++", seed))
+        best = C[int(inertia.argmin())]
+        labels = nearest(X, best)
+        sil = float(silhouette_samples(X, labels).mean()) if k > 1 else None
+        out[k] = (best, labels, inertia_of(X, best, labels), sil)
+    return out
+
+
+class KExplorer(Explorer):
+    """The clustering at k beside the elbow curve and the silhouette score.
+
+    Inertia falls with every extra cluster (to 0 at k = n), so the elbow, where it
+    stops falling fast, is the hint; the mean silhouette, (b - a) / max(a, b) per
+    point, peaks at the k whose clusters are tight and apart.
+
+    Attributes
+    ----------
+    figure : matplotlib.figure.Figure
+    sweep : dict
+        :func:`k_sweep`.
+    """
+
+    def __init__(self, k=4, seed=0):
+        self.X, _ = demo_data(seed=seed)
+        self.sweep = k_sweep(seed)
+        self.figure = new_figure(figsize=(12, 3.9), layout="constrained")
+        self.ax, self.ax_elbow, self.ax_sil = self.figure.subplots(1, 3)
+        ks = np.array(K_VALUES)
+        inertias = [self.sweep[k][2] for k in K_VALUES]
+        self.ax_elbow.plot(ks, inertias, "o-", color="tab:blue")
+        self.ax_elbow.set(
+            xlabel="k", ylabel="inertia", title="Elbow: inertia against k", xticks=ks
+        )
+        sils = [self.sweep[k][3] for k in K_VALUES[1:]]
+        self.ax_sil.plot(ks[1:], sils, "o-", color="tab:green")
+        self.ax_sil.set(
+            xlabel="k",
+            ylabel="mean silhouette",
+            title="Silhouette score against k",
+            xticks=ks,
+            xlim=(0.5, ks[-1] + 0.5),
+        )
+        (self.elbow_marker,) = self.ax_elbow.plot(
+            [], [], "o", color="black", ms=12, mfc="none", mew=2
+        )
+        (self.sil_marker,) = self.ax_sil.plot(
+            [], [], "o", color="black", ms=12, mfc="none", mew=2
+        )
+        self.update(k)
+
+    def update(self, k) -> dict:
+        """Show the clustering with ``k`` clusters; return ``k, inertia, silhouette``."""
+        k = check_int("k", k, low=K_VALUES[0], high=K_VALUES[-1])
+        C, labels, inertia, sil = self.sweep[k]
+        ax = self.ax
+        ax.clear()
+        _scatter_clusters(ax, self.X, labels, C, size=10)
+        sil_text = "n/a" if sil is None else f"{sil:.3f}"
+        ax.set_title(f"k = {k}: inertia {inertia:.0f}, silhouette {sil_text}")
+        ax.set_aspect("equal", adjustable="datalim")
+        self.elbow_marker.set_data([k], [inertia])
+        if sil is None:
+            self.sil_marker.set_data([], [])
+        else:
+            self.sil_marker.set_data([k], [sil])
+        self.redraw()
+        return {"k": k, "inertia": inertia, "silhouette": sil}
+
+
+def k_explorer(seed=0):
+    """Interactive choice of k: a slider over :data:`K_VALUES`.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        ``.explorer`` holds the :class:`KExplorer`, ``.slider`` the control.
+    """
+    explorer = KExplorer(k=4, seed=seed)
+    slider = widgets.IntSlider(
+        value=4,
+        min=K_VALUES[0],
+        max=K_VALUES[-1],
+        description="k",
+        continuous_update=False,
+        layout=widgets.Layout(width="360px"),
+    )
+    box = explorer_box(explorer.figure, {"slider": (slider, explorer.update)})
+    box.explorer = explorer
+    return box
+
+
+# ------------------------------------------------ 3. random rows against k-means++
+@lru_cache(maxsize=16)
+def init_experiment(n_blobs: int = 6, n_runs: int = 100, seed: int = 0) -> dict:
+    """Final inertia of ``n_runs`` Lloyd runs from each kind of start.
+
+    The data are :func:`grid_blobs` (``n_blobs`` blobs) and k = ``n_blobs``.
+
+    Returns
+    -------
+    dict
+        ``X``; ``inertia`` (method -> array of final inertias); ``best`` (the least
+        inertia over all runs); ``hit`` (method -> fraction of runs within 1% of
+        it); ``worst`` (the centers of the worst random-rows run).
+    """
+    n_blobs = check_int("n_blobs", n_blobs, low=2, high=25)
+    X, _ = grid_blobs(n_blobs, seed=seed)
+    inertia, centers = {}, {}
+    for i, method in enumerate(("random", "k-means++")):
+        starts = batch_inits(X, n_blobs, n_runs, method, seed + i)
+        centers[method], inertia[method] = batch_lloyd(X, starts)
+    best = min(float(v.min()) for v in inertia.values())
+    hit = {m: float(np.mean(v <= 1.01 * best)) for m, v in inertia.items()}
+    worst = centers["random"][int(inertia["random"].argmax())]
+    return {"X": X, "inertia": inertia, "best": best, "hit": hit, "worst": worst}
+
+
+class InitExplorer(Explorer):
+    """Random rows against k-means++ as starts, over many runs.
+
+    Left: the final inertia of 100 runs from each kind of start, relative to the best
+    (1 = the best clustering found). Middle: the chance that the best of ``n_init``
+    runs is within 1% of the best, 1 - (1 - p)^n_init, which is what restarts buy.
+    Right: the worst run from random rows: two centers share a blob while another
+    blob has none, and no Lloyd step can fix that.
+    """
+
+    NAMES = {"random": "random rows", "k-means++": "k-means++"}
+    TINTS = {"random": "tab:red", "k-means++": "tab:blue"}
+
+    def __init__(self, n_blobs=6, seed=0):
+        self.seed = check_seed(seed)
+        self.figure = new_figure(figsize=(12.5, 3.9), layout="constrained")
+        self.ax_hist, self.ax_restart, self.ax_worst = self.figure.subplots(1, 3)
+        self.update(n_blobs)
+
+    def update(self, n_blobs) -> dict:
+        """Show the experiment with ``n_blobs`` blobs (k = n_blobs); return its numbers.
+
+        Returns
+        -------
+        dict
+            ``hit`` (method -> fraction of single runs within 1% of the best),
+            ``median_ratio`` (method -> median inertia / best).
+        """
+        n_blobs = check_int(
+            "n_blobs", n_blobs, low=BLOB_COUNTS[0], high=BLOB_COUNTS[-1]
+        )
+        res = init_experiment(n_blobs, seed=self.seed)
+        ratios = {m: v / res["best"] for m, v in res["inertia"].items()}
+        top = max(float(r.max()) for r in ratios.values())
+        bins = np.linspace(1, max(top, 1.05) * 1.001, 31)
+        ax = self.ax_hist
+        ax.clear()
+        for m, r in ratios.items():
+            ax.hist(
+                r,
+                bins=bins,
+                alpha=0.55,
+                color=self.TINTS[m],
+                label=f"{self.NAMES[m]}: {res['hit'][m]:.0%} of runs reach the best",
+            )
+        ax.set(
+            xlabel="final inertia / best inertia",
+            ylabel=f"runs (of {len(ratios['random'])})",
+            title=f"{n_blobs} blobs, k = {n_blobs}: where 100 runs end",
+        )
+        ax.legend(fontsize=8, loc="upper right")
+        ax = self.ax_restart
+        ax.clear()
+        n_init = np.arange(1, 11)
+        for m, p in res["hit"].items():
+            ax.plot(
+                n_init,
+                1 - (1 - p) ** n_init,
+                "o-",
+                ms=4,
+                color=self.TINTS[m],
+                label=self.NAMES[m],
+            )
+        ax.set(
+            xlabel="n_init (restarts, keep the best)",
+            ylabel="P(best run within 1% of the best)",
+            ylim=(-0.02, 1.02),
+            xticks=n_init,
+            title="What restarts buy",
+        )
+        ax.legend(fontsize=8, loc="lower right")
+        ax = self.ax_worst
+        ax.clear()
+        X, C = res["X"], res["worst"]
+        _scatter_clusters(ax, X, nearest(X, C), C, size=8)
+        ax.set_title(
+            f"Worst random-rows run: inertia × {ratios['random'].max():.2f}",
+            fontsize=10,
+        )
+        ax.set_aspect("equal", adjustable="datalim")
+        self.n_blobs = n_blobs
+        self.redraw()
+        return {
+            "hit": dict(res["hit"]),
+            "median_ratio": {m: float(np.median(r)) for m, r in ratios.items()},
+        }
+
+
+def init_explorer(seed=0):
+    """Interactive start comparison: a slider over the number of blobs.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        ``.explorer`` holds the :class:`InitExplorer`, ``.slider`` the control.
+    """
+    explorer = InitExplorer(n_blobs=6, seed=seed)
+    slider = widgets.IntSlider(
+        value=6,
+        min=BLOB_COUNTS[0],
+        max=BLOB_COUNTS[-1],
+        description="blobs",
+        continuous_update=False,
+        layout=widgets.Layout(width="360px"),
+    )
+    box = explorer_box(explorer.figure, {"slider": (slider, explorer.update)})
+    box.explorer = explorer
+    return box
+
+
+# ------------------------------------------------------------ 4. where k-means fails
+def _best_of(X, k, n_init=5):
+    runs = [lloyd(X, kmeans_plus_plus_reference(X, k, s)) for s in range(n_init)]
+    return min(runs, key=lambda r: r[2])
+
+
+def _agreement(labels, y):
+    """Fraction of points grouped as the truth, at the best matching of 2 labels."""
+    same = float(np.mean(np.asarray(labels) == np.asarray(y)))
+    return max(same, 1 - same)
+
+
+def limits_figure(seed=0):
+    """Where k-means fails: four panels, k = 2, coloured by the k-means clusters.
+
+    Feature scaling (raw, then standardised), two moons, and a large wide group next
+    to a small tight one. Each title gives the share of points grouped as the truth.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    fig, axes = pyplot().subplots(1, 4, figsize=(15, 3.8), layout="constrained")
+    X, y = limits_data("scaling", seed)
+    Z = (X - X.mean(axis=0)) / X.std(axis=0)
+    panels = [
+        (X, X, y, "raw age and income", ("age (years)", "income ($)")),
+        (Z, Z, y, "standardised first", ("age (z-score)", "income (z-score)")),
+    ]
+    for kind, name in (("moons", "two moons"), ("unequal", "unequal sizes")):
+        Xk, yk = limits_data(kind, seed)
+        panels.append((Xk, Xk, yk, name, ("feature 1", "feature 2")))
+    for ax, (fit_on, shown, truth, name, (xl, yl)) in zip(axes, panels):
+        C, labels, _ = _best_of(as_points(fit_on), 2)
+        ax.scatter(shown[:, 0], shown[:, 1], s=9, c=_colours(labels), alpha=0.75, lw=0)
+        ax.set_title(
+            f"{name}: {_agreement(labels, truth):.0%} grouped right", fontsize=10
+        )
+        ax.set(xlabel=xl, ylabel=yl)
+    return fig
