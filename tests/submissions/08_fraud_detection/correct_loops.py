@@ -1,0 +1,35 @@
+"""Correct answers in plain loops: a Python sort of (time, position) pairs, a row by
+row cost, and a threshold search from low to high that keeps ties with `<=`."""
+
+import math
+
+
+def time_based_split(df, time_col, test_fraction):
+    n = len(df)
+    k = math.ceil(test_fraction * n)
+    pairs = sorted(zip(df[time_col].tolist(), range(n)), key=lambda p: p[0])
+    positions = [p[1] for p in pairs]
+    return df.iloc[positions[: n - k]], df.iloc[positions[n - k :]]
+
+
+def expected_cost(y_true, y_pred, cost_fp, cost_fn):
+    total = 0
+    for truth, flagged in zip(list(y_true), list(y_pred)):
+        if truth == 0 and flagged == 1:
+            total += cost_fp
+        elif truth == 1 and flagged == 0:
+            total += cost_fn
+    return total
+
+
+def cost_optimal_threshold(y_true, scores, cost_fp, cost_fn):
+    y = [int(v) for v in y_true]
+    s = [float(v) for v in scores]
+    best_t, best_cost = None, None
+    for t in sorted(set(s)):  # low to high: `<=` lets a later (larger) t win ties
+        fp = sum(1 for a, b in zip(y, s) if a == 0 and b >= t)
+        fn = sum(1 for a, b in zip(y, s) if a == 1 and b < t)
+        cost = fp * cost_fp + fn * cost_fn
+        if best_cost is None or cost <= best_cost:
+            best_t, best_cost = t, cost
+    return best_t
