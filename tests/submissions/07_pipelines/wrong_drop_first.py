@@ -1,0 +1,21 @@
+"""Wrong: drops the first category of every column."""
+
+from sklearn.compose import ColumnTransformer
+from sklearn.impute import SimpleImputer
+from sklearn.pipeline import Pipeline
+from sklearn.preprocessing import OneHotEncoder, StandardScaler
+
+
+def build_preprocessor(numeric, categorical):
+    numbers = Pipeline(
+        [("impute", SimpleImputer(strategy="median")), ("scale", StandardScaler())]
+    )
+    categories = Pipeline(
+        [
+            ("impute", SimpleImputer(strategy="most_frequent")),
+            ("onehot", OneHotEncoder(handle_unknown="ignore", drop="first")),
+        ]
+    )
+    return ColumnTransformer(
+        [("num", numbers, list(numeric)), ("cat", categories, list(categorical))]
+    )

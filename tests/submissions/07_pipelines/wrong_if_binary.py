@@ -1,0 +1,21 @@
+"""Wrong, and only on a yes/no column (hidden cases): drop='if_binary' keeps one column of two."""
+
+from sklearn.compose import ColumnTransformer
+from sklearn.impute import SimpleImputer
+from sklearn.pipeline import Pipeline
+from sklearn.preprocessing import OneHotEncoder, StandardScaler
+
+
+def build_preprocessor(numeric, categorical):
+    numbers = Pipeline(
+        [("impute", SimpleImputer(strategy="median")), ("scale", StandardScaler())]
+    )
+    categories = Pipeline(
+        [
+            ("impute", SimpleImputer(strategy="most_frequent")),
+            ("onehot", OneHotEncoder(handle_unknown="ignore", drop="if_binary")),
+        ]
+    )
+    return ColumnTransformer(
+        [("num", numbers, list(numeric)), ("cat", categories, list(categorical))]
+    )

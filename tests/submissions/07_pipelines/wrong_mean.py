@@ -1,0 +1,21 @@
+"""Wrong: the mean fills the numeric gaps (skewed columns give other values)."""
+
+from sklearn.compose import ColumnTransformer
+from sklearn.impute import SimpleImputer
+from sklearn.pipeline import Pipeline
+from sklearn.preprocessing import OneHotEncoder, StandardScaler
+
+
+def build_preprocessor(numeric, categorical):
+    numbers = Pipeline(
+        [("impute", SimpleImputer(strategy="mean")), ("scale", StandardScaler())]
+    )
+    categories = Pipeline(
+        [
+            ("impute", SimpleImputer(strategy="most_frequent")),
+            ("onehot", OneHotEncoder(handle_unknown="ignore")),
+        ]
+    )
+    return ColumnTransformer(
+        [("num", numbers, list(numeric)), ("cat", categories, list(categorical))]
+    )
