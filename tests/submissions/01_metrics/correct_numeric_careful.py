@@ -32,7 +32,9 @@ def f_beta(y_true, y_pred, beta=1.0):
 
 
 def roc_curve(y_true, scores):
-    pairs = sorted(zip((float(s) for s in scores), (int(y) for y in y_true)), reverse=True)
+    pairs = sorted(
+        zip((float(s) for s in scores), (int(y) for y in y_true)), reverse=True
+    )
     pos = sum(y for _, y in pairs)
     neg = len(pairs) - pos
     fpr, tpr, thr = [0.0], [0.0], [math.inf]

@@ -34,7 +34,7 @@ def f_beta(y_true, y_pred, beta=1.0):
     P, R = float(precision(y_true, y_pred)), float(recall(y_true, y_pred))
     if P == 0 or R == 0:
         return 0.0
-    return statistics.harmonic_mean([P, R], weights=[1, beta ** 2])
+    return statistics.harmonic_mean([P, R], weights=[1, beta**2])
 
 
 def roc_curve(y_true, scores):
@@ -71,7 +71,10 @@ def mae(y_true, y_pred):
 
 def rmse(y_true, y_pred):
     # CORRECT: Euclidean norm of the errors over sqrt(n).
-    e = np.asarray(y_true, dtype=float).ravel() - np.asarray(y_pred, dtype=float).ravel()
+    e = (
+        np.asarray(y_true, dtype=float).ravel()
+        - np.asarray(y_pred, dtype=float).ravel()
+    )
     return np.linalg.norm(e) / np.sqrt(e.size)
 
 

@@ -59,6 +59,7 @@ def roc_auc(y_true, scores):
         raise ValueError("roc_auc needs both classes")
     neg.sort()
     import bisect
+
     twice = 0
     for p in pos:
         below = bisect.bisect_left(neg, p)
