@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections import Counter
 from fractions import Fraction
 
@@ -305,6 +306,348 @@ def test_check_smote_reports_shape():
         CheckFailed, match=re.escape("should be an array of shape (20, 2)")
     ):
         topic.check_smote(check, np.eye(2), 20, k_neighbors=1)
+
+
+# --------------------------------------------------- cases at the edges of floating point
+EXTREME_THRESHOLD_CASES = list(topic.extreme_threshold_cases(seed=0))
+
+
+def _exact_f(y, s, t, beta):
+    return core.f_exact(*core.counts_at(y, s, t), beta)
+
+
+def test_best_threshold_exact_matches_slow_definition():
+    small = [(y, s, b) for y, s, b, _ in EXTREME_THRESHOLD_CASES if len(y) <= 60]
+    for y, s, beta in THRESHOLD_CASES + small:
+        assert core.best_threshold_exact(y, s, beta) == best_threshold_slow(y, s, beta)
+    with pytest.raises(ValueError, match=re.escape("got (2,) and (3,)")):
+        core.best_threshold_exact([0, 1], [0.1, 0.2, 0.3])
+
+
+def test_extreme_threshold_cases_cover_what_they_say():
+    again = list(topic.extreme_threshold_cases(seed=0))
+    assert [np.asarray(s).tolist() for _, s, _, _ in again] == [
+        np.asarray(s).tolist() for _, s, _, _ in EXTREME_THRESHOLD_CASES
+    ]
+    whys = [why for *_, why in EXTREME_THRESHOLD_CASES]
+    scores = {
+        why: np.asarray(s, dtype=float) for _, s, _, why in EXTREME_THRESHOLD_CASES
+    }
+    near = scores["scores 1e-12 apart are different thresholds"]
+    assert len(np.unique(near)) == 5 and len(np.unique(near.astype(np.float32))) == 3
+    f32 = scores["0.5 + k·1e-10: one value for a float32"]
+    assert len(np.unique(f32)) > 10 and len(np.unique(f32.astype(np.float32))) == 1
+    stamps = scores["timestamps 1.7e9 + steps of 4.8e-7"]
+    assert stamps.min() > 1.7e9 and len(np.unique(np.round(stamps, 6))) < len(
+        np.unique(stamps)
+    )
+    assert scores["tiny scores, 1e-300 scale"].max() < 1e-298
+    ints = next(s for _, s, _, why in EXTREME_THRESHOLD_CASES if "integer" in why)
+    assert all(type(v) is int and v > 10**15 - 1 for v in ints)
+    gaps = []
+    for y, s, beta, why in EXTREME_THRESHOLD_CASES:
+        if why.startswith("F-beta at 0.625"):
+            top, middle = _exact_f(y, s, 0.875, beta), _exact_f(y, s, 0.625, beta)
+            gaps.append(float(middle / top - 1))
+            assert core.best_threshold_exact(y, s, beta) == 0.625
+        if "exact F-beta tie" in why:
+            assert _exact_f(y, s, 0.875, beta) == _exact_f(y, s, 0.625, beta)
+            assert core.best_threshold_exact(y, s, beta) == 0.875
+    assert len(gaps) == 4 and all(0 < g < 1e-5 for g in gaps)
+    assert min(gaps) < 1e-9
+    assert max(len(y) for y, *_ in EXTREME_THRESHOLD_CASES) > 100_000
+    assert {beta for _, _, beta, _ in EXTREME_THRESHOLD_CASES} == {0.5, 1.0, 2.0}
+    assert sum("many tied scores" in why for why in whys) == 2
+
+
+@pytest.mark.parametrize("index", range(len(EXTREME_THRESHOLD_CASES)))
+def test_extreme_threshold_cases_agree_for_every_float_formula(index):
+    y, s, beta, _ = EXTREME_THRESHOLD_CASES[index]
+    truth = core.best_threshold_exact(y, s, beta)
+    assert topic.best_threshold_reference(y, s, beta) == truth
+    assert core.best_threshold_fast(y, s, beta) == truth
+    for f in (core.f_counts, core.f_pr, core.f_harmonic):
+        assert core.best_by(y, s, beta, f) == truth
+
+
+def _sweep(y, s, beta, f_of=float, keep=lambda f, best: f > best):
+    y, s = np.asarray(y), np.asarray(s)
+    best_t, best_f = None, None
+    for t in np.unique(s)[::-1]:
+        f = f_of(_exact_f(y, s, t, beta))
+        if best_f is None or keep(f, best_f):
+            best_t, best_f = t, f
+    return float(best_t)
+
+
+@pytest.mark.parametrize(
+    "wrong",
+    [
+        lambda y, s, b: _sweep(y, np.asarray(s, float).astype(np.float32), b),
+        lambda y, s, b: _sweep(y, np.round(np.asarray(s, float), 6), b),
+        lambda y, s, b: _sweep(
+            y, s, b, keep=lambda f, m: f > m and not np.isclose(f, m)
+        ),
+        lambda y, s, b: _sweep(y, s, b, f_of=lambda f: round(float(f), 9)),
+        lambda y, s, b: _sweep(y, s, b, f_of=lambda f: np.float32(f)),
+    ],
+    ids=["float32-scores", "rounded-scores", "isclose-f", "rounded-f", "float32-f"],
+)
+def test_extreme_threshold_cases_catch_numeric_mistakes(wrong):
+    assert any(
+        float(wrong(y, s, beta)) != core.best_threshold_exact(y, s, beta)
+        for y, s, beta, _ in EXTREME_THRESHOLD_CASES
+    )
+
+
+def test_extreme_class_weight_cases_cover_what_they_say():
+    cases = list(topic.extreme_class_weight_cases(seed=0))
+    assert len(cases) == 5
+    for y, _ in cases:
+        counts = Counter(np.asarray(y).tolist())
+        n, k = sum(counts.values()), len(counts)
+        ref = topic.class_weight_reference(y)
+        assert {
+            c: float(Fraction(n, k * m)) for c, m in counts.items()
+        } == pytest.approx(ref, rel=1e-15)
+    y = cases[0][0]
+    assert sorted(Counter(y.tolist()).values()) == [100_000, 100_001]
+    assert checks._weights_allclose(y) != pytest.approx(
+        topic.class_weight_reference(y), rel=1e-7
+    )
+    assert topic.class_weight_reference(cases[3][0]) == {"only": 1.0}
+    assert isinstance(cases[3][0], list) and isinstance(cases[4][0], list)
+    assert max(topic.class_weight_reference(cases[2][0]).values()) > 2000
+
+
+def test_extreme_resampling_cases_need_exact_rows():
+    cases = list(topic.extreme_resampling_cases(seed=0))
+    assert len(cases) == 6
+    under = topic.checker("random_undersample", core.undersample_reference)
+    over = topic.checker("random_oversample", core.oversample_reference)
+    for X, y, why in cases:
+        Xa = np.asarray(X)
+        assert Xa[:, 0].tolist() == list(range(len(y)))
+        topic.check_undersample(under, X, y, random_state=3, why=why)
+        topic.check_oversample(over, X, y, random_state=3, why=why)
+    assert np.asarray(cases[0][0]).dtype == np.int64
+    assert isinstance(cases[1][0], list) and isinstance(cases[1][0][0][1], int)
+    assert np.asarray(cases[4][0]).shape[1] == 1
+    assert len(cases[5][1]) == 4400
+    changed = [
+        not np.array_equal(np.asarray(X, dtype=np.float32), np.asarray(X, dtype=float))
+        for X, _, _ in cases
+    ]
+    assert changed[:4] == [True] * 4
+
+
+def test_check_undersample_wants_rows_exactly():
+    def float32_rows(X, y, random_state=None):
+        X_res, y_res = core.undersample_reference(X, y, random_state)
+        return X_res.astype(np.float32), y_res
+
+    check = topic.checker("random_undersample", float32_rows)
+    X, y, _ = next(topic.extreme_resampling_cases(seed=0))
+    with pytest.raises(CheckFailed, match="up to its last digits"):
+        topic.check_undersample(check, X, y)
+
+
+# A learner's functions live in the notebook, not in an importable module: defined here
+# by exec under a module name that is not importable, they are pickled by value too.
+LEARNER = """
+import numpy as np
+
+
+def by_set(X, y, random_state=None):
+    X, y = np.asarray(X), np.asarray(y)
+    rng = np.random.default_rng(random_state)
+    labels = set(y.tolist())
+    n_min = min(int(np.sum(y == c)) for c in labels)
+    keep = np.concatenate(
+        [rng.choice(np.flatnonzero(y == c), n_min, replace=False) for c in labels]
+    )
+    return X[keep], y[keep]
+
+
+def by_first_seen(X, y, random_state=None):
+    X, y = np.asarray(X), np.asarray(y)
+    rng = np.random.default_rng(random_state)
+    labels = list(dict.fromkeys(y.tolist()))
+    n_min = min(int(np.sum(y == c)) for c in labels)
+    keep = np.concatenate(
+        [rng.choice(np.flatnonzero(y == c), n_min, replace=False) for c in labels]
+    )
+    return X[keep], y[keep]
+
+
+def crash(X, y, random_state=None):
+    import os
+
+    if os.environ.get("PYTHONHASHSEED") in ("1", "4"):
+        raise RuntimeError("only in a fresh process")
+    return X, y
+"""
+
+
+@pytest.fixture(scope="module")
+def learner():
+    namespace = {"__name__": "learner_notebook"}
+    exec(compile(LEARNER, "<notebook>", "exec"), namespace)
+    return namespace
+
+
+LABELS = ["legit", "fraud", "review", "chargeback"]
+
+
+def test_relabelling_keeps_every_order_but_the_sets():
+    X, y = topic.resampling_case([7, 4, 9, 5], labels=LABELS, seed=5)
+    rename = checks.relabelling(y)
+    first = list(dict.fromkeys(y.tolist()))
+    new = [rename[v] for v in first]
+    assert sorted(new) == [rename[v] for v in sorted(first)]
+    assert [len(v) for v in new] == [
+        len(v) + len(new[0]) - len(first[0]) for v in first
+    ]
+    for before, after in zip(
+        checks._set_orders(first), checks._set_orders(new), strict=True
+    ):
+        assert before != after
+    assert checks.relabelling([1, 2, 1]) is None
+    assert checks.relabelling(["a", "a"]) is None
+    assert checks.relabelling(["a", "b", "a"]) is not None  # two labels: whole order
+
+
+def test_check_relabelled_catches_set_order(learner):
+    X, y = topic.resampling_case([7, 4, 9, 5], labels=LABELS, seed=5)
+    for func in (learner["by_first_seen"], core.undersample_reference):
+        check = topic.checker("random_undersample", func)
+        topic.check_relabelled(check, X, y)
+        topic.check_relabelled(check, X.tolist(), y.tolist())
+        assert check.count > 0
+    check = topic.checker("random_undersample", learner["by_set"])
+    with pytest.raises(CheckFailed, match=re.escape("set(y)")):
+        topic.check_relabelled(check, X, y)
+    check = topic.checker("random_undersample", learner["by_set"])
+    topic.check_relabelled(check, X, [0, 1, 2, 3] * 6 + [0])  # int labels: nothing
+    assert check.count == 0
+
+
+def test_run_in_fresh_processes(learner):
+    X, y = topic.resampling_case([7, 4, 9, 5], labels=LABELS, seed=5)
+    args, kwargs = (X, y), {"random_state": 3}
+    runs = checks.run_in_fresh_processes(learner["by_set"], args, kwargs)
+    assert len(runs) == 2
+    assert not checks._same_result(runs[0], runs[1])  # the hash seeds differ
+    runs = checks.run_in_fresh_processes(learner["by_first_seen"], args, kwargs)
+    here = learner["by_first_seen"](*args, **kwargs)
+    assert all(checks._same_result(here, run) for run in runs)
+    assert checks.run_in_fresh_processes(learner["crash"], args, {}) is None
+    lock = threading.Lock()
+    assert checks.run_in_fresh_processes(lambda X, y: lock, args, {}) is None
+
+
+def test_check_fresh_process_catches_set_order(learner):
+    X, y = topic.resampling_case([7, 4, 9, 5], labels=LABELS, seed=5)
+    check = topic.checker("random_undersample", learner["by_first_seen"])
+    topic.check_fresh_process(check, X, y)
+    assert check.count == 2
+    check = topic.checker("random_undersample", learner["by_set"])
+    with pytest.raises(CheckFailed, match="a fresh Python process gave other rows"):
+        topic.check_fresh_process(check, X, y)
+    check = topic.checker("random_undersample", learner["crash"])
+    topic.check_fresh_process(check, X, y)  # could not run elsewhere: no verdict
+    assert check.count == 0
+
+
+EXTREME_SMOTE_CASES = list(topic.extreme_smote_cases(seed=0))
+
+
+def test_extreme_smote_cases_cover_what_they_say():
+    whys = [why for *_, why, _ in EXTREME_SMOTE_CASES]
+    assert len(whys) == 10
+    X = [np.asarray(c[0]) for c in EXTREME_SMOTE_CASES]
+    assert X[0].dtype.kind == "i" and isinstance(EXTREME_SMOTE_CASES[1][0], list)
+    assert np.asarray(EXTREME_SMOTE_CASES[1][0]).min() >= 1_700_000_000
+    for i, (offset, spread) in zip((2, 3, 4), ((1e6, 1), (1e6, 0.01), (1e8, 1))):
+        assert abs(X[i].mean() - offset) < 5 * spread and X[i].std() < 3 * spread
+    assert np.abs(X[5]).max() < 1e-8
+    assert len(np.unique(X[6], axis=0)) == 5 and len(X[6]) == 15
+    assert EXTREME_SMOTE_CASES[7][2] == len(X[7]) - 1
+    assert X[8].shape[1] == 1 and X[8].dtype.kind == "i" and len(X[9]) == 2
+    for X_min, _, k, why, distinct in EXTREME_SMOTE_CASES:
+        X_min = np.asarray(X_min)
+        if distinct:
+            assert len(np.unique(X_min, axis=0)) == len(X_min)
+        if "k_neighbors = n - 1" not in why and len(X_min) > 2 and "three" not in why:
+            assert k + 1 < len(X_min) // 2, why  # scikit-learn searches a tree
+
+
+def _careful_smote(X_minority, n_samples, k_neighbors=5, random_state=None):
+    """(1 - u) x + u x_nn: another rounding than x + u (x_nn - x)."""
+    X = np.asarray(X_minority, dtype=float)
+    rng = np.random.default_rng(random_state)
+    nn = core.neighbours(X, k_neighbors)
+    base = rng.integers(len(X), size=n_samples)
+    other = nn[base, rng.integers(k_neighbors, size=n_samples)]
+    u = rng.random((n_samples, 1))
+    return (1 - u) * X[base] + u * X[other]
+
+
+@pytest.mark.parametrize("func", [core.smote_reference, _careful_smote])
+def test_correct_smote_passes_extreme_cases(func):
+    for seed in range(3):
+        check = topic.checker("smote", func)
+        for X, n, k, why, distinct in topic.extreme_smote_cases(seed=seed):
+            topic.check_smote(
+                check,
+                X,
+                n,
+                k_neighbors=k,
+                random_state=seed,
+                why=why,
+                distinct=distinct,
+            )
+
+
+def _numeric_smote(kind):
+    def smote(X_minority, n_samples, k_neighbors=5, random_state=None):
+        X = np.asarray(X_minority)
+        if kind == "float32":
+            X = X.astype(np.float32)
+        rng = np.random.default_rng(random_state)
+        if kind == "expanded":
+            sq = (X.astype(float) ** 2).sum(1)
+            d = sq[:, None] + sq[None, :] - 2 * X @ X.T
+            np.fill_diagonal(d, np.inf)
+        else:
+            d = np.sqrt(((X[:, None, :] - X[None, :, :]) ** 2).sum(-1).astype(float))
+            if kind == "isclose":
+                d[np.isclose(d, 0)] = np.inf
+            else:
+                np.fill_diagonal(d, np.inf)
+        nn = np.argsort(d, axis=1, kind="stable")[:, :k_neighbors]
+        base = rng.integers(len(X), size=n_samples)
+        other = nn[base, rng.integers(k_neighbors, size=n_samples)]
+        out = X[base] + rng.random((n_samples, 1)) * (X[other] - X[base])
+        return out.astype(X.dtype) if kind == "int_dtype" else out
+
+    return smote
+
+
+@pytest.mark.parametrize(
+    ("kind", "message"),
+    [
+        ("int_dtype", "a synthetic row is a float even when X_minority holds integers"),
+        ("float32", "do not round it or compute in float32"),
+        ("expanded", "not as |x|² + |z|² - 2 x·z"),
+        ("isclose", "np.isclose(d, 0) holds for every d below 1e-8"),
+    ],
+)
+def test_check_smote_catches_numeric_mistakes(kind, message):
+    check = topic.checker("smote", _numeric_smote(kind))
+    with pytest.raises(CheckFailed, match=re.escape(message)):
+        for X, n, k, why, distinct in EXTREME_SMOTE_CASES:
+            topic.check_smote(check, X, n, k_neighbors=k, why=why, distinct=distinct)
 
 
 # ------------------------------------------------------------------------- exercises

@@ -12,30 +12,39 @@ topic``, and calls:
   (:mod:`.figures`);
 * in graded test cells: ``topic.checker(exercise, func)``, the case generators
   (``resampling_case``, ``resampling_cases``, ``smote_cases``,
-  ``class_weight_cases``, ``threshold_cases``), the invariant checks of the random
+  ``class_weight_cases``, ``threshold_cases`` and their ``extreme_*`` companions at
+  the edges of floating point and size), the invariant checks of the random
   exercises (``check_undersample``, ``check_oversample``,
-  ``check_random_resampling``, ``check_smote``, ``check_smote_random``) and the
-  references of the deterministic ones (``class_weight_reference``,
-  ``best_threshold_reference``) (:mod:`.checks`, :mod:`.core`).
+  ``check_random_resampling``, ``check_relabelled``, ``check_fresh_process``,
+  ``check_smote``, ``check_smote_random``) and the references of the deterministic
+  ones (``class_weight_reference``, ``best_threshold_reference``,
+  ``best_threshold_exact``) (:mod:`.checks`, :mod:`.core`).
 
 :mod:`.core` holds the data and the reference implementations.
 """
 
 from .checks import (
     EXERCISES,
+    check_fresh_process,
     check_oversample,
     check_random_resampling,
+    check_relabelled,
     check_smote,
     check_smote_random,
     check_undersample,
     checker,
     class_weight_cases,
+    extreme_class_weight_cases,
+    extreme_resampling_cases,
+    extreme_smote_cases,
+    extreme_threshold_cases,
     resampling_case,
     resampling_cases,
     smote_cases,
     threshold_cases,
 )
 from .core import (
+    best_threshold_exact,
     best_threshold_reference,
     class_weight_reference,
     fraud_data,
@@ -61,9 +70,12 @@ __all__ = [
     "PREVALENCES",
     "ImbalanceExplorer",
     "SmoteView",
+    "best_threshold_exact",
     "best_threshold_reference",
+    "check_fresh_process",
     "check_oversample",
     "check_random_resampling",
+    "check_relabelled",
     "check_smote",
     "check_smote_random",
     "check_undersample",
@@ -71,6 +83,10 @@ __all__ = [
     "class_weight_cases",
     "class_weight_reference",
     "compare_strategies",
+    "extreme_class_weight_cases",
+    "extreme_resampling_cases",
+    "extreme_smote_cases",
+    "extreme_threshold_cases",
     "fraud_data",
     "imbalance_explorer",
     "leak_experiment",
