@@ -547,3 +547,8 @@ def test_a_single_number_may_come_in_any_size_1_container():
     assert failure(Checker(lambda: [0.5, 0.5], name="h"), expect=0.5).endswith(
         "should be a single number, got a list of 2 values"
     )
+
+
+def test_strings_in_a_list_are_shown_quoted():
+    assert format_value(["age", "income"]) == "['age', 'income']"
+    assert format_value(np.array(["a", "b"])) == "['a', 'b']"

@@ -14,7 +14,13 @@ from sklearn import metrics as skm
 
 from interview_lab.checking import CheckFailed
 from interview_lab.topics import imbalanced as topic
-from interview_lab.topics.imbalanced import checks, core, figures
+from interview_lab.topics.imbalanced import (
+    checks,
+    core,
+    figures,
+    resampling_checks,
+    smote_checks,
+)
 
 
 # --------------------------------------------------- slow references from the definition
@@ -239,7 +245,7 @@ def test_check_random_resampling_catches_extras_drawn_without_replacement():
 @pytest.mark.parametrize("k", [1, 2, 4])
 def test_segment_pairs_match_slow_neighbours(k):
     X = np.array([[0.0, 0], [0, 0], [1, 1], [2, 0], [0, 2], [1, 1], [3, 3]])
-    i, j = checks.segment_pairs(X, k)
+    i, j = smote_checks.segment_pairs(X, k)
     allowed = neighbours_slow(X, k)
     assert {(a, b) for a, b in zip(i.tolist(), j.tolist(), strict=True)} == {
         (a, b) for a, s in enumerate(allowed) for b in s
@@ -509,7 +515,9 @@ def test_relabelling_keeps_every_order_but_the_sets():
         len(v) + len(new[0]) - len(first[0]) for v in first
     ]
     for before, after in zip(
-        checks._set_orders(first), checks._set_orders(new), strict=True
+        resampling_checks._set_orders(first),
+        resampling_checks._set_orders(new),
+        strict=True,
     ):
         assert before != after
     assert checks.relabelling([1, 2, 1]) is None
@@ -537,10 +545,10 @@ def test_run_in_fresh_processes(learner):
     args, kwargs = (X, y), {"random_state": 3}
     runs = checks.run_in_fresh_processes(learner["by_set"], args, kwargs)
     assert len(runs) == 2
-    assert not checks._same_result(runs[0], runs[1])  # the hash seeds differ
+    assert not resampling_checks._same_result(runs[0], runs[1])  # the hash seeds differ
     runs = checks.run_in_fresh_processes(learner["by_first_seen"], args, kwargs)
     here = learner["by_first_seen"](*args, **kwargs)
-    assert all(checks._same_result(here, run) for run in runs)
+    assert all(resampling_checks._same_result(here, run) for run in runs)
     assert checks.run_in_fresh_processes(learner["crash"], args, {}) is None
     lock = threading.Lock()
     assert checks.run_in_fresh_processes(lambda X, y: lock, args, {}) is None

@@ -73,8 +73,10 @@ def format_value(value: Any, max_items: int = 12) -> str:
     if hasattr(value, "shape") and hasattr(value, "columns"):  # a DataFrame
         return f"DataFrame of shape {value.shape}"
     arr = _as_array(value)
-    if arr is not None and arr.dtype != object:
+    if arr is not None and arr.dtype.kind in "biufc":  # numbers (strings: below)
         return _format_array(arr, max_items)
+    if isinstance(value, np.ndarray) and value.ndim >= 1:  # strings, objects
+        value = value.tolist()
     if isinstance(value, Sequence):
         return "[" + ", ".join(format_value(v) for v in value) + "]"
     text = repr(value)
