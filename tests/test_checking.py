@@ -253,14 +253,15 @@ def test_compare_reasons(got, expected, reason):
 
 
 # --------------------------------------------------------------------- robustness
-def test_inputs_are_copied_so_mutation_cannot_change_the_test():
+def test_inputs_are_copied_and_mutation_is_reported():
     def sorts_in_place(values):
         values.sort()
         return values[0]
 
     data = [3, 1, 2]
-    Checker(sorts_in_place)(data, expect=1)
-    assert data == [3, 1, 2]
+    with pytest.raises(CheckFailed, match="changed its argument values in place"):
+        Checker(sorts_in_place)(data, expect=1)
+    assert data == [3, 1, 2]  # the test's own data never changes
 
 
 def test_warnings_and_stderr_are_silenced(capfd):
@@ -552,3 +553,36 @@ def test_a_single_number_may_come_in_any_size_1_container():
 def test_strings_in_a_list_are_shown_quoted():
     assert format_value(["age", "income"]) == "['age', 'income']"
     assert format_value(np.array(["a", "b"])) == "['a', 'b']"
+
+
+def test_a_function_that_changes_its_argument_in_place_fails():
+    def centred(x):
+        x -= np.mean(x)
+        return x
+
+    check = Checker(centred, name="centred")
+    message = failure(check, np.array([1.0, 3.0]), expect=[-1.0, 1.0])
+    assert message == (
+        "centred(x=[1.0, 3.0])\n"
+        "  problem:  changed its argument x in place\n"
+        "  hint:     Leave the caller's data as it was (the caller may use it again): "
+        "work on a copy, e.g. x = np.array(x, dtype=float), and avoid in-place "
+        "operations such as x -= ..., x.sort() or out=x."
+    )
+    listed = Checker(lambda values: values.sort() or values, name="s")
+    assert "changed its argument values in place" in failure(
+        listed, [2, 1], expect=[1, 2]
+    )
+    frame = pd.DataFrame({"a": [1.0, np.nan]})
+    Checker(lambda df: df.fillna(0), name="f")(frame, expect=[[1.0], [0.0]])
+
+
+def test_raises_reads_a_generator_so_a_lazy_error_counts():
+    def folds(n, k):
+        if k > n:
+            raise ValueError("too many folds")
+        yield from range(k)
+
+    check = Checker(folds, name="folds")
+    check.raises(ValueError, 2, 5)
+    assert check.count == 1

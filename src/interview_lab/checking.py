@@ -220,6 +220,45 @@ def is_unsolved_stub(func: Callable) -> bool:
 # ---------------------------------------------------------------------------- checker
 
 
+def _same_data(original: Any, passed: Any) -> bool:
+    """Whether an argument still equals its saved copy (data only; others: yes)."""
+    try:
+        if isinstance(original, np.ndarray):
+            if not isinstance(passed, np.ndarray) or passed.shape != original.shape:
+                return False
+            if original.dtype.kind in "fc":
+                return bool(np.array_equal(original, passed, equal_nan=True))
+            return bool(np.array_equal(original, passed))
+        if hasattr(original, "equals") and hasattr(original, "shape"):  # pandas
+            return bool(original.equals(passed))
+        if isinstance(original, list):
+            return type(passed) is list and bool(original == passed)
+    except Exception:  # a value that cannot be compared: not a data argument
+        return True
+    return True
+
+
+def _changed_argument(
+    func: Callable, args: tuple, kwargs: dict, passed_args: tuple, passed_kwargs: dict
+) -> str | None:
+    """The name of the first argument the call changed in place, or ``None``."""
+    try:
+        params = list(inspect.signature(func).parameters.values())
+    except (TypeError, ValueError):
+        params = []
+    for i, (original, passed) in enumerate(zip(args, passed_args)):
+        if not _same_data(original, passed):
+            positional = i < len(params) and params[i].kind in (
+                inspect.Parameter.POSITIONAL_ONLY,
+                inspect.Parameter.POSITIONAL_OR_KEYWORD,
+            )
+            return params[i].name if positional else f"#{i + 1}"
+    for name in kwargs:
+        if not _same_data(kwargs[name], passed_kwargs[name]):
+            return name
+    return None
+
+
 class Checker:
     """Check a learner's function case by case, with feedback on the first failure.
 
@@ -304,6 +343,8 @@ class Checker:
         A result that is an iterator (a generator, ``map`` or ``zip`` object) is read
         once into a tuple, inside the time limit: a function may yield the parts of
         its result instead of returning them, and the comparison then sees values.
+        A function that changes an argument in place (an array, a list, a data frame)
+        fails: the caller's data must stay as it was.
         """
         __tracebackhide__ = True
         a, k = copy.deepcopy(args), copy.deepcopy(kwargs)
@@ -312,7 +353,17 @@ class Checker:
                 result = self.func(*a, **k)
                 if isinstance(result, Iterator):  # a generator, map or zip: its parts
                     result = tuple(result)
-                return result
+            changed = _changed_argument(self.func, args, kwargs, a, k)
+            if changed is not None:
+                raise self._fail(
+                    args,
+                    kwargs,
+                    f"changed its argument {changed} in place",
+                    hint="Leave the caller's data as it was (the caller may use it "
+                    "again): work on a copy, e.g. x = np.array(x, dtype=float), and "
+                    "avoid in-place operations such as x -= ..., x.sort() or out=x.",
+                )
+            return result
         except _TimeLimitExceeded:
             raise self._fail(
                 args,
@@ -424,6 +475,8 @@ class Checker:
         try:
             with quiet(), time_limit(self.seconds):
                 got = self.func(*a, **k)
+                if isinstance(got, Iterator):  # a generator may raise when read
+                    got = tuple(got)
         except exception:
             self.count += 1
             return
