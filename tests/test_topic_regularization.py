@@ -140,8 +140,11 @@ def test_lasso_cases_edge_cases_and_well_posed():
         assert checks._lasso_margin_ok(X, y, a)
 
 
-def _cd(X, y, alpha, stop, sweeps=1000):
-    """Cyclic coordinate descent on centred data; ``stop(dw, dobj, w, obj)`` ends it."""
+def _cd(X, y, alpha, stop, sweeps=1000, guard=True):
+    """Cyclic coordinate descent on centred data; ``stop(dw, dobj, w, obj)`` ends it.
+
+    ``guard`` skips a column with x_j·x_j = 0 (a constant column), as scikit-learn does.
+    """
     X, y = np.asarray(X, float), np.asarray(y, float)
     n, p = X.shape
     Xc, r = X - X.mean(0), y - y.mean()
@@ -150,6 +153,8 @@ def _cd(X, y, alpha, stop, sweeps=1000):
     for _ in range(sweeps):
         old_w, old_obj = w.copy(), obj
         for j in range(p):
+            if guard and z[j] == 0:
+                continue
             rho = Xc[:, j] @ r / n + z[j] * w[j]
             new = np.sign(rho) * max(abs(rho) - alpha, 0.0) / z[j]
             r -= Xc[:, j] * (new - w[j])
@@ -172,7 +177,8 @@ STOPS = {
 @pytest.mark.parametrize("rule", list(STOPS))
 def test_lasso_cases_every_reasonable_stopping_rule_lands_within_tolerance(rule):
     """The hidden cases (seed 33) leave room: each rule is within 1e-4 / 2."""
-    for X, y, alpha in topic.lasso_cases(seed=33):
+    cases = [*topic.lasso_cases(seed=33), *topic.extreme_lasso_cases(seed=33)]
+    for X, y, alpha in cases:
         coef, b = _cd(X, y, alpha, STOPS[rule])
         ref, ref_b = topic.lasso_reference(X, y, alpha)
         assert max(np.max(np.abs(coef - ref)), abs(b - ref_b)) < 5e-5
@@ -237,6 +243,295 @@ def test_case_generators_validate(func):
         next(func(seed=-1))
     with pytest.raises(TypeError, match=re.escape("n_random must be an int, got 2.5")):
         next(func(n_random=2.5))
+
+
+# ------------------------------------------------- test inputs at the edges (issue 9)
+def _ridge_centred(X, y, alpha, solver=np.linalg.solve):
+    X, y = np.asarray(X, dtype=float), np.asarray(y, dtype=float)
+    mx, my = X.mean(0), y.mean()
+    Xc = X - mx
+    coef = solver(Xc.T @ Xc + alpha * np.eye(X.shape[1]), Xc.T @ (y - my))
+    return coef, my - mx @ coef
+
+
+def _ridge_inv(X, y, alpha):
+    return _ridge_centred(X, y, alpha, lambda A, b: np.linalg.inv(A) @ b)
+
+
+def _ridge_augmented_lstsq(X, y, alpha):
+    """Uncentred but backward stable: least squares on [X 1; sqrt(alpha)·I 0]."""
+    X, y = np.asarray(X, dtype=float), np.asarray(y, dtype=float)
+    n, p = X.shape
+    A = np.block([[X, np.ones((n, 1))], [np.sqrt(alpha) * np.eye(p), np.zeros((p, 1))]])
+    sol = np.linalg.lstsq(A, np.r_[y, np.zeros(p)], rcond=None)[0]
+    return sol[:p], sol[p]
+
+
+def _ridge_expanded(X, y, alpha):
+    """XᵀX - n·x̄x̄ᵀ: right in exact arithmetic, cancels at large offsets."""
+    X, y = np.asarray(X, dtype=float), np.asarray(y, dtype=float)
+    n, p = X.shape
+    mx, my = X.mean(0), y.mean()
+    G = X.T @ X - n * np.outer(mx, mx)
+    coef = np.linalg.solve(G + alpha * np.eye(p), X.T @ y - n * mx * my)
+    return coef, my - mx @ coef
+
+
+def _ridge_gradient_steps(X, y, alpha, steps=20_000):
+    X, y = np.asarray(X, dtype=float), np.asarray(y, dtype=float)
+    mx, my = X.mean(0), y.mean()
+    Xc = X - mx
+    H = Xc.T @ Xc + alpha * np.eye(X.shape[1])
+    g, w = Xc.T @ (y - my), np.zeros(X.shape[1])
+    step = 1 / np.linalg.eigvalsh(H).max()
+    for _ in range(steps):
+        w -= step * (H @ w - g)
+    return w, my - mx @ w
+
+
+def _ridge_standardised(X, y, alpha):
+    X, y = np.asarray(X, dtype=float), np.asarray(y, dtype=float)
+    s = X.std(0)
+    Z = (X - X.mean(0)) / s
+    v = np.linalg.solve(Z.T @ Z + alpha * np.diag(1 / s**2), Z.T @ (y - y.mean()))
+    return v / s, y.mean() - X.mean(0) @ (v / s)
+
+
+def _ridge_jitter(X, y, alpha):
+    return _ridge_centred(X, y, alpha + 1e-8)
+
+
+def _ridge_allclose(X, y, alpha):
+    X, y = np.asarray(X, dtype=float), np.asarray(y, dtype=float)
+    Xc = X - X.mean(0)
+    keep = ~np.array([np.allclose(c, 0) for c in Xc.T])
+    w = np.zeros(X.shape[1])
+    if keep.any():
+        w[keep] = _ridge_centred(X[:, keep], y, alpha)[0]
+    return w, y.mean() - X.mean(0) @ w
+
+
+def _ridge_cut(X, y, alpha):
+    coef, _ = _ridge_centred(X, y, alpha)
+    coef[np.abs(coef) < 1e-3] = 0.0
+    X, y = np.asarray(X, dtype=float), np.asarray(y, dtype=float)
+    return coef, y.mean() - X.mean(0) @ coef
+
+
+def _ridge_float32(X, y, alpha):
+    X32, y32 = np.asarray(X, np.float32), np.asarray(y, np.float32)
+    return _ridge_centred(X32.astype(float), y32.astype(float), alpha)
+
+
+def _ridge_fails(func, cases, atol=1e-6, rtol=1e-11):
+    """Indices of the cases on which ``func`` is not within the tolerance."""
+    bad = []
+    for i, (X, y, alpha) in enumerate(cases):
+        ref, ref_b = topic.ridge_reference(X, y, alpha)
+        with np.errstate(all="ignore"):
+            try:
+                coef, b = func(X, y, alpha)
+            except np.linalg.LinAlgError:
+                bad.append(i)
+                continue
+        ok = np.allclose(coef, ref, atol=atol, rtol=rtol) and np.isclose(
+            b, ref_b, atol=atol, rtol=rtol
+        )
+        if not ok:
+            bad.append(i)
+    return bad
+
+
+def test_extreme_ridge_cases_cover_offsets_rank_scale_and_one_sample():
+    cases = list(topic.extreme_ridge_cases(seed=31))
+    assert len(cases) == 11 and all(a > 0 for _, _, a in cases)
+    arrays = [(np.asarray(X, float), np.asarray(y, float)) for X, y, _ in cases]
+    offsets = [
+        i for i, (X, y) in enumerate(arrays) if X.min() > 9_900 and y.min() > 9e5
+    ]
+    assert offsets == [0, 1, 2] and len(arrays[1][0]) == 500
+    assert isinstance(cases[2][0], list) and isinstance(cases[2][0][0][0], int)
+    X3, X4 = arrays[3][0], arrays[4][0]
+    assert np.corrcoef(X3.T)[0, 1] > 1 - 1e-6 and np.corrcoef(X4.T)[0, 1] > 1 - 1e-12
+    X5 = arrays[5][0]
+    assert np.array_equal(X5[:, 0], X5[:, 2]), "a duplicated column"
+    X6 = arrays[6][0]
+    assert np.ptp(X6, axis=0)[[1, 3]].tolist() == [0.0, 0.0], "constant columns"
+    assert np.all(topic.ridge_reference(*cases[6])[0][[1, 3]] == 0)
+    assert np.abs(arrays[7][0]).max() < 1e-2 and np.abs(arrays[8][0]).min() > 1e2
+    small = np.abs(topic.ridge_reference(*cases[9])[0])
+    assert np.all((small > 1e-4) & (small < 1e-3)), "small coefficients, not 0"
+    assert np.shape(cases[10][0]) == (1, 3)
+    coef, b = topic.ridge_reference(*cases[10])
+    assert coef.tolist() == [0.0, 0.0, 0.0] and b == 7.0
+    X, y, a = next(topic.extreme_ridge_cases(seed=31))
+    np.testing.assert_array_equal(X, cases[0][0])
+
+
+def test_extreme_ridge_cases_pass_careful_answers_and_catch_the_numerics():
+    cases = list(topic.extreme_ridge_cases(seed=31))
+    for careful in (_ridge_centred, _ridge_inv, _ridge_augmented_lstsq):
+        assert _ridge_fails(careful, cases) == [], careful.__name__
+    assert {0, 1, 2} <= set(_ridge_fails(_ridge_expanded, cases)), "cancellation"
+    assert {0, 1} <= set(_ridge_fails(_ridge_float32, cases)), "float offsets"
+    assert {3, 4} <= set(_ridge_fails(_ridge_gradient_steps, cases)), "collinear"
+    assert 6 in _ridge_fails(_ridge_standardised, cases), "constant column"
+    assert 7 in _ridge_fails(_ridge_jitter, cases), "small scale"
+    assert 9 in _ridge_fails(_ridge_cut, cases), "small coefficients"
+
+
+def test_tiny_ridge_cases_are_below_allclose_and_fair_at_atol_1e_5():
+    cases = list(topic.tiny_ridge_cases(seed=31))
+    assert len(cases) == 2 and isinstance(cases[1][0], list)
+    for X, y, alpha in cases:
+        Xc = np.asarray(X) - np.mean(X, axis=0)
+        assert np.abs(Xc).max() < 1e-8 and alpha == 2e-18
+        assert 0.1 < np.abs(topic.ridge_reference(X, y, alpha)[0]).max() < 10
+    for careful in (_ridge_centred, _ridge_inv, _ridge_augmented_lstsq):
+        assert _ridge_fails(careful, cases, atol=1e-5, rtol=0) == []
+    for wrong in (_ridge_allclose, _ridge_jitter):
+        assert _ridge_fails(wrong, cases, atol=1e-5, rtol=0) == [0, 1]
+
+
+def _st_multiplicative(z, t):
+    z = np.asarray(z, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out = z * np.where(np.abs(z) > t, 1 - t / np.abs(z), 0.0)
+    return float(out) if out.ndim == 0 else out
+
+
+def _st_fails(func, cases):
+    from interview_lab.checking import compare
+
+    bad = []
+    for i, (z, t) in enumerate(cases):
+        with np.errstate(all="ignore"):
+            got = func(z, t)
+        if compare(got, topic.soft_threshold_reference(z, t), 0.0, 1e-3) is not None:
+            bad.append(i)
+    return bad
+
+
+def test_extreme_soft_threshold_cases_cover_shapes_ties_scales_and_ints():
+    cases = list(topic.extreme_soft_threshold_cases(seed=32))
+    shapes = {np.shape(z) for z, _ in cases}
+    assert {(1,), (1, 1), (7, 1), (1, 6), (), (6, 1)} <= shapes
+    outs = [topic.soft_threshold_reference(z, t) for z, t in cases]
+    tiny_nonzero = [abs(v) for o in outs for v in np.ravel(o) if 0 < abs(v) < 1e-11]
+    assert min(tiny_nonzero) < 1e-199, "results near 1e-200 are not 0"
+    near = [np.abs(np.asarray(z)) / t - 1 for z, t in cases[6:9]]
+    assert all(np.any((r > 0) & (r < 1e-12)) for r in near), "near-ties, not ties"
+    assert all(np.any(r == 0) for r in near), "and exact ties"
+    ints = [z for z, _ in cases if np.asarray(z).dtype.kind == "i"]
+    assert any(np.max(np.abs(z)) > 2**31 for z in ints), "past int32"
+    assert any(t == 0 and 0.0 in np.ravel(z) for z, t in cases)
+    assert max(np.size(z) for z, _ in cases) == 5000
+    z, t = cases[-1]
+    assert np.mean(np.abs(z) == t) > 0.3, "a third exact ties"
+
+
+def test_extreme_soft_threshold_cases_fair_to_other_formulas_and_catch_mistakes():
+    cases = list(topic.extreme_soft_threshold_cases(seed=32))
+
+    def clip(z, t):
+        return np.asarray(z, float) - np.clip(np.asarray(z, float), -t, t)
+
+    for careful in (topic.soft_threshold_reference, _st_multiplicative, clip):
+        assert _st_fails(careful, cases) == [], careful
+
+    def square(z, t):
+        z = np.asarray(z, dtype=float)
+        return np.sign(z) * np.maximum(np.sqrt(z * z) - t, 0.0)
+
+    def isclose(z, t):
+        z = np.asarray(z, dtype=float)
+        dead = (np.abs(z) <= t) | np.isclose(np.abs(z), t)
+        return np.where(dead, 0.0, z - np.sign(z) * t)
+
+    def rounded(z, t):
+        return np.round(topic.soft_threshold_reference(z, t), 10)
+
+    def squeezed(z, t):
+        return np.squeeze(topic.soft_threshold_reference(z, t))
+
+    def float32(z, t):
+        return topic.soft_threshold_reference(np.asarray(z, np.float32), t)
+
+    for wrong in (square, isclose, rounded, squeezed, float32):
+        assert _st_fails(wrong, cases), wrong.__name__
+
+
+def test_extreme_lasso_cases_cover_constant_columns_small_coefficients_ints_offsets():
+    cases = list(topic.extreme_lasso_cases(seed=33))
+    assert len(cases) == 5
+    coefs = [topic.lasso_reference(X, y, a)[0] for X, y, a in cases]
+    X0 = np.asarray(cases[0][0])
+    assert np.ptp(X0, axis=0)[[1, 3]].tolist() == [0.0, 0.0]
+    assert np.all(coefs[0][[1, 3]] == 0) and np.sum(coefs[0] != 0) >= 2
+    assert np.any((np.abs(coefs[1]) > 2e-4) & (np.abs(coefs[1]) < 1e-3))
+    assert isinstance(cases[2][0], list) and isinstance(cases[2][0][0][0], int)
+    assert isinstance(cases[2][1][0], int)
+    assert [len(y) for _, y, _ in cases[3:]] == [60, 2000]
+    assert all(np.min(y) > 9.9e5 for _, y, _ in cases[3:]), "targets near 1e6"
+    for X, y, a in cases:
+        assert checks._lasso_margin_ok(X, y, a, min_effect=0.02)
+
+
+def _lasso_fails(func, cases):
+    bad = []
+    for i, (X, y, alpha) in enumerate(cases):
+        ref, ref_b = topic.lasso_reference(X, y, alpha)
+        with np.errstate(all="ignore"):
+            try:
+                coef, b = func(X, y, alpha)
+            except np.linalg.LinAlgError:
+                bad.append(i)
+                continue
+        if (
+            not np.allclose(coef, ref, atol=1e-4, rtol=0)
+            or not np.isclose(b, ref_b, atol=1e-4, rtol=0)
+            or topic.wrong_zeros(coef, X, y, alpha)
+        ):
+            bad.append(i)
+    return bad
+
+
+def test_extreme_lasso_cases_catch_missing_guard_cut_offs_and_float32():
+    cases = list(topic.extreme_lasso_cases(seed=33))
+    stop = STOPS["max |dw| < tol"]
+    assert _lasso_fails(lambda X, y, a: _cd(X, y, a, stop), cases) == []
+
+    def unguarded(X, y, a):
+        return _cd(X, y, a, stop, guard=False)
+
+    def cut(X, y, a):
+        coef, _ = _cd(X, y, a, stop)
+        coef[np.abs(coef) < 1e-3] = 0.0
+        return coef, np.mean(y) - np.mean(X, axis=0) @ coef
+
+    def float32(X, y, a):
+        X32, y32 = np.asarray(X, np.float32), np.asarray(y, np.float32)
+        return _cd(X32.astype(float), y32.astype(float), a, stop)
+
+    assert 0 in _lasso_fails(unguarded, cases), "0/0 on a constant column"
+    assert 1 in _lasso_fails(cut, cases), "small coefficients"
+    assert {3, 4} <= set(_lasso_fails(float32, cases)), "targets near 1e6"
+
+
+def test_extreme_cases_are_reproducible_and_validate():
+    for func in (
+        topic.extreme_ridge_cases,
+        topic.tiny_ridge_cases,
+        topic.extreme_soft_threshold_cases,
+        topic.extreme_lasso_cases,
+    ):
+        for a, b in zip(func(seed=5), func(seed=5), strict=True):
+            for u, v in zip(a, b, strict=True):
+                np.testing.assert_array_equal(np.asarray(u), np.asarray(v))
+        with pytest.raises(
+            ValueError, match=re.escape("seed must be a non-negative int, got -1")
+        ):
+            next(func(seed=-1))
 
 
 # -------------------------------------------------------------------- mistakes

@@ -1,6 +1,8 @@
-"""Ridge by np.linalg.inv of the bordered normal equations (intercept row unpenalised);
-soft threshold returning a Python float for scalars; lasso stopping on the change in
-the objective, intercept updated inside the loop (no centring)."""
+"""Ridge by np.linalg.inv of the bordered normal equations (intercept row unpenalised)
+on centred X (uncentred, they lose the precision at large offsets: see
+wrong_numeric_uncentred.py); soft threshold returning a Python float for scalars;
+lasso stopping on the change in the objective, intercept updated inside the loop (no
+centring)."""
 
 import math
 
@@ -11,11 +13,12 @@ def ridge_fit(X, y, alpha):
     X = np.array(X, dtype=float)
     y = np.array(y, dtype=float)
     n, p = X.shape
-    A = np.hstack([np.ones((n, 1)), X])
+    x_mean = X.mean(axis=0)
+    A = np.hstack([np.ones((n, 1)), X - x_mean])
     P = alpha * np.eye(p + 1)
     P[0, 0] = 0.0
     beta = np.linalg.inv(A.T @ A + P) @ A.T @ y
-    return beta[1:], float(beta[0])
+    return beta[1:], float(beta[0] - x_mean @ beta[1:])
 
 
 def soft_threshold(z, t):

@@ -6,8 +6,10 @@ regularization as topic``, and calls:
 * in graded test cells: ``topic.checker(exercise, func)``, the references
   ``topic.ridge_reference``, ``topic.soft_threshold_reference`` and
   ``topic.lasso_reference``, the hidden inputs ``topic.ridge_cases``,
-  ``topic.soft_threshold_cases`` and ``topic.lasso_cases``, and the invariant
-  ``topic.wrong_zeros`` (:mod:`.checks`, references from :mod:`.core`);
+  ``topic.soft_threshold_cases`` and ``topic.lasso_cases``, their edges of floating
+  point, rank and shape ``topic.extreme_ridge_cases``, ``topic.tiny_ridge_cases``,
+  ``topic.extreme_soft_threshold_cases`` and ``topic.extreme_lasso_cases``, and the
+  invariant ``topic.wrong_zeros`` (:mod:`.checks`, references from :mod:`.core`);
 * in teaching cells, in notebook order: ``topic.regularization_explorer()``,
   ``topic.PathExplorer(lam)``, ``topic.geometry_explorer()``,
   ``topic.GeometryExplorer(budget)``, ``topic.scaling_figure()``,
@@ -20,9 +22,13 @@ generators ``polynomial_data`` and ``correlated_data``, with the scales of alpha
 from .checks import (
     EXERCISES,
     checker,
+    extreme_lasso_cases,
+    extreme_ridge_cases,
+    extreme_soft_threshold_cases,
     lasso_cases,
     ridge_cases,
     soft_threshold_cases,
+    tiny_ridge_cases,
     wrong_zeros,
 )
 from .core import (
@@ -51,6 +57,9 @@ __all__ = [
     "correlated_data",
     "correlated_figure",
     "cv_figure",
+    "extreme_lasso_cases",
+    "extreme_ridge_cases",
+    "extreme_soft_threshold_cases",
     "geometry_explorer",
     "geometry_figure",
     "lasso_cases",
@@ -62,5 +71,6 @@ __all__ = [
     "scaling_figure",
     "soft_threshold_cases",
     "soft_threshold_reference",
+    "tiny_ridge_cases",
     "wrong_zeros",
 ]

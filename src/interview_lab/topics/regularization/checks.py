@@ -9,6 +9,12 @@ asks for a checker and runs it on the hidden inputs of this module::
     for X, y, alpha in topic.lasso_cases(seed=33):
         coef, intercept = check(X, y, alpha)
 
+The ``extreme_*_cases`` (and :func:`tiny_ridge_cases`) add the inputs at the edges of
+floating point, rank and shape that the contract allows (large offsets, nearly
+collinear, duplicated and constant columns, tiny and huge values, near-ties, length-1
+axes, integers); each docstring says which tolerance to compare with, and which
+inputs are left out as unfair.
+
 :func:`wrong_zeros` is the invariant the lasso's hidden test adds: exact zeros where
 scikit-learn has them.
 """
@@ -28,9 +34,13 @@ from .core import lasso_reference, ridge_reference, soft_threshold_reference
 __all__ = [
     "EXERCISES",
     "checker",
+    "extreme_lasso_cases",
+    "extreme_ridge_cases",
+    "extreme_soft_threshold_cases",
     "lasso_cases",
     "ridge_cases",
     "soft_threshold_cases",
+    "tiny_ridge_cases",
     "wrong_zeros",
 ]
 
@@ -137,21 +147,146 @@ def ridge_cases(seed: int = 0, n_random: int = 40) -> Iterator[tuple]:
         yield (*_every_third_as_lists(X, y, i), alpha)
 
 
-def _lasso_margin_ok(X, y, alpha, margin: float = 0.01, min_coef: float = 1e-3) -> bool:
+def extreme_ridge_cases(seed: int = 0) -> Iterator[tuple]:
+    """Inputs ``(X, y, alpha)`` for ridge at the edges of floating point and of rank.
+
+    * large offsets with a small spread (prices, timestamps): features near 1e4 with
+      spreads of 0.5-2 and targets near 1e6, as floats, as integer lists and with
+      500 samples (not thousands: the dual form ``Xcᵀ(XcXcᵀ + alpha·I)⁻¹yc``, a
+      correct answer, costs n³). The uncentred normal equations ``[X 1]ᵀ[X 1]`` and
+      the expansion ``XᵀX - n·x̄x̄ᵀ`` lose about (offset / spread)² of the precision,
+      float32 all of it; centring first loses nothing;
+    * nearly collinear features (two columns 1e-4 and 1e-8 apart, relative) with a
+      small alpha: well posed, since ``alpha·I`` keeps the condition number of
+      ``XcᵀXc + alpha·I`` near 1e5-1e7 (solve, lstsq, Cholesky, the SVD and even
+      ``inv`` are within 1e-9), but a fixed number of gradient steps, a start from
+      least squares or an inverse of ``XcᵀXc`` alone is far off;
+    * a duplicated column (the copies share the weight equally) and constant columns
+      (coefficient 0 after centring), where dividing by a standard deviation fails;
+    * small features and targets (1e-4 scale, alpha 2e-8: the coefficients of a
+      unit-scale problem), where a "stabilising" 1e-8 on the diagonal changes the
+      answer, and huge ones (1e6 scale); smaller still in :func:`tiny_ridge_cases`;
+    * coefficients small but not 0 (1e-4 to 1e-3, on features with spreads near
+      1,000), which a cut-off such as ``coef[abs(coef) < 1e-3] = 0`` loses;
+    * a single sample, ``X`` of shape (1, 3): coefficients 0, intercept ``y[0]``.
+
+    Every ``alpha`` is positive, so each problem has one solution. Compare with
+    ``atol=1e-6`` (the contract) and ``rtol=1e-11``: an intercept near 1e6 carries
+    rounding of about 1e-10 whatever the method, and a backward-stable least squares
+    on the uncentred ``[X 1]`` (QR or SVD, not the normal equations) about 1e-7.
+
+    Parameters
+    ----------
+    seed : int
+        Seed of the random values.
+
+    Yields
+    ------
+    X : list or ndarray of shape (n_samples, n_features)
+    y : list or ndarray of shape (n_samples,)
+    alpha : float
+
+    Examples
+    --------
+    >>> X, y, alpha = next(extreme_ridge_cases())
+    >>> np.shape(X), bool(9_990 < np.min(X) and np.max(X) < 10_010), alpha
+    ((60, 3), True, 1.0)
+    """
+    seed = check_seed(seed)
+    rng = np.random.default_rng(seed)
+    for n, as_list in [(60, False), (500, True)]:  # prices: 1e4 ± 2, 1e6 ± 10
+        X = 1e4 + _design(rng, n, 3)
+        y = 1e6 + _targets(rng, X - 1e4, sparsity=1.0)
+        yield (X.tolist(), y.tolist(), 1.0) if as_list else (X, y, 1.0)
+    Xi = 10_000 + rng.integers(-20, 21, size=(40, 2))  # integer timestamps
+    yi = 1_000_000 + 3 * (Xi[:, 0] - 10_000) + rng.integers(-30, 31, size=40)
+    yield Xi.tolist(), yi.tolist(), 2
+    for rel, alpha in [(1e-4, 1e-3), (1e-8, 1e-4)]:  # nearly collinear
+        X = _design(rng, 50, 3)
+        X[:, 1] = X[:, 0] + rel * rng.normal(size=50)
+        yield X, _targets(rng, X, sparsity=1.0), alpha
+    X = _design(rng, 30, 3)
+    X = np.column_stack([X[:, :2], X[:, 0], X[:, 2]])  # a duplicated column
+    yield X, _targets(rng, X), 0.5
+    X = _design(rng, 25, 3)
+    X[:, 1] = 3.0  # constant columns: exactly 0 after centring
+    X = np.column_stack([X, np.zeros(25)])
+    yield X.tolist(), _targets(rng, X).tolist(), 1.0
+    X = _design(rng, 30, 3)
+    y = _targets(rng, X)
+    yield 1e-4 * X, 1e-4 * y, 2e-8  # small: the coefficients of alpha = 2
+    yield 1e6 * X, 1e6 * y, 2e12  # huge
+    X = _design(rng, 40, 3, scales=(500.0, 2000.0))
+    w = np.array([4e-4, -2e-4, 8e-4])
+    yield X, X @ w + 1.0 + rng.normal(0, 0.1, 40), 5.0  # coefficients 1e-4 to 1e-3
+    yield [[1.5, -2.0, 4.0]], [7.0], 1.0  # a single sample
+
+
+def tiny_ridge_cases(seed: int = 0) -> Iterator[tuple]:
+    """Inputs ``(X, y, alpha)`` for ridge with features and targets near 1e-9.
+
+    Scaling ``X`` and ``y`` by ``s`` and ``alpha`` by ``s²`` leaves the coefficients
+    of a unit-scale problem, so they are about 1 here: a column that
+    ``np.allclose(column, 0)`` calls constant (every value below 1e-8) is not, and a
+    1e-8 added to the diagonal "for stability" swamps ``XcᵀXc`` (about 1e-17).
+
+    Compare with ``atol=1e-5``, not the contract's 1e-6: a least squares on the
+    uncentred ``[X 1]`` (a correct answer, by QR or SVD) carries an error of about
+    1e-16 times its condition number, about 1e9 here (so up to 1e-6), while the
+    mistakes above are off by about 1.
+
+    Parameters
+    ----------
+    seed : int
+        Seed of the random values.
+
+    Yields
+    ------
+    X : list or ndarray of shape (n_samples, n_features)
+    y : list or ndarray of shape (n_samples,)
+    alpha : float
+
+    Examples
+    --------
+    >>> X, y, alpha = next(tiny_ridge_cases())
+    >>> bool(np.abs(X).max() < 1e-8), alpha
+    (True, 2e-18)
+    """
+    seed = check_seed(seed)
+    rng = np.random.default_rng(seed)
+    for as_list in (False, True):
+        X = _design(rng, 30, 3, mean=0.5, scales=(0.5, 1.0))
+        y = _targets(rng, X, sparsity=1.0)
+        X, y = 1e-9 * X, 1e-9 * y  # |X| below 1e-8: about 5 standard deviations
+        yield (X.tolist(), y.tolist(), 2e-18) if as_list else (X, y, 2e-18)
+
+
+def _lasso_margin_ok(
+    X,
+    y,
+    alpha,
+    margin: float = 0.01,
+    min_coef: float = 1e-3,
+    min_effect: float | None = None,
+) -> bool:
     """True when no coefficient sits at the edge of being 0.
 
     A zero coefficient must satisfy its optimality condition with room to spare
     (``|x_j·r|/n < (1 - margin)·alpha``) and a non-zero one must be clearly non-zero,
-    so that a coordinate descent stopped at ``tol=1e-6`` finds the same zeros.
+    so that a coordinate descent stopped at ``tol=1e-6`` finds the same zeros:
+    ``|w_j| > min_coef``, or, when ``min_effect`` is given, ``|w_j|·std(x_j) >
+    min_effect`` (its effect on ``y``: what decides, for features with large spreads
+    and small coefficients).
     """
     coef, _ = lasso_reference(X, y, alpha)
     X, y = check_xy(X, y)
     Xc, yc = X - X.mean(0), y - y.mean()
     grad = Xc.T @ (yc - Xc @ coef) / len(y)
     zero = coef == 0
+    size = np.abs(coef) if min_effect is None else np.abs(coef) * X.std(0)
+    low = min_coef if min_effect is None else min_effect
     return bool(
-        np.all(np.abs(grad[zero]) < (1 - margin) * alpha)
-        and np.all(np.abs(coef[~zero]) > min_coef)
+        np.all(np.abs(grad[zero]) < (1 - margin) * alpha) and np.all(size[~zero] > low)
     )
 
 
@@ -288,6 +423,98 @@ def lasso_cases(seed: int = 0, n_random: int = 40) -> Iterator[tuple]:
         produced += 1
 
 
+def extreme_lasso_cases(seed: int = 0) -> Iterator[tuple]:
+    """Inputs ``(X, y, alpha)`` for the lasso at the edges the contract allows.
+
+    * constant columns (one of 3s, one of 0s) among three ordinary features: their
+      coefficients are exactly 0 in scikit-learn, while a coordinate update without a
+      guard divides 0 by 0 and a start from least squares meets a singular ``XᵀX``;
+    * coefficients small but not 0 (2e-4 to 1e-3, on features with spreads of 300-600
+      whose effects on ``y`` are tenths), which a cut-off such as
+      ``w[abs(w) < 1e-3] = 0`` loses;
+    * integer features and targets, as lists (coefficients must not be ints);
+    * targets near 1e6 with a spread of a few units, with 60 and 2,000 samples, where
+      float32 loses the intercept.
+
+    Like :func:`lasso_cases`, every problem is well conditioned for coordinate descent
+    (means in [-1, 1], spreads of at least 4, correlations small) and no coefficient
+    sits on the edge of being 0 (``_lasso_margin_ok``; for the small coefficients its
+    effect ``|w_j|·std(x_j)`` is what must be clearly non-zero), so every reasonable
+    stopping rule lands within 1e-4 of scikit-learn. Not sent, because they are not
+    fair with the contract's ``tol=1e-6``: large offsets in the features (an
+    intercept updated inside the loop then converges at a rate of about
+    1 - spread²/offset² per sweep), nearly collinear columns (coordinate descent
+    slows down), tiny scales (an absolute ``tol`` stops at once), and duplicated
+    columns (the minimiser is not unique: any split of the weight is optimal).
+
+    Parameters
+    ----------
+    seed : int
+        Seed of the random values.
+
+    Yields
+    ------
+    X : list or ndarray of shape (n_samples, n_features)
+    y : list or ndarray of shape (n_samples,)
+    alpha : float
+
+    Examples
+    --------
+    >>> X, y, alpha = next(extreme_lasso_cases())
+    >>> np.shape(X), np.ptp(np.asarray(X)[:, [1, 3]], axis=0).tolist()
+    ((60, 5), [0.0, 0.0])
+    """
+    seed = check_seed(seed)
+    rng = np.random.default_rng(seed)
+    while True:  # constant columns: a column of 3s and a column of 0s
+        X = _lasso_design(rng, 60, 3)
+        y = _lasso_targets(rng, X, sparsity=1.0, low=0.5)
+        X = np.column_stack([X[:, 0], np.full(60, 3.0), X[:, 1], np.zeros(60), X[:, 2]])
+        alpha = 0.2 * _alpha_max(X, y)
+        coef, _ = lasso_reference(X, y, alpha)
+        if (
+            _max_correlation_eigenvalue(X[:, [0, 2, 4]]) < 1.5
+            and _lasso_margin_ok(X, y, alpha)
+            and np.sum(coef != 0) >= 2
+        ):
+            yield X, y, alpha
+            break
+    while True:  # small coefficients on features with large spreads
+        X = _lasso_design(rng, 80, 3, scales=(300.0, 600.0))
+        w = np.array([0.15, -0.3, 2.0]) * rng.choice([-1.0, 1.0], 3) / X.std(0)
+        y = X @ w + rng.uniform(-5, 5) + rng.normal(0, 0.3, 80)
+        alpha = 0.05 * _alpha_max(X, y)
+        coef, _ = lasso_reference(X, y, alpha)
+        small = (np.abs(coef) > 2e-4) & (np.abs(coef) < 1e-3)
+        if (
+            _max_correlation_eigenvalue(X) < 1.5
+            and _lasso_margin_ok(X, y, alpha, min_effect=0.02)
+            and small.any()
+        ):
+            yield X, y, alpha
+            break
+    while True:  # integers, as lists
+        Xi = rng.integers(-12, 13, size=(60, 3))
+        yi = np.rint(Xi @ rng.uniform(-1.0, 1.0, 3) + rng.normal(0, 2.0, 60) + 4)
+        alpha = 0.2 * _alpha_max(Xi, yi)
+        if _max_correlation_eigenvalue(Xi) < 1.5 and _lasso_margin_ok(Xi, yi, alpha):
+            yield Xi.tolist(), yi.astype(int).tolist(), alpha
+            break
+    for n in (60, 2000):  # targets near 1e6
+        while True:
+            X = _lasso_design(rng, n, 3)
+            y = 1e6 + _lasso_targets(rng, X)
+            alpha = 0.1 * _alpha_max(X, y)
+            coef, _ = lasso_reference(X, y, alpha)
+            if (
+                _max_correlation_eigenvalue(X) < 1.5
+                and _lasso_margin_ok(X, y, alpha)
+                and np.any(coef != 0)
+            ):
+                yield X, y, alpha
+                break
+
+
 def soft_threshold_cases(seed: int = 0, n_random: int = 30) -> Iterator[tuple]:
     """Inputs ``(z, t)`` for soft thresholding: scalars, lists, 1-D and 2-D arrays.
 
@@ -326,6 +553,71 @@ def soft_threshold_cases(seed: int = 0, n_random: int = 30) -> Iterator[tuple]:
             yield float(z), t
         else:
             yield as_list_or_array(z, i + 1), t  # odd i: a list
+
+
+def extreme_soft_threshold_cases(seed: int = 0) -> Iterator[tuple]:
+    """Inputs ``(z, t)`` for soft thresholding at the edges of shape and floating point.
+
+    * length-1 axes: shapes (1,), (1, 1), (n, 1) and (1, n), a 0-d array and
+      ``[[x]]``: the result keeps the shape of ``z`` (nothing squeezed);
+    * near-ties: ``|z|`` above ``t`` by 2⁻⁴⁰ ≈ 9e-13 and 2⁻³⁰ relative (not ties: the
+      result is that small difference, exactly), beside exact ties ``|z| == t`` at
+      scales 1e-300 to 1e300 (exactly 0);
+    * tiny values (1e-200 scale, where ``z**2`` underflows and rounding or an absolute
+      epsilon wipes the result out) and huge ones (1e200 scale, where ``z**2``
+      overflows), with a threshold of the same scale;
+    * integers: large ones (1e15, exact in float64, past int32) and an (n, 1) integer
+      array, both with a fractional ``t``;
+    * ``t = 0`` on values that include 0, tiny and huge ones (``z`` unchanged);
+    * 5,000 values, a third of them exact ties.
+
+    Compare relatively: ``atol=0, rtol=1e-3``. Every correct formula computes
+    ``|z| - t`` in one exact subtraction here, and the multiplicative
+    ``z·max(0, 1 - t/|z|)`` is within 2e-4 of it on the near-ties; rounding, float32,
+    ``np.isclose`` or an absolute epsilon on the dead zone is off by 100%.
+
+    Parameters
+    ----------
+    seed : int
+        Seed of the random values.
+
+    Yields
+    ------
+    z : float, list or ndarray
+    t : float
+
+    Examples
+    --------
+    >>> z, t = next(extreme_soft_threshold_cases())
+    >>> z.shape, t
+    ((1,), 1.0)
+    """
+    seed = check_seed(seed)
+    rng = np.random.default_rng(seed)
+    yield np.array([2.5]), 1.0  # length-1 axes
+    yield np.array([[-2.5]]), 1.0
+    yield [[0.25]], 0.5
+    yield np.array(-3.0), 1.0  # a 0-d array
+    yield rng.normal(0, 2, size=(7, 1)), 0.8
+    yield rng.normal(0, 2, size=(1, 6)).tolist(), 0.8
+    for t in (1.0, 2.0**20, 0.1):  # near-ties: not ties
+        d = np.array([2.0**-40, 2.0**-30, 0.0, -(2.0**-40), -(2.0**-30), -0.5, 0.5])
+        z = np.sign(d + 1e-300) * t * (1.0 + np.abs(d))
+        yield z, t
+    for scale in (1e-300, 1e-8, 1.0, 1e300):  # exact ties at every scale
+        yield np.array([scale, -scale, 2 * scale, 0.5 * scale]), scale
+    for scale in (1e-200, 1e200):  # tiny and huge
+        yield scale * rng.normal(0, 2, size=(3, 4)), scale * 0.7
+        yield float(scale * 3.0), scale * 1.0
+    yield np.array([10**15 + 1, -(10**15) - 3, 2_147_483_648, 7, 0, -1]), 0.5
+    yield rng.integers(-5, 6, size=(6, 1)), 2.5  # an (n, 1) integer array
+    yield np.array([0.0, -0.0, 1e-300, -1e-300, 1e300, -3.0, 2.5]), 0.0  # t = 0
+    yield [0, 4, -2], 0  # ints with t = 0
+    t = 0.75  # 5,000 values, a third exact ties
+    z = rng.normal(0, 2, size=5000)
+    ties = rng.random(5000) < 1 / 3
+    z[ties] = t * rng.choice([-1.0, 1.0], size=int(ties.sum()))
+    yield z, t
 
 
 # ------------------------------------------------------------------ cases for mistakes
