@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from fractions import Fraction
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -271,6 +272,169 @@ def test_cross_val_extreme_cases_cover_the_docstring_and_catch_unstable_answers(
         )
 
 
+def _exact_bias_variance(predictions, y_true):
+    """Bias² and variance with fractions, on the values read as float64 (or ints)."""
+
+    def exact(v):
+        return (
+            Fraction(int(v)) if np.asarray(v).dtype.kind in "iu" else Fraction(float(v))
+        )
+
+    rows = [[exact(v) for v in row] for row in np.asarray(predictions)]
+    target = [exact(v) for v in np.asarray(y_true)]
+    means = [sum(col) / len(col) for col in zip(*rows)]
+    bias2 = sum((m - t) ** 2 for m, t in zip(means, target)) / len(target)
+    var = sum(
+        sum((v - m) ** 2 for v in col) / len(col) for col, m in zip(zip(*rows), means)
+    ) / len(target)
+    return bias2, var
+
+
+def _bv_in_dtype(predictions, y_true):  # errors in the input's dtype (wrap, float32)
+    errors = np.asarray(predictions) - np.asarray(y_true)
+    return float(np.mean(errors.mean(axis=0) ** 2)), float(np.mean(errors.var(axis=0)))
+
+
+def _bv_decomposed(predictions, y_true):  # variance = MSE - bias²
+    p, t = np.asarray(predictions, float), np.asarray(y_true, float)
+    bias2 = np.mean(((p - t).mean(axis=0)) ** 2)
+    return float(bias2), float(max(np.mean((p - t) ** 2) - bias2, 0.0))
+
+
+def _bv_shifted_int(predictions, y_true):  # shifted data kept in int64: d**2 overflows
+    p, t = np.asarray(predictions), np.asarray(y_true, float)
+    d = p - p[0]
+    var = np.mean(np.mean(d**2, axis=0) - np.mean(d, axis=0) ** 2)
+    return float(np.mean((p.mean(axis=0) - t) ** 2)), float(var)
+
+
+def _bv_allclose_tie(predictions, y_true):  # allclose(rtol=1e-12) decides "no variance"
+    p = np.asarray(predictions, float)
+    b2, var = core.bias_variance_reference(p, y_true)
+    return b2, 0.0 if np.allclose(p, p[0], rtol=1e-12, atol=0.0) else var
+
+
+def test_bias_variance_dtype_cases_are_exact_and_catch_dtype_and_shortcut_answers():
+    cases = list(topic.bias_variance_dtype_cases())
+    dtypes = {np.asarray(p).dtype for p, *_ in cases}
+    assert {np.dtype(np.float32), np.dtype(np.uint8), np.dtype(np.int8)} <= dtypes
+    for p, t, expected, why in cases:
+        assert why
+        exact = _exact_bias_variance(p, t)
+        assert expected == tuple(
+            float(x) for x in exact
+        )  # rounded once, from fractions
+        assert np.allclose(core.bias_variance_reference(p, t), expected, 1e-12, 0)
+        for stable in (bias_variance_slow, _bv_welford):
+            assert np.allclose(stable(p, t), expected, rtol=1e-9, atol=0)
+    for broken, index in [
+        (_bv_in_dtype, 0),  # float32 arithmetic
+        (_bv_in_dtype, 1),  # uint8 wraps
+        (_bv_in_dtype, 2),  # int8 wraps
+        (_bv_decomposed, 3),
+        (_bv_shifted_int, 4),
+        (_bv_allclose_tie, 5),
+    ]:
+        p, t, expected, _ = cases[index]
+        with np.errstate(all="ignore"):
+            got = broken(p.copy(), t.copy())
+        assert not np.allclose(got, expected, rtol=1e-9, atol=0), (broken, index)
+
+
+def test_cross_val_dtype_cases_are_exact_and_catch_allclose_and_wrapping():
+    from sklearn.dummy import DummyRegressor  # noqa: F401  (the cases' model)
+
+    cases = list(topic.cross_val_dtype_cases())
+    assert {np.asarray(y).dtype for _, _, y, _, _, _ in cases} >= {
+        np.dtype(np.int8),
+        np.dtype(np.uint8),
+    }
+    for model, X, y, n_folds, expected, why in cases:
+        assert why
+        assert topic.cross_val_mse_reference(model, X, y, n_folds) == expected
+        assert cross_val_mse_slow(model, X, y, n_folds) == expected
+
+    def allclose_perfect(model, X, y, n_folds):
+        X, y = np.asarray(X, float), np.asarray(y, float)
+        out = []
+        for tr, va in KFold(n_folds).split(X):
+            p = clone(model).fit(X[tr], y[tr]).predict(X[va])
+            ok = np.allclose(p, y[va], rtol=1e-12, atol=0.0)
+            out.append(0.0 if ok else np.mean((y[va] - p) ** 2))
+        return np.mean(out)
+
+    def in_label_dtype(model, X, y, n_folds):
+        X, y = np.asarray(X), np.asarray(y)
+        return np.mean(
+            [
+                np.mean((y[va] - clone(model).fit(X[tr], y[tr]).predict(X[va])) ** 2)
+                for tr, va in KFold(n_folds).split(X)
+            ]
+        )
+
+    with np.errstate(all="ignore"):
+        assert [allclose_perfect(*c[:4]) == c[4] for c in cases] == [
+            False,
+            False,
+            True,
+            True,
+        ]
+        assert [in_label_dtype(*c[:4]) == c[4] for c in cases] == [
+            True,
+            True,
+            False,
+            False,
+        ]
+
+
+def _kfold_from_sets(n, k):  # train = set difference: iteration order, not sorted
+    everything, out, start = set(range(n)), [], 0
+    for size in [n // k + (i < n % k) for i in range(k)]:
+        val = list(range(start, start + size))
+        out.append((np.array(list(everything - set(val))), np.array(val)))
+        start += size
+    return out
+
+
+def test_kfold_cases_catch_a_set_ordered_training_index():
+    cases = list(topic.kfold_cases(seed=22))
+    assert {(9, 2), (33, 2)} <= set(cases)
+    unsorted = [
+        (n, k)
+        for n, k in cases
+        if checks.folds_equal(_kfold_from_sets(n, k), core.kfold_reference(n, k))
+    ]
+    assert unsorted, "a training index built from a set must fail somewhere"
+
+
+@pytest.mark.parametrize(
+    "part, ok",
+    [
+        (np.array([2.0, 3.0, 4.0, 5.0]), False),
+        ([2.0, 3.0, 4.0, 5.0], False),
+        (np.array([True, False, True, True]), False),
+        ([2, 3, 4, 5], True),
+        (np.array([2, 3, 4, 5], dtype=np.uint8), True),
+    ],
+)
+def test_folds_must_hold_integer_index_arrays(part, ok):
+    expected = core.kfold_reference(6, 3)
+    got = [(part, [0, 1])] + [(tr.tolist(), va.tolist()) for tr, va in expected[1:]]
+    problem = checks.folds_equal(got, expected)
+    if ok:
+        assert problem is None
+    else:
+        assert problem.startswith("fold 0: train_idx holds ")
+        assert problem.endswith("index arrays must be integers: X[idx] needs ints")
+    if isinstance(part, np.ndarray) and part.dtype.kind == "f":
+        assert problem == (
+            "fold 0: train_idx holds floats (2.0, 3.0, 4.0, ...); index arrays must "
+            "be integers: X[idx] needs ints"
+        )
+    # an empty part (float64 to NumPy) is not a dtype problem
+    assert checks._not_integer([]) is None
+
+
 # ------------------------------------------------------------------- data and simulation
 def test_make_data_shapes_seed_and_order():
     X, y = topic.make_data(50, seed=4)
@@ -403,7 +567,8 @@ def test_check_folds_accepts_lists_tuples_and_generators():
         lambda n, k: tuple(KFold(k).split(range(n))),
         lambda n, k: (pair for pair in KFold(k).split(np.zeros(n))),
         lambda n, k: [
-            (np.asarray(t, float), np.asarray(v, float)) for t, v in kfold_right(n, k)
+            (np.asarray(t, np.int32), np.asarray(v, np.uint32))
+            for t, v in kfold_right(n, k)
         ],
     ):
         check = topic.checker("kfold_indices", func)

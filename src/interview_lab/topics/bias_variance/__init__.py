@@ -7,7 +7,9 @@ as topic``, and calls:
   generators ``topic.bias_variance_cases``, ``topic.kfold_cases`` and
   ``topic.cross_val_cases`` and, at the edges of floating point and of size,
   ``topic.bias_variance_extreme_cases``, ``topic.bias_variance_tie_cases``,
-  ``topic.kfold_large_cases`` and ``topic.cross_val_extreme_cases``;
+  ``topic.kfold_large_cases`` and ``topic.cross_val_extreme_cases``; with exact
+  expected results, ``topic.bias_variance_dtype_cases`` and
+  ``topic.cross_val_dtype_cases`` (other dtypes, huge biases, near-ties at 1e12);
   ``topic.check_folds(check, n_samples, n_folds)`` and
   ``topic.check_model_unfitted(check, model, X, y)``; also
   ``topic.cross_val_mse_reference``, ``topic.make_data`` and ``topic.poly_model``
@@ -27,12 +29,14 @@ the batched simulation and the references.
 from .checks import (
     EXERCISES,
     bias_variance_cases,
+    bias_variance_dtype_cases,
     bias_variance_extreme_cases,
     bias_variance_tie_cases,
     check_folds,
     check_model_unfitted,
     checker,
     cross_val_cases,
+    cross_val_dtype_cases,
     cross_val_extreme_cases,
     kfold_cases,
     kfold_large_cases,
@@ -53,6 +57,7 @@ __all__ = [
     "EXERCISES",
     "ComplexityExplorer",
     "bias_variance_cases",
+    "bias_variance_dtype_cases",
     "bias_variance_extreme_cases",
     "bias_variance_tie_cases",
     "check_folds",
@@ -60,6 +65,7 @@ __all__ = [
     "checker",
     "complexity_explorer",
     "cross_val_cases",
+    "cross_val_dtype_cases",
     "cross_val_extreme_cases",
     "cross_val_mse_reference",
     "ensemble_figure",

@@ -38,12 +38,15 @@ from .core import (
 __all__ = [
     "EXERCISES",
     "bias_variance_cases",
+    "bias_variance_dtype_cases",
     "bias_variance_extreme_cases",
     "bias_variance_tie_cases",
     "check_folds",
     "check_model_unfitted",
     "checker",
+    "bias_variance_dtype_cases",
     "cross_val_cases",
+    "cross_val_dtype_cases",
     "cross_val_extreme_cases",
     "folds_equal",
     "kfold_cases",
@@ -56,7 +59,8 @@ def kfold_cases(seed: int = 0, n_random: int = 60):
     """``(n_samples, n_folds)`` pairs: edge cases, then seeded random ones.
 
     Edge cases: even and uneven splits, two folds, leave-one-out (``n_folds ==
-    n_samples``), the smallest valid input.
+    n_samples``), the smallest valid input, and sizes where a training index built
+    from ``set(range(n)) - set(val)`` iterates out of order ((9, 2), (33, 2)).
 
     Examples
     --------
@@ -77,6 +81,8 @@ def kfold_cases(seed: int = 0, n_random: int = 60):
         (100, 7),
         (101, 10),
         (9, 8),
+        (9, 2),  # a train index built from a set comes out unsorted here: 8, 5, 6, 7
+        (33, 2),
     ]
     rng = np.random.default_rng(seed)
     for i in range(check_int("n_random", n_random, low=0)):
@@ -243,6 +249,69 @@ def bias_variance_tie_cases(seed: int = 0):
     yield np.vstack([row - d, row + d, row]), row  # mean prediction = target: bias 0
 
 
+def bias_variance_dtype_cases():
+    """``(predictions, y_true, expected, why)`` cases with an exact expected result.
+
+    Inputs of other dtypes and values where a shortcut loses everything, each with
+    ``expected = (bias_squared, variance)`` computed exactly (with fractions) on the
+    values as given, read as float64, and rounded once:
+
+    * float32 predictions and targets at an offset of 1,000: the float32 values are
+      read as float64 (the float32 value of 1000.1 is 1000.0999755859375...);
+      arithmetic in float32 is off by about 1e-4 relative;
+    * uint8 and int8 arrays, where ``predictions - y_true`` in the input's dtype wraps
+      around (1 - 2 is 255 in uint8);
+    * a bias of 1e9 with a spread of 1 (the decomposition MSE − bias² cancels to 0);
+    * integer predictions 4e9 apart (exact in float64, but their squares in int64
+      overflow);
+    * two models at 1e12 that differ by 0.5 (``allclose(..., rtol=1e-12)`` calls them
+      identical; every value here is exact in float64).
+
+    Compare with a relative tolerance (1e-9 is safe) and no absolute one.
+
+    Examples
+    --------
+    >>> [e for _, _, e, _ in bias_variance_dtype_cases()][-1]
+    (0.0625, 0.0625)
+    """
+    yield (  # exactly 241542761/4831838208 and 136884389/2415919104
+        np.float32([[1000.1, 2000.2], [1000.3, 2000.7], [999.9, 2000.0]]),
+        np.float32([1000, 2000]),
+        (0.04998982801205582, 0.056659342928065196),
+        "float32 input: read it as float64 (float32 arithmetic is off by ~1e-4)",
+    )
+    yield (
+        np.array([[1, 2], [3, 2]], dtype=np.uint8),
+        np.array([2, 1], dtype=np.uint8),
+        (0.5, 0.5),
+        "the worked example as uint8: 1 - 2 wraps to 255 in uint8",
+    )
+    yield (
+        np.array([[100, -100], [120, -120]], dtype=np.int8),
+        np.array([-100, 100], dtype=np.int8),
+        (44100.0, 100.0),
+        "int8 input: 100 - (-100) wraps to -56 in int8",
+    )
+    yield (
+        np.array([[1e9 + 1], [1e9 - 1]]),
+        np.array([0.0]),
+        (1e18, 1.0),
+        "predictions 1e9 + 1 and 1e9 - 1, target 0: a bias of 1e9, a spread of 1",
+    )
+    yield (
+        np.array([[0], [4_000_000_000]]),
+        np.array([0]),
+        (4e18, 4e18),
+        "integer predictions 0 and 4,000,000,000: their squares overflow int64",
+    )
+    yield (
+        np.array([[1e12], [1e12 + 0.5]]),
+        np.array([1e12]),
+        (0.0625, 0.0625),
+        "predictions 1e12 and 1e12 + 0.5 differ (a near-tie is not a tie)",
+    )
+
+
 def kfold_large_cases():
     """``(n_samples, n_folds)`` pairs large enough for index types and loops to show.
 
@@ -324,6 +393,33 @@ def cross_val_extreme_cases(seed: int = 0):
     yield DecisionTreeRegressor(max_depth=5, random_state=0), X, np.round(y), 7
 
 
+def cross_val_dtype_cases():
+    """``(model, X, y, n_folds, expected, why)`` cases with an exact expected result.
+
+    * a ``DummyRegressor`` on targets at 1e12 with a spread of 0.5: every prediction
+      is off by 0.25 (the MSE is 0.0625, exactly), which ``allclose(pred, y,
+      rtol=1e-12)`` calls a perfect fit;
+    * a ``DecisionTreeClassifier`` on int8 and uint8 labels 0 and 100: its
+      predictions keep the labels' dtype, so ``(y - pred) ** 2`` in that dtype wraps
+      (10,000 becomes 16). Every validation row is off by 100: the MSE is 10,000.
+
+    The expected values are those of ``cross_val_score(model, X, y, cv=KFold(n_folds),
+    scoring="neg_mean_squared_error")``, negated. Compare with a relative tolerance.
+    """
+    from sklearn.dummy import DummyRegressor
+    from sklearn.tree import DecisionTreeClassifier
+
+    y = [1e12, 1e12 + 0.5, 1e12, 1e12 + 0.5]
+    why = "targets 1e12 and 1e12 + 0.5: every prediction is 0.25 off, not perfect"
+    yield DummyRegressor(), np.zeros((4, 1)), np.array(y), 2, 0.0625, why
+    yield DummyRegressor(), np.zeros((4, 1)).tolist(), y, 2, 0.0625, why
+    X = [[0], [1], [2], [3], [4], [5]]
+    for dtype in (np.int8, np.uint8):
+        y = np.array([0, 0, 100, 100, 0, 0], dtype=dtype)
+        why = f"{dtype.__name__} labels 0 and 100: an error of 100, squared, must not wrap"
+        yield DecisionTreeClassifier(random_state=0), X, y, 3, 10000.0, why
+
+
 # ----------------------------------------------------------------------------- mistakes
 def _folds_from_sizes(n, sizes):
     idx = np.arange(n)
@@ -397,6 +493,25 @@ def _cv_mean(model, X, y, n_folds=5, **kw):
 
 
 # ----------------------------------------------------------------------- folds by value
+def _not_integer(part) -> str | None:
+    """Why ``part`` (a 1-D index array or list) is not integer-valued, or ``None``.
+
+    Integer arrays and lists of Python ints pass, and so does an empty part (an
+    empty list is float64 to NumPy); floats, booleans and strings do not: ``X[idx]``
+    needs integers.
+    """
+    raw = np.asarray(part)
+    if raw.size == 0 or raw.dtype.kind in "iu":
+        return None
+    if raw.dtype.kind == "O" and all(
+        isinstance(v, int | np.integer) and not isinstance(v, bool) for v in raw
+    ):
+        return None
+    values = ", ".join(str(v) for v in raw[:3]) + (", ..." if raw.size > 3 else "")
+    what = {"f": "floats", "b": "booleans"}.get(raw.dtype.kind, f"{raw.dtype} values")
+    return f"holds {what} ({values}); index arrays must be integers: X[idx] needs ints"
+
+
 def _as_folds(result):
     """A list of (train, val) int arrays, or a reason why ``result`` is not one."""
     if result is None:
@@ -432,10 +547,11 @@ def _as_folds(result):
                     None,
                     f"fold {i} should hold two 1-D index arrays, got {part!r:.60}",
                 )
-            shown = np.asarray(part)
-            if np.all(arr == np.round(arr)):  # show whole numbers as ints
-                shown = arr.astype(np.int64)
-            arrays.append(shown)
+            problem = _not_integer(part)
+            if problem is not None:
+                name = ("train_idx", "val_idx")[len(arrays)]
+                return None, f"fold {i}: {name} {problem}"
+            arrays.append(arr.astype(np.int64))
         folds.append(tuple(arrays))
     return folds, None
 
