@@ -782,3 +782,109 @@ def test_learning_rate_and_penalty_figures():
     fig = topic.penalty_figure(l2_values=(0.0, 0.5))
     norms = [float(ax.get_title().split("= ")[-1]) for ax in fig.axes]
     assert len(norms) == 2 and norms[0] > norms[1]
+
+
+# ------------------------------------------- dtypes, mutation, shape, long runs
+def _float64_run_other_order(X, y, learning_rate, n_iter):
+    """Gradient descent summing in another order (rows reversed, column by column)."""
+    X = np.asarray(X, dtype=float)[::-1].copy()
+    y = np.asarray(y, dtype=float)[::-1].copy()
+    n, d = X.shape
+    w, b = np.zeros(d), 0.0
+    for _ in range(n_iter):
+        z = np.einsum("ij,j->i", X, w) + b
+        e = np.exp(-np.abs(z))
+        r = np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e)) - y
+        w = w - learning_rate * np.array([np.sum(X[:, j] * r) for j in range(d)]) / n
+        b = b - learning_rate * np.sum(r[::-1]) / n
+    return w, b
+
+
+@pytest.mark.parametrize("case", list(topic.long_runs(seed=0)), ids=lambda c: c[0])
+def test_long_runs_are_fast_and_stable(case):
+    _, (X, y, rate, n_iter, l2) = case
+    start = time.perf_counter()
+    coef, b, _ = core.gradient_descent(X, y, rate, n_iter, l2)
+    assert time.perf_counter() - start < 1.5
+    w2, b2 = _float64_run_other_order(X, y, rate, n_iter)
+    tol = checks.RUN_TOL * (1 + np.abs(coef))
+    assert np.all(np.abs(w2 - coef) <= 1e-3 * tol)
+    assert abs(b2 - b) <= 1e-3 * checks.RUN_TOL * (1 + abs(b))
+
+
+def test_long_runs_catch_float32_and_early_stopping():
+    class Float32(Reference):
+        def fit(self, X, y):
+            f = np.float32
+            X, y = np.asarray(X, dtype=f), np.asarray(y, dtype=f)
+            w, b, rate = np.zeros(X.shape[1], f), f(0), f(self.learning_rate)
+            for _ in range(self.n_iter):
+                r = core.sigmoid_reference(X @ w + b).astype(f) - y
+                w, b = w - rate * (X.T @ r / f(len(y))), b - rate * r.mean()
+            self.coef_, self.intercept_ = w, float(b)
+            self.loss_history_ = np.zeros(self.n_iter)
+            return self
+
+    (_, early), (_, ill) = topic.long_runs(seed=0)
+    for cls in (Reference, LoopGD):
+        for args in (early, ill):
+            topic.check_weights(topic.checker("LogisticRegressionGD", cls), *args)
+    with pytest.raises(CheckFailed, match="coef_ values differ|intercept_"):
+        topic.check_weights(topic.checker("LogisticRegressionGD", Float32), *ill)
+
+
+def test_new_dtype_cases_are_sent():
+    sig = list(topic.sigmoid_cases(seed=0, n_random=0))
+    dtypes = {np.asarray(z).dtype for z, _ in sig if isinstance(z, np.ndarray)}
+    assert {np.dtype(t) for t in ("uint8", "int8", "int16", "float32")} <= dtypes
+    ll = list(topic.log_loss_cases(seed=0, n_random=0))
+    assert any(
+        isinstance(p, np.ndarray) and p.dtype == np.float32 and {0.0, 1.0} <= set(p)
+        for _, p, _, _ in ll
+    )
+    labels = {np.asarray(a[1]).dtype for _, a in topic.descent_cases(seed=0)}
+    assert {np.dtype("uint8"), np.dtype("int8")} <= labels
+
+
+def test_sigmoid_keeps_the_shape_of_z():
+    check = topic.checker("sigmoid", core.sigmoid_reference)
+    check(0.0, expect=0.5)
+    check(np.array([[1.0]]))
+    with pytest.raises(CheckFailed, match=r"shape \(1,\), but z has shape \(\)"):
+        topic.checker("sigmoid", lambda z: np.atleast_1d(core.sigmoid_reference(z)))(
+            0.0
+        )
+    topic.checker("log_loss", lambda y, p, eps=1e-15: np.array([[0.6931471805599453]]))(
+        [1, 0], [0.5, 0.5]
+    )  # a single number may come in any size-1 container
+
+
+def test_check_unchanged():
+    topic.check_unchanged(topic.checker("sigmoid", core.sigmoid_reference), np.zeros(3))
+
+    def clipping(y_true, p, eps=1e-15):
+        p = np.asarray(p, dtype=float)
+        np.clip(p, eps, 1 - eps, out=p)
+        return core.log_loss_reference(y_true, p, eps)
+
+    with pytest.raises(CheckFailed, match="changed its argument p in place"):
+        topic.check_unchanged(
+            topic.checker("log_loss", clipping),
+            np.array([0.0, 1.0]),
+            np.array([0.0, 1.0]),
+        )
+    X, y = topic.make_data(20, random_state=0)
+    topic.check_unchanged(topic.checker("LogisticRegressionGD", Reference), X, y * 1.0)
+
+
+def test_n_iter_zero_and_the_threshold():
+    X, y = topic.make_data(30, random_state=3)
+    check = topic.checker("LogisticRegressionGD", Reference)
+    check(X, y, n_iter=0)
+    topic.check_model(check, X, y, n_iter=0)
+    topic.check_threshold(check, X, y)
+    strict = _broken(
+        predict=lambda self, X, threshold=0.5: (self.predict_proba(X) > threshold) * 1
+    )
+    with pytest.raises(CheckFailed, match=">= threshold"):
+        topic.check_threshold(topic.checker("LogisticRegressionGD", strict), X, y)

@@ -48,4 +48,4 @@ class LogisticRegressionGD:
         return 0.5 * (1.0 + np.tanh(0.5 * z))
 
     def predict(self, X, threshold=0.5):
-        return np.where(self.predict_proba(X) > threshold, 1, 0)
+        return np.where(self.predict_proba(X) >= threshold, 1, 0)

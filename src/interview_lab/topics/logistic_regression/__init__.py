@@ -5,8 +5,9 @@ logistic_regression as topic``, and calls:
 
 * in graded test cells: ``topic.checker(exercise, func)`` and the invariant checks
   ``topic.check_warning_free``, ``check_model``, ``check_converges``,
-  ``check_descent``, ``check_penalty_shrinks`` and ``check_separable``, on the
-  inputs of ``topic.sigmoid_cases``, ``log_loss_cases``, ``descent_cases``,
+  ``check_descent``, ``check_penalty_shrinks``, ``check_separable``,
+  ``check_threshold``, ``check_unchanged`` and ``check_weights``, on the inputs of
+  ``topic.sigmoid_cases``, ``log_loss_cases``, ``descent_cases``, ``long_runs``,
   ``convergence_cases``, ``make_data``, ``offset_data`` and ``separable_data``
   (:mod:`.checks`, :mod:`.core`);
 * in teaching cells, in notebook order: ``topic.overflow_table()``,
@@ -27,11 +28,15 @@ from .checks import (
     check_model,
     check_penalty_shrinks,
     check_separable,
+    check_threshold,
+    check_unchanged,
     check_warning_free,
+    check_weights,
     checker,
     convergence_cases,
     descent_cases,
     log_loss_cases,
+    long_runs,
     sigmoid_cases,
 )
 from .core import make_data, offset_data, separable_data
@@ -53,7 +58,10 @@ __all__ = [
     "check_model",
     "check_penalty_shrinks",
     "check_separable",
+    "check_threshold",
+    "check_unchanged",
     "check_warning_free",
+    "check_weights",
     "checker",
     "convergence_cases",
     "descent_cases",
@@ -61,6 +69,7 @@ __all__ = [
     "gradient_check",
     "learning_rate_figure",
     "log_loss_cases",
+    "long_runs",
     "make_data",
     "numerics_figure",
     "offset_data",

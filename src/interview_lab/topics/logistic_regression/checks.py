@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import inspect
 import io
 import warnings
 
@@ -36,6 +37,7 @@ from ...checking import (
     time_limit,
 )
 from ...validation import check_int, check_seed
+from ...values import compare
 from ._estimator import Fitted, as_float, fitting, refuse_stub
 from .core import (
     descent_variant,
@@ -56,12 +58,16 @@ __all__ = [
     "check_model",
     "check_penalty_shrinks",
     "check_separable",
+    "check_threshold",
+    "check_unchanged",
     "check_warning_free",
+    "check_weights",
     "checker",
     "convergence_cases",
     "descent_cases",
     "fitting",
     "log_loss_cases",
+    "long_runs",
     "sigmoid_cases",
 ]
 
@@ -82,7 +88,8 @@ def _sigmoid_mistake_cases():
 def sigmoid_cases(seed=0, n_random=40):
     """Inputs ``(z, why)`` for ``sigmoid``: edge cases, then seeded random arrays.
 
-    Scalars (float and int), lists, 2-D arrays and length-1 axes, integer arrays,
+    Scalars (float and int), lists, 2-D arrays and length-1 axes, integer arrays
+    (``uint8``, ``int8``, ``int16`` too), ``float32`` (read as float64),
     ``±1e4`` and the limits of ``exp`` (709.8, 745), tiny values, a 200,000-value
     array, then random arrays of several shapes and magnitudes, lists and arrays in
     turn.
@@ -98,6 +105,10 @@ def sigmoid_cases(seed=0, n_random=40):
     yield np.array([[-1.5]]), "shape (1, 1)"
     yield np.array([[1.0], [-2.0], [0.25]]), "a column, shape (3, 1)"
     yield np.array([[0, -4, 9], [20, -20, 1]]), "a 2-D int array"
+    yield np.array([0, 3, 200], np.uint8), "uint8 (read as float64)"
+    yield np.array([-100, 1, 100], np.int8), "int8 (read as float64)"
+    yield np.arange(-300, 301, 7, dtype=np.int16), "int16 (read as float64)"
+    yield np.linspace(-8, 8, 1001, dtype=np.float32), "float32 (read as float64)"
     yield (
         np.array([-1e4, -1000.0, -745.5, -709.9, 709.9, 745.5, 1000.0, 1e4]),
         ("where exp overflows or underflows"),
@@ -121,6 +132,23 @@ def _sigmoid_negated(z):
     return sigmoid_reference(-np.asarray(z, dtype=float))
 
 
+def _sigmoid_equal(got, expected):
+    """Values within 1e-8, and the shape of ``z``: a number for a number."""
+    reason = compare(got, expected, 1e-8, 0.0)
+    if reason is None:
+        try:
+            shape = np.shape(got)
+        except ValueError:
+            shape = None
+        if shape != np.shape(expected):
+            return (
+                f"the result has shape {shape}, but z has shape {np.shape(expected)}: "
+                "sigmoid works element-wise, so its result has z's shape (a number "
+                "for a number)"
+            )
+    return reason
+
+
 def _sigmoid_in_dtype(z):
     z = np.asarray(z)
     out = np.asarray(sigmoid_reference(z)).astype(z.dtype)
@@ -139,7 +167,8 @@ def _log_loss_mistake_cases():
 def log_loss_cases(seed=0, n_random=40):
     """Inputs ``(y_true, p, eps, why)`` for ``log_loss``: edge cases, then random.
 
-    ``p`` exactly 0 or 1 (right and wrong), integer labels and integer ``p``, several
+    ``p`` exactly 0 or 1 (right and wrong), integer labels and integer ``p``, float32
+    ``p`` with 0.0 and 1.0 (read as float64, where ``1 - eps`` is below 1), several
     ``eps``, one sample, tiny probabilities, 100,000 samples, then random cases, lists
     and arrays in turn. ``p = 1`` for a negative sample is only sent with ``eps`` of
     at least 1e-6: with a smaller ``eps``, ``1 - (1 - eps)`` is not ``eps`` in floating
@@ -157,6 +186,12 @@ def log_loss_cases(seed=0, n_random=40):
     yield [1, 0, 1, 0], [0.05, 0.5, 0.97, 0.02], 0.1, "eps = 0.1 clips p"
     yield [0, 1], [0.5, 0.25], 0.0, "eps = 0"
     yield [1, 0, 1], [0.0, 1.0, 0.5], 2.0**-20, "eps = 2**-20"
+    yield (
+        np.array([0, 1, 1, 0]),
+        np.array([0.0, 1.0, 0.7, 0.2], np.float32),
+        1e-15,
+        "float32 p with 0.0 and 1.0 (read as float64)",
+    )
     n = 100_000
     y = (rng.random(n) < 0.3).astype(int)
     yield y, np.clip(rng.beta(2, 5, n) + 0.3 * y, 0, 1), 1e-15, "100,000 samples"
@@ -216,8 +251,8 @@ def descent_cases(seed=0, n_random=6):
     with, so a correct answer written in any style follows the reference run to many
     digits: standardised data, integer features, a constant column, duplicated
     columns, features at a large offset and at a large scale (with a learning rate
-    small enough for them), one feature, one sample, 10,000 samples, lists, several
-    penalties, then random runs.
+    small enough for them), one feature, one sample, 10,000 samples, lists, ``uint8``
+    and ``int8`` labels, several penalties, then random runs.
     """
     n_random = check_int("n_random", n_random, low=0)
     rng = np.random.default_rng(check_seed(seed))
@@ -225,6 +260,8 @@ def descent_cases(seed=0, n_random=6):
     yield "standardised 2-D data, no penalty", (X, y, 0.5, 40, 0.0)
     yield "the same with l2 = 0.1", (X, y, 0.5, 40, 0.1)
     yield "the same as Python lists", (X.tolist(), y.tolist(), 0.5, 20, 0.05)
+    yield "uint8 labels", (X, y.astype(np.uint8), 0.5, 40, 0.0)
+    yield "int8 labels", (X, y.astype(np.int8), 0.5, 20, 0.1)
     Xi = rng.integers(-3, 4, size=(50, 3))
     yi = (Xi[:, 0] + Xi[:, 1] + rng.normal(0, 1.5, 50) > 0).astype(int)
     yield "integer features", (Xi, yi, 0.05, 40, 0.01)
@@ -247,6 +284,30 @@ def descent_cases(seed=0, n_random=6):
         lr = float(rng.choice([0.05, 0.2, 0.5, 1.0]))
         l2 = float(rng.choice([0.0, 0.001, 0.03, 0.3]))
         yield f"random run {i + 1}", (Xr, yr, lr, int(rng.integers(20, 80)), l2)
+
+
+def long_runs(seed=0):
+    """Longer runs ``(why, (X, y, learning_rate, n_iter, l2))`` for :func:`check_weights`.
+
+    1000 steps at ``learning_rate=1.0`` on ``make_data(200, random_state=seed + 1)``,
+    still moving at the end (a run that stops early is visibly off), and 1000 steps on
+    two nearly equal columns at a scale of 500 (``x`` and ``x + 1e-3·N(0, 1)``, 1000
+    samples), where float32 arithmetic loses the columns' difference and ends far
+    from the float64 run. With ``seed=0`` two float64 implementations summing in
+    different orders agree far inside the run tolerance there (the tests check it).
+    Each reference run takes well under a second.
+    """
+    seed = check_seed(seed)
+    X, y = make_data(200, random_state=seed + 1)
+    yield "1000 steps at learning_rate=1.0: no early stopping", (X, y, 1.0, 1000, 0.0)
+    rng = np.random.default_rng(seed)
+    x = rng.normal(size=1000) * 500.0
+    X = np.column_stack([x, x + 1e-3 * rng.normal(size=1000)])
+    y = (x + rng.normal(size=1000) > 0).astype(int)
+    yield (
+        "two nearly equal columns at a scale of 500, 1000 steps: in float64",
+        (X, y, 1.0, 1000, 0.0),
+    )
 
 
 def _descent_mistake_cases():
@@ -331,6 +392,83 @@ def _warnings_of(check: Checker, *args) -> list[str]:
     return [f"{w.category.__name__}: {w.message}" for w in caught]
 
 
+def check_unchanged(check: Checker, *args, why=None, **kwargs):
+    """Check that the learner's function leaves its array arguments as they were.
+
+    The function is called once on copies (so that a crash is explained), then on the
+    arrays themselves, and each NumPy array argument is compared with a saved copy
+    (the contract: a function never changes its arguments). For
+    ``LogisticRegressionGD`` the checker's function fits the class, so this checks
+    ``fit``'s ``X`` and ``y``.
+    """
+    __tracebackhide__ = True
+    check.call(*args, **kwargs)
+    saved = copy.deepcopy(args)
+    check.call_in_place(*args, **kwargs)
+    names = _parameter_names(check.func, len(args))
+    for name, before, after in zip(names, saved, args, strict=True):
+        if not isinstance(before, np.ndarray):
+            continue
+        same = before.shape == after.shape and bool(
+            np.all((before == after) | (before != before))
+        )
+        check.that(
+            same,
+            lambda name=name: f"{check.name} changed its argument {name} in place",
+            *saved,
+            got=after,
+            why=why,
+            hint="Leave the caller's arrays alone: np.asarray(a, dtype=float) is `a` "
+            "itself when it already is a float64 array, so writing into it (out=..., "
+            "+=, a[...] = ...) changes the caller's data. Compute new arrays, or "
+            "start from a copy (np.array(a, dtype=float)).",
+            **kwargs,
+        )
+
+
+def _parameter_names(func, n: int) -> list[str]:
+    try:
+        params = list(inspect.signature(func).parameters)
+    except (TypeError, ValueError):
+        params = []
+    return [params[i] if i < len(params) else f"number {i + 1}" for i in range(n)]
+
+
+def check_threshold(check: Checker, X, y, why=None):
+    """Check ``predict`` exactly at the threshold: 1 where ``predict_proba >= t``.
+
+    With ``n_iter=0`` the model is ``w = 0, b = 0`` and every probability is exactly
+    0.5, so ``predict(X)`` and ``predict(X, threshold=0.5)`` are all 1 and
+    ``predict(X, threshold=0.5 + 1e-9)`` all 0 (compared with the learner's own
+    ``predict_proba``, so only exact comparisons are asked for).
+    """
+    __tracebackhide__ = True
+    fitted = _fit(check, X, y, 0.1, 0, 0.0, why or "n_iter=0: every probability is 0.5")
+    _, p = fitted.proba(X)
+    for threshold in (None, 0.5, 0.5 + 1e-9):
+        kwargs = {} if threshold is None else {"threshold": threshold}
+        t = 0.5 if threshold is None else threshold
+        predict_check, got = fitted.predict(X, **kwargs)
+        labels = as_float(got)
+        want = (p >= t).astype(float)
+        ok = labels is not None and labels.shape == want.shape
+        wrong = np.flatnonzero(labels != want) if ok else np.array([0])
+        fitted.holds(
+            predict_check,
+            ok and wrong.size == 0,
+            lambda wrong=wrong, t=t, labels=labels, want=want: (
+                f"row {wrong[0]} has probability {p[wrong[0]]!r} and threshold {t!r}, "
+                f"so its label is {int(want[wrong[0]])} (1 where predict_proba >= "
+                f"threshold); got {labels if labels is None else labels[wrong[0]]!r}"
+            ),
+            X,
+            got=got,
+            **kwargs,
+            hint="predict gives 1 where predict_proba(X) >= threshold (a probability "
+            "equal to the threshold gives 1): use >=, not >.",
+        )
+
+
 def _fit(check, X, y, learning_rate, n_iter, l2, why):
     params = {"learning_rate": learning_rate, "n_iter": n_iter, "l2": l2}
     return Fitted(check, X, y, params, why)
@@ -372,6 +510,37 @@ def _fitted_numbers(fitted: Fitted, n_features: int, n_iter: int | None):
     return coef, float(b), history
 
 
+def check_weights(
+    check: Checker, X, y, learning_rate=0.1, n_iter=1000, l2=0.0, why=None
+):
+    """Check ``coef_`` and ``intercept_`` after a long run against the reference run.
+
+    Within 1e-6 (absolute and relative), as the checker's runs; ``loss_history_`` is
+    only checked for its length: in long runs on large features the probabilities
+    saturate at 0 and 1, and the recorded objective then depends on how an answer
+    avoids log(0) (clipping or not), while the iterates do not.
+    """
+    __tracebackhide__ = True
+    fitted = _fit(check, X, y, learning_rate, n_iter, l2, why)
+    Xa = np.asarray(X, dtype=float)
+    coef, b, _ = _fitted_numbers(fitted, Xa.shape[1], n_iter)
+    ref_coef, ref_b, _ = gradient_descent(X, y, learning_rate, n_iter, l2)
+    reason = compare(coef, ref_coef, RUN_TOL, RUN_TOL, "coef_") or compare(
+        b, ref_b, RUN_TOL, RUN_TOL, "intercept_"
+    )
+    fitted.that(
+        reason is None,
+        lambda: (
+            f"after {n_iter} steps coef_ = {coef.tolist()}, intercept_ = {b!r}; the "
+            f"reference run ends at {ref_coef.tolist()} and {ref_b!r} ({reason})"
+        ),
+        hint="Make exactly n_iter updates (no early stopping), all in float64: "
+        "X = np.asarray(X, dtype=float), y = np.asarray(y, dtype=float) (float32, or "
+        "labels kept as small ints, lose digits the run needs).",
+        got=fitted.model.coef_,
+    )
+
+
 def check_model(
     check: Checker, X, y, learning_rate=0.1, n_iter=100, l2=0.0, X_new=None, why=None
 ):
@@ -384,8 +553,8 @@ def check_model(
     * ``predict_proba(X_new)`` has shape ``(n,)``, lies in [0, 1] and equals
       ``sigmoid(X_new @ coef_ + intercept_)``;
     * ``predict(X_new)`` and ``predict(X_new, threshold=t)`` are 0/1 and equal
-      ``proba >= t`` wherever the probability is not within 1e-9 of ``t`` (what
-      happens exactly at the threshold is the answer's choice).
+      ``proba >= t`` wherever the probability is not within 1e-9 of ``t`` (exactly
+      at the threshold, where rounding decides, :func:`check_threshold` checks it).
 
     None of this depends on the starting point or the style of the answer.
     """
@@ -688,6 +857,7 @@ EXERCISES = Exercises(
         "through e = np.exp(-np.abs(z)) so that nothing overflows.",
         reference=sigmoid_reference,
         cases=_sigmoid_mistake_cases,
+        equal=_sigmoid_equal,
         mistakes=[
             Mistake(
                 _naive_ratio,
