@@ -66,8 +66,11 @@ __all__ = [
     "preprocessor_cases",
 ]
 
-#: Tolerance of every comparison of transformed values and predictions.
+#: Tolerance of comparisons of predictions (models' solvers differ in their last digits).
 ATOL = RTOL = 1e-6
+#: Tolerance of transformed values: every correct preprocessor computes the same
+#: medians, means and standard deviations in float64, so they agree far closer.
+MATRIX_TOL = 1e-9
 _FIT_SECONDS = 30.0
 
 
@@ -93,6 +96,27 @@ def _case_columns(rng):
     ).tolist()
     other = rng.choice(["id", "text"], size=int(rng.integers(0, 3)), replace=False)
     return numeric, categorical, other.tolist()
+
+
+def _wide_categories(seed):
+    """150 distinct training categories (a cap on categories merges some)."""
+    rng = np.random.default_rng(seed)
+    cats = np.array([f"v{i}" for i in range(150)], dtype=object)
+    c = np.r_[cats, cats[rng.integers(0, 150, 150)], ["v0"] * 5]
+    train = pd.DataFrame({"x": rng.normal(size=c.size), "c": c})
+    train.loc[3, "x"] = np.nan
+    test = pd.DataFrame({"x": [0.5, np.nan, 1.0], "c": ["v1", "new", np.nan]})
+    return train, test
+
+
+def _rare_categories(seed):
+    """Thousands of rows with two categories seen once (a frequency floor merges them)."""
+    rng = np.random.default_rng(seed)
+    c = np.array(["a"] * 1500 + ["b"] * 1498 + ["x", "y"], dtype=object)
+    train = pd.DataFrame({"x": rng.normal(size=c.size), "c": c})
+    train.loc[7, "c"] = np.nan
+    test = pd.DataFrame({"x": [0.1, 0.2, np.nan], "c": ["x", "y", "new"]})
+    return train, test
 
 
 def preprocessor_cases(seed=0, n_random=8):
@@ -154,6 +178,11 @@ def preprocessor_cases(seed=0, n_random=8):
     cols = {"x": "skewed", "y": "float", "n": "int", "city": "many", "c": "str"}
     tr, te = frame_case(cols, 4000, 1000, missing=0.2, seed=s + 14)
     yield ["x", "y", "n"], ["city", "c"], tr, te, "4000 training rows, 40 categories"
+    tr, te = _wide_categories(seed + 15)
+    yield ["x"], ["c"], tr, te, "150 categories: every one gets its own column"
+    tr, te = _rare_categories(seed + 16)
+    why = "3,000 rows, two categories seen once each: no rare category is merged"
+    yield ["x"], ["c"], tr, te, why
     tr, _ = churn_data(1000, missing=0.2, seed=seed + 5)
     te, _ = churn_data(400, missing=0.2, seed=seed + 6, new_category_rate=0.05)
     why = "the churn table, a payment method launched after training"
@@ -442,7 +471,9 @@ def _match_columns(got: np.ndarray, exp: np.ndarray):
     equal = np.zeros((exp.shape[1], got.shape[1]), dtype=bool)
     with quiet():
         for i in range(exp.shape[1]):
-            close = np.isclose(got, exp[:, [i]], rtol=RTOL, atol=ATOL, equal_nan=True)
+            close = np.isclose(
+                got, exp[:, [i]], rtol=MATRIX_TOL, atol=MATRIX_TOL, equal_nan=True
+            )
             equal[i] = close.all(axis=0)
     rows, cols = linear_sum_assignment(-equal.astype(float))
     matched = {r for r, c in zip(rows, cols, strict=True) if equal[r, c]}
@@ -482,7 +513,9 @@ def _output_difference(got: _Seen, exp: _Seen, what: str) -> str | None:
         return None
     i = missing[0]
     name = exp.names[i] if exp.names and i < len(exp.names) else f"column {i}"
-    wrong = ~np.isclose(gn[:, free], en[:, [i]], rtol=RTOL, atol=ATOL, equal_nan=True)
+    wrong = ~np.isclose(
+        gn[:, free], en[:, [i]], rtol=MATRIX_TOL, atol=MATRIX_TOL, equal_nan=True
+    )
     j = int(np.argmin(wrong.sum(axis=0)))
     row = int(np.flatnonzero(wrong[:, j])[0])
     return (
