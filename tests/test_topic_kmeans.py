@@ -93,8 +93,8 @@ def test_binomial_cdf_and_min_count_match_scipy(n, p):
 
 
 def test_statistical_checks_have_the_documented_error_rates():
-    """A correct sampler (plain or greedy D²) fails with probability below 1e-7; the
-    mistaken samplers pass with probability below 1e-6."""
+    """A correct D² sampler fails with probability below 1e-7; the mistaken samplers
+    pass with probability below 1e-6."""
     for data, n_seeds, wrong in [
         (checks.far_near_data(0)[:2], 600, ("uniform", "d1")),
         (checks.far_near_data(1)[:2], 600, ("uniform", "d1")),
@@ -103,16 +103,35 @@ def test_statistical_checks_have_the_documented_error_rates():
     ]:
         X, i = data
         p = {s: core.inclusion_probabilities(X, s)[i] for s in core.SAMPLERS}
-        need = core.min_count(n_seeds, min(p["d2"], p["greedy"]), checks.ALPHA)
-        for good in ("d2", "greedy"):
-            assert binom.cdf(need - 1, n_seeds, p[good]) <= 1e-7
+        need = core.min_count(n_seeds, p["d2"], checks.ALPHA)
+        assert binom.cdf(need - 1, n_seeds, p["d2"]) <= 1e-7
         for bad in wrong:
             assert binom.sf(need - 1, n_seeds, p[bad]) < 1e-6, (bad, need)
     X, far, _ = checks.far_near_data(0)
     assert core.inclusion_probabilities(X, "d2")[far] == pytest.approx(0.9213, abs=1e-4)
     assert core.min_count(600, core.inclusion_probabilities(X, "d2")[far]) == 515
     X, i = checks.near_tie_data(0)
-    assert core.min_count(600, core.inclusion_probabilities(X, "greedy")[i]) == 111
+    assert core.min_count(600, core.inclusion_probabilities(X, "d2")[i]) == 242
+
+
+@pytest.mark.parametrize(
+    "name, p, lo, hi, wrong",
+    [
+        ("k3", 0.5309, 447, 614, (1 / 3, 0.3817)),
+        ("d4", 0.0074, 6, 62, (0.0001,)),
+        ("copies", 0.0409, 101, 235, (0.0750,)),
+    ],
+)
+def test_set_frequency_bounds_are_exact(name, p, lo, hi, wrong):
+    """Two-sided bounds: a correct sampler fails with probability below 1e-7, the
+    red team's wrong samplers pass with probability below 1e-4."""
+    X, k, key, n_seeds, got = checks.set_frequency_data(name)
+    assert got == pytest.approx(p, abs=1e-4)
+    assert core.min_count(n_seeds, got, checks.ALPHA / 2) == lo
+    assert core.max_count(n_seeds, got, checks.ALPHA / 2) == hi
+    assert binom.cdf(lo - 1, n_seeds, got) + binom.sf(hi, n_seeds, got) <= 1e-7
+    for q in wrong:
+        assert binom.cdf(hi, n_seeds, q) - binom.cdf(lo - 1, n_seeds, q) < 1e-4
 
 
 def test_reference_sampler_frequencies_match_the_exact_probabilities():
@@ -375,9 +394,11 @@ def test_correct_samplers_pass_every_check_over_many_seeds(offset):
     topic.check_init_far_point(check)  # the visible variant too
 
 
-@pytest.mark.parametrize("offset", [0, 5000])
-def test_sklearn_greedy_kmeans_plusplus_passes(offset):
-    _init_suite(_shift(kpp_sklearn, offset))
+def test_sklearn_greedy_kmeans_plusplus_fails_the_d2_statistic():
+    """scikit-learn's default (greedy) k-means++ is not D² sampling."""
+    check = topic.checker("kmeans_plus_plus", kpp_sklearn)
+    with pytest.raises(CheckFailed, match="D² sampling gives them"):
+        topic.check_init_set_frequency(check, "d4")
 
 
 @pytest.mark.parametrize("offset", [0, 1000, 2000, 3000, 4000])

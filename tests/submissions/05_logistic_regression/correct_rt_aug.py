@@ -49,7 +49,11 @@ class LogisticRegressionGD:
             pc = np.clip(p, 1e-15, 1 - 1e-15)
             w = theta[:d]
             self.loss_history_.append(
-                float(-np.mean(y * np.log(pc) + (1 - y) * np.log(1 - pc)) + self.l2 / 2 * (w @ w)))
+                float(
+                    -np.mean(y * np.log(pc) + (1 - y) * np.log(1 - pc))
+                    + self.l2 / 2 * (w @ w)
+                )
+            )
         self.coef_ = theta[:d].copy()
         self.intercept_ = float(theta[d])
         return self

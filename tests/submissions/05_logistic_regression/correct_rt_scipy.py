@@ -50,7 +50,9 @@ class LogisticRegressionGD:
         return self
 
     def decision_function(self, X):
-        return self._decision(np.asarray(X, dtype=np.float64), self.coef_, self.intercept_)
+        return self._decision(
+            np.asarray(X, dtype=np.float64), self.coef_, self.intercept_
+        )
 
     def predict_proba(self, X):
         return expit(self.decision_function(X))

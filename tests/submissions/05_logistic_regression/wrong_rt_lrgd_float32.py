@@ -27,12 +27,17 @@ class LogisticRegressionGD:
             r = self._sig(X @ w + b) - y
             w, b = w - lr * (X.T @ r / f(n) + l2 * w), b - lr * r.mean()
             z = X @ w + b
-            self.loss_history_.append(float(np.mean(np.logaddexp(f(0), z) - y * z) + l2 / f(2) * (w @ w)))
+            self.loss_history_.append(
+                float(np.mean(np.logaddexp(f(0), z) - y * z) + l2 / f(2) * (w @ w))
+            )
         self.coef_, self.intercept_ = w, float(b)
         return self
 
     def predict_proba(self, X):
-        return self._sig(np.asarray(X, dtype=np.float64) @ self.coef_.astype(np.float64) + self.intercept_)
+        return self._sig(
+            np.asarray(X, dtype=np.float64) @ self.coef_.astype(np.float64)
+            + self.intercept_
+        )
 
     def predict(self, X, threshold=0.5):
         return (self.predict_proba(X) >= threshold).astype(int)

@@ -24,9 +24,14 @@ class LogisticRegressionGD:
         self.loss_history_ = []
         for _ in range(self.n_iter):
             r = self._sig(X @ w + b) - y
-            w, b = w - self.learning_rate * (X.T @ r / n + self.l2 * w), b - self.learning_rate * r.mean()
+            w, b = (
+                w - self.learning_rate * (X.T @ r / n + self.l2 * w),
+                b - self.learning_rate * r.mean(),
+            )
             z = X @ w + b
-            self.loss_history_.append(float(np.mean(np.logaddexp(0, z) - y * z) + self.l2 / 2 * (w @ w)))
+            self.loss_history_.append(
+                float(np.mean(np.logaddexp(0, z) - y * z) + self.l2 / 2 * (w @ w))
+            )
         self.coef_, self.intercept_ = w, float(b)
         return self
 

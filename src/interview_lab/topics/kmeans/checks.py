@@ -25,14 +25,30 @@ from __future__ import annotations
 import numpy as np
 
 from ...checking import Checker, Exercise, Exercises
-from ...validation import check_choice, check_seed
+from ...validation import check_choice
+from .check_inputs import (
+    _describe,
+    _inertia_hint,
+    _labels,
+    _match_rows,
+    _mean_hint,
+    _points,
+    _row_tol,
+    _sampler_guess,
+    _tolerances,
+    empty_cluster_start,
+    far_near_data,
+    init_cases,
+    kmeans_cases,
+    near_tie_data,
+    separated_blobs,
+)
 from .core import (
     as_points,
-    blobs,
-    data_scale,
-    demo_data,
     inclusion_probabilities,
+    max_count,
     min_count,
+    set_probabilities,
     squared_distances,
 )
 
@@ -44,9 +60,13 @@ __all__ = [
     "check_init",
     "check_init_far_point",
     "check_init_not_farthest",
+    "check_init_rare_row",
     "check_init_reproducible",
+    "check_init_set_frequency",
     "check_kmeans",
+    "check_kmeans_long_runs",
     "check_kmeans_reproducible",
+    "check_kmeans_uses_init",
     "check_kmeans_vs_sklearn",
     "checker",
     "empty_cluster_start",
@@ -54,278 +74,12 @@ __all__ = [
     "init_cases",
     "kmeans_cases",
     "near_tie_data",
+    "set_frequency_data",
     "separated_blobs",
 ]
 
 #: Largest false-failure probability of each statistical check for a correct sampler.
 ALPHA = 1e-7
-
-
-# ---------------------------------------------------------------------- case inputs
-def _as_list(X, i):
-    return np.asarray(X).tolist() if i % 2 else np.asarray(X)
-
-
-def init_cases(seed=0):
-    """Inputs ``(X, k, why)`` for ``kmeans_plus_plus``: edge cases, then random ones.
-
-    Every X has at least k distinct rows (the contract's k distinct rows exist).
-    """
-    rng = np.random.default_rng(check_seed(seed))
-    X, _ = demo_data(seed=seed)
-    yield X, 4, "four blobs"
-    yield X.tolist(), 4, "four blobs, as lists"
-    yield rng.integers(0, 20, size=(30, 2)), 3, "integer coordinates"
-    yield (
-        blobs([[0, 0], [8, 0], [0, 8]], 20, 1.0, 1e6, seed)[0],
-        3,
-        "1e6 + a spread of 8",
-    )
-    yield rng.random((40, 2)) * 1e-9, 3, "coordinates of size 1e-9"
-    dup = np.repeat([[0, 0], [3, 1], [1, 4], [5, 5]], [5, 1, 3, 4], axis=0)
-    dup = dup[rng.permutation(len(dup))]
-    yield dup, 4, "duplicated rows, exactly k distinct values: each once"
-    yield dup.tolist(), 2, "duplicated rows, as lists"
-    pair = np.array([[1.0, 2.0], [1.0 + 1e-7, 2.0], [4.0, 0.0], [0.0, 3.0]])
-    yield np.vstack([pair, pair[2:]]), 4, "two rows 1e-7 apart are distinct rows"
-    yield rng.normal(size=(10, 3)), 1, "k = 1"
-    yield rng.normal(size=(6, 2)).tolist(), 6, "k = n: every row once"
-    yield rng.normal(size=(30, 1)), 4, "a single feature"
-    yield rng.random((3000, 2)), 10, "3000 rows, k = 10"
-    for i in range(6):
-        n, d = int(rng.integers(5, 60)), int(rng.integers(1, 6))
-        k = int(rng.integers(1, min(n, 8) + 1))
-        yield _as_list(rng.normal(size=(n, d)) * rng.uniform(0.1, 10), i), k, None
-
-
-def kmeans_cases(seed=0):
-    """Inputs ``(X, k, why)`` for ``kmeans``: edge cases, then random ones.
-
-    Several need many Lloyd iterations (uniform data, overlapping blobs), so that
-    stopping too early shows; their coordinates span integers, offsets of 1e6 and
-    sizes of 1e-9.
-    """
-    rng = np.random.default_rng(check_seed(seed))
-    X, _ = demo_data(seed=seed)
-    yield X, 4, "four blobs"
-    yield X.tolist(), 4, "four blobs, as lists"
-    yield rng.integers(0, 40, size=(80, 2)).tolist(), 4, "integer coordinates"
-    yield 1e6 + 10 * rng.random((400, 2)), 5, "1e6 + a spread of 10"
-    yield 1e-9 * rng.random((300, 2)), 5, "coordinates of size 1e-9"
-    dup = np.repeat(
-        [[0, 0], [4, 1], [1, 5], [6, 6], [9, 0], [3, 3]], [9, 3, 5, 7, 4, 2], 0
-    )
-    dup = dup[rng.permutation(len(dup))]
-    yield dup, 4, "duplicated rows"
-    yield dup.tolist(), 6, "k = the number of distinct rows: inertia 0"
-    yield rng.normal(size=(50, 3)), 1, "k = 1: the center is the mean"
-    yield rng.normal(size=(7, 2)), 7, "k = n: inertia 0"
-    yield (
-        np.concatenate([rng.normal(m, 1, 20) for m in (0, 4, 9)])[:, None],
-        3,
-        ("a single feature"),
-    )
-    yield rng.random((3000, 2)), 8, "3000 uniform points, k = 8"
-    yield (
-        blobs(rng.normal(0, 3, (5, 3)), 100, 1.5, seed=seed)[0],
-        5,
-        "overlapping 3-D blobs",
-    )
-    yield [[-3.0], [1.0], [3.0]], 2, "a point may end exactly between two centers"
-    for i in range(5):
-        n, d = int(rng.integers(10, 150)), int(rng.integers(1, 5))
-        k = int(rng.integers(2, min(n, 9)))
-        yield _as_list(rng.normal(size=(n, d)) * rng.uniform(0.5, 5), i), k, None
-
-
-def far_near_data(variant: int = 0):
-    """Data of the far-point check: ``(X, i_far, i_near)``.
-
-    18 copies of one point, a *near* point at distance 1 and a *far* point at
-    distance 4 (so D² is 1 and 16 once a copy is a center). Variant 1 is the same
-    scaled by 2⁻²⁰ with shuffled rows.
-    """
-    check_choice("variant", variant, (0, 1))
-    X = np.array([[0.0, 0.0]] * 18 + [[1.0, 0.0], [0.0, 4.0]])
-    order = np.arange(len(X))
-    if variant == 1:
-        order = np.random.default_rng(1).permutation(len(X))
-        X = X[order] * 2.0**-20
-    inv = np.argsort(order)
-    return X, int(inv[19]), int(inv[18])
-
-
-def near_tie_data(variant: int = 0):
-    """Data of the farthest-point check: ``(X, i_near_far)``.
-
-    18 copies of one point and two far points on either side, at distances 10 and
-    10.01: the farther one is not a tie. Farthest-point seeding takes 10.01 whenever
-    a copy is the first center, D² sampling either of the two about equally often.
-    Variant 1 adds 10⁶ to every coordinate and shuffles the rows.
-    """
-    check_choice("variant", variant, (0, 1))
-    X = np.array([[0.0, 0.0]] * 18 + [[-10.0, 0.0], [10.01, 0.0]])
-    order = np.arange(len(X))
-    if variant == 1:
-        order = np.random.default_rng(2).permutation(len(X))
-        X = X[order] + 1e6
-    return X, int(np.argsort(order)[18])
-
-
-def separated_blobs(seed=0):
-    """Four well-separated 2-D blobs for the comparison with scikit-learn: ``(X, k)``.
-
-    Blob centers 500 apart, spread 0.02 (a ratio of 2.5·10⁴): after D² sampling has
-    put centers in j of the k blobs, the next one lands in an occupied blob with
-    probability about 2σ²d·j / ((k - j)Δ²) ≈ 6·10⁻⁹·j/(k - j); over the three draws
-    a run misses a blob with probability below 3·10⁻⁸.
-    """
-    X, _ = blobs([[0, 0], [500, 0], [0, 500], [500, 500]], 100, 0.02, seed=seed)
-    return X, 4
-
-
-def empty_cluster_start():
-    """``(X, start)``: from these 4 starting centers (rows of X) Lloyd's second
-    assignment leaves the first center with no point.
-
-    The first center's two points, (1, 3) and (2.9, 2), pull it to (1.95, 2.5); by
-    then (1, 3) is nearer the center at (0, 3) and (2.9, 2) nearer the center that
-    moved to (3, 3), by margins of about 0.15 in squared distance (no ties).
-    """
-    X = np.array([[4, 2], [2, 4], [1, 3], [0, 1], [2.9, 2], [0, 3]], dtype=float)
-    return X, X[[2, 1, 3, 5]].copy()
-
-
-# ------------------------------------------------------------------------ helpers
-def _points(value, shape):
-    """``value`` as a float array of the given shape, else None."""
-    try:
-        arr = np.asarray(value, dtype=float)
-    except (TypeError, ValueError):
-        return None
-    return arr if shape is None or arr.shape == shape else None
-
-
-def _row_tol(X):
-    extent, offset = data_scale(X)
-    return 1e-12 * max(offset, extent)
-
-
-def _match_rows(R, X, tol):
-    """Index of the row of X equal to each row of R (within tol), or -1."""
-    diff = np.abs(R[:, None, :] - X[None, :, :]).max(axis=2)
-    idx = diff.argmin(axis=1)
-    return np.where(diff[np.arange(len(R)), idx] <= tol, idx, -1)
-
-
-def _labels(value, n, k):
-    arr = _points(value, (n,))
-    if arr is None or not np.all(arr == np.round(arr)) or arr.min(initial=0) < 0:
-        return None
-    if n and arr.max() >= k:
-        return None
-    return arr.astype(int)
-
-
-def _describe(value):
-    if isinstance(value, np.ndarray):
-        return f"an array of shape {value.shape}"
-    if isinstance(value, list | tuple):
-        return f"a {type(value).__name__} of {len(value)} items"
-    return f"a {type(value).__name__}"
-
-
-def _tolerances(Xf):
-    """(center, squared distance) tolerances: rounding, never a real difference."""
-    extent, offset = data_scale(Xf)
-    return 1e-9 * extent + 1e-11 * offset, 1e-9 * extent**2 + 1e-13 * offset**2
-
-
-# ------------------------------------------------------------------ mistake helpers
-def _sampler_guess(count, n_seeds, X, i):
-    """The hint for a far-point count far below D² sampling's.
-
-    Compares the count with what uniform draws (over the rows, or over the distinct
-    values) and weights D would give, and names the nearest.
-    """
-    values = len(np.unique(X, axis=0))
-    expected = {
-        "uniform": n_seeds * inclusion_probabilities(X, "uniform")[i],
-        "uniform values": n_seeds * 2 / values,
-        "d1": n_seeds * inclusion_probabilities(X, "d1")[i],
-    }
-    guess = min(expected, key=lambda s: abs(expected[s] - count))
-    if guess != "d1":
-        return (
-            "Your centers look uniformly drawn. k-means++ draws each next center with "
-            "probability proportional to D², the squared distance to the nearest "
-            "center so far: rng.choice(n, p=d2 / d2.sum())."
-        )
-    return (
-        "The far point is chosen about as often as with weights D (the distance), "
-        "not D² (its square). Use p = d2 / d2.sum() with d2 the *squared* distance "
-        "to the nearest chosen center."
-    )
-
-
-def _mean_hint(Xf, X, C, labels, k):
-    medians = np.array(
-        [
-            np.median(Xf[labels == j], axis=0) if np.any(labels == j) else C[j]
-            for j in range(k)
-        ]
-    )
-    tol = _tolerances(Xf)[0]
-    if np.abs(C - medians).max() <= tol:
-        return (
-            "The centers are the medians of their points: k-means moves each center "
-            "to the *mean*, X[labels == j].mean(axis=0) (the median gives k-medians, "
-            "which minimises distances, not squared distances)."
-        )
-    if np.asarray(X).dtype.kind in "iu" and np.all(C == np.round(C)):
-        return (
-            "X holds integers and the centers are whole numbers: a mean stored into "
-            "an integer array loses its fraction. Start with "
-            "X = np.asarray(X, dtype=float)."
-        )
-    return (
-        "After the last assignment, move every center to the mean of its points, "
-        "X[labels == j].mean(axis=0), and return those centers."
-    )
-
-
-def _inertia_hint(Xf, C, labels, inertia):
-    n = len(Xf)
-    d2 = ((Xf - C[labels]) ** 2).sum(axis=1)
-    variants = {
-        "sum of distances": np.sqrt(d2).sum(),
-        "mean": d2.mean(),
-    }
-    for name, value in variants.items():
-        if abs(value - inertia) <= 1e-9 * abs(value) + 1e-300 and n > 1:
-            if name == "mean":
-                return (
-                    "That is the mean of the squared distances: inertia is their sum "
-                    "over all rows."
-                )
-            return (
-                "That is the sum of the distances: inertia sums the *squared* "
-                "distances, ((X - centers[labels]) ** 2).sum()."
-            )
-    true = d2.sum()
-    rel = abs(inertia - true) / true if true else np.inf
-    if rel < 1e-3:
-        return (
-            f"Close, but off by a relative {rel:.1e}: rounding. With large offsets, "
-            "|x|² - 2x·c + |c|² subtracts huge, almost equal numbers; compute the "
-            "squared distances from the differences, ((X - centers[labels]) ** 2)"
-            ".sum(), or subtract the mean of X first."
-        )
-    return (
-        "inertia = ((X - centers[labels]) ** 2).sum(): the squared distance of every "
-        "row to the center it is labelled with, summed, with the centers and labels "
-        "you return."
-    )
 
 
 # -------------------------------------------------------------- kmeans_plus_plus
@@ -397,6 +151,21 @@ def check_init(check: Checker, X, k, random_state=0, why=None):
     return _judge_init(check, X, k, result, kwargs, why)
 
 
+def check_init_rare_row(check: Checker, n=1500, seeds=range(30)):
+    """A unique row among ``n`` copies of another is always the second center (k = 2).
+
+    X is n copies of [0] and one [1] (two distinct rows, so the answer is both, for
+    every seed). Seeding from a random subsample of the rows misses the unique row
+    in a fraction of the seeds: with 1000 of 1501 rows in 1/3 of them, so 30 seeds
+    all pass with probability (2/3)³⁰ < 10⁻⁵.
+    """
+    __tracebackhide__ = True
+    X = np.zeros((n + 1, 1))
+    X[n // 3] = 1.0
+    for seed in seeds:
+        check_init(check, X, 2, random_state=seed, why=f"{n} copies of [0] and one [1]")
+
+
 def check_init_reproducible(check: Checker, X, k, seeds=(3, 11)):
     """The same ``random_state`` gives the same rows, in two calls, for each seed."""
     __tracebackhide__ = True
@@ -463,14 +232,13 @@ def check_init_far_point(check: Checker, variant=0, n_seeds=600):
     On :func:`far_near_data` the far point (D² = 16 once a copy is a center) must be
     among the 2 centers in at least c of ``n_seeds`` seeds, where c is the largest
     count with P(Binomial(n_seeds, π) < c) <= 1e-7 and π is the far point's exact
-    inclusion probability under D² sampling (0.921), or under scikit-learn's greedy
-    variant if lower; so a correct sampler fails with probability below 1e-7 (seeds
+    inclusion probability under D² sampling (0.921); so a correct sampler fails with probability below 1e-7 (seeds
     taken as independent). Uniform sampling (π = 0.1) and weights D (π = 0.779) fall
     below c: for 600 seeds c = 515, which D reaches with probability 6·10⁻⁷.
     """
     __tracebackhide__ = True
     X, far, near = far_near_data(variant)
-    p = min(inclusion_probabilities(X, s)[far] for s in ("d2", "greedy"))
+    p = inclusion_probabilities(X, "d2")[far]
     need = min_count(n_seeds, p, ALPHA)
     counts = _counts(check, X, 2, n_seeds)
     check.case(X, 2, random_state=f"0..{n_seeds - 1}").that(
@@ -489,15 +257,16 @@ def check_init_not_farthest(check: Checker, variant=0, n_seeds=600):
     """The slightly nearer of two far points is chosen often (k = 2, many seeds).
 
     On :func:`near_tie_data`, D² sampling takes either far point about equally often
-    (π = 0.509 for the nearer one; 0.276 with scikit-learn's greedy variant), while
-    farthest-point seeding takes the nearer one only when the other is the first
-    center (π = 0.1). The check requires at least c choices of the nearer point,
-    c the largest count with P(Binomial(n_seeds, 0.276) < c) <= 1e-7 (c = 111 for
-    600 seeds; farthest-point seeding reaches it with probability 2·10⁻¹⁰).
+    (π = 0.509 for the nearer one), while farthest-point seeding takes the nearer one
+    only when the other is the first center (π = 0.1). The check requires at least c
+    choices of the nearer point, c the largest count with
+    P(Binomial(n_seeds, 0.509) < c) <= 1e-7 (c = 242 for 600 seeds; farthest-point
+    seeding cannot reach it). scikit-learn's greedy variant (π = 0.276) is not D²
+    sampling and fails.
     """
     __tracebackhide__ = True
     X, i = near_tie_data(variant)
-    p = min(inclusion_probabilities(X, s)[i] for s in ("d2", "greedy"))
+    p = inclusion_probabilities(X, "d2")[i]
     need = min_count(n_seeds, p, ALPHA)
     counts = _counts(check, X, 2, n_seeds)
     check.case(X, 2, random_state=f"0..{n_seeds - 1}").that(
@@ -512,6 +281,91 @@ def check_init_not_farthest(check: Checker, variant=0, n_seeds=600):
         "probability D²/ΣD², so a point a little nearer is chosen almost as often. "
         "Taking the farthest point (argmax) is farthest-point seeding, which also "
         "chases outliers.",
+    )
+
+
+_SET_CASES = {
+    "k3": (
+        [[0.0], [1.0], [3.0], [100.0]],
+        3,
+        [0.0, 3.0, 100.0],
+        1000,
+        "D is the distance to the *nearest* chosen center, for every center after "
+        "the first (not only the second, not the last one only): keep d2 = "
+        "np.minimum(d2, squared distances to the new center) and draw each next "
+        "center with rng.choice(n, p=d2 / d2.sum()).",
+    ),
+    "d4": (
+        [[0.0], [1.0], [10.0]],
+        2,
+        [0.0, 1.0],
+        4000,
+        "Draw the next center with probability exactly D²/ΣD²: not D⁴ (squaring a "
+        "squared distance again), not D, and not the better of several D² "
+        "candidates (scikit-learn's greedy variant is not D² sampling).",
+    ),
+    "copies": (
+        [[0.0], [0.0], [2.0], [3.0]],
+        2,
+        [2.0, 3.0],
+        4000,
+        "Sample over the rows, copies included: the first center is uniform over "
+        "the n rows (a value with c copies is c times as likely) and every copy of a "
+        "value carries its own D². Do not de-duplicate X (np.unique) first.",
+    ),
+}
+
+
+def set_frequency_data(name):
+    """``(X, k, target, n_seeds, p)`` of a set-frequency check: ``p`` is the exact
+    probability under D² sampling that the k chosen values are ``target``.
+
+    * ``"k3"``: X = [[0], [1], [3], [100]], k = 3, target {0, 3, 100}, p = 0.531
+      (D² for the second center only: 1/3; D to the last center: 0.382);
+    * ``"d4"``: X = [[0], [1], [10]], k = 2, target {0, 1}, p = 0.0074 (weights D⁴
+      and scikit-learn's greedy variant: 0.0001; weights D: 0.064);
+    * ``"copies"``: X = [[0], [0], [2], [3]], k = 2, target {2, 3}, p = 0.041
+      (sampling over the distinct values: 0.075).
+    """
+    check_choice("name", name, tuple(_SET_CASES))
+    X, k, target, n_seeds, _ = _SET_CASES[name]
+    key = frozenset((float(v),) for v in target)
+    return np.array(X), k, key, n_seeds, float(set_probabilities(X, k)[key])
+
+
+def check_init_set_frequency(check: Checker, name="k3"):
+    """How often the k centers are one given set of values, over many seeds (two-sided).
+
+    On :func:`set_frequency_data` the count c of seeds 0..n_seeds-1 whose centers
+    are the target set must satisfy lo <= c <= hi, where lo is the largest count with
+    P(Binomial(n_seeds, p) < lo) <= 5·10⁻⁸ and hi the smallest with
+    P(Binomial(n_seeds, p) > hi) <= 5·10⁻⁸, p the exact D² probability: a correct
+    D² sampler (any random generator) fails with probability below 1e-7 (seeds taken
+    as independent). Bounds: "k3" 1000 seeds, p = 0.531, 447..614 (D² for the second
+    center only, or D to the last center, reach it with probability < 10⁻⁴);
+    "d4" 4000 seeds, p = 0.0074, 6..62 (weights D⁴ or the greedy variant, p = 0.0001,
+    reach 6 with probability < 10⁻⁵); "copies" 4000 seeds, p = 0.041, 101..235
+    (sampling over distinct values, p = 0.075, stays within with probability
+    < 10⁻⁴). Every call is also checked by :func:`check_init`.
+    """
+    __tracebackhide__ = True
+    X, k, key, n_seeds, p = set_frequency_data(name)
+    lo, hi = min_count(n_seeds, p, ALPHA / 2), max_count(n_seeds, p, ALPHA / 2)
+    Xf = as_points(X)
+    count = 0
+    for seed in range(n_seeds):
+        result, kwargs = _call(check, X, k, seed)
+        idx = _judge_init(check, X, k, result, kwargs)
+        count += frozenset(tuple(map(float, Xf[i])) for i in idx) == key
+    target = sorted(v[0] for v in key)
+    check.case(X, k, random_state=f"0..{n_seeds - 1}").that(
+        lo <= count <= hi,
+        lambda: (
+            f"over {n_seeds} seeds the centers were the values {target} {count} "
+            f"times; D² sampling gives them with probability {p:.4f}, about "
+            f"{round(n_seeds * p)} times (between {lo} and {hi})"
+        ),
+        hint=_SET_CASES[name][4],
     )
 
 
@@ -662,6 +516,72 @@ def check_kmeans_reproducible(check: Checker, X=None, k=8, seeds=(5, 9)):
             hint="Pass random_state on: start from kmeans_plus_plus(X, k, "
             "random_state), and draw anything else random from the same seeded "
             "generator.",
+        )
+
+
+def check_kmeans_long_runs(check: Checker, sizes=(3000, 10000), k=8, random_state=0):
+    """Runs that need many Lloyd iterations are followed to convergence.
+
+    Uniform points (``default_rng(2).random((n, 2))``), k = 8, random_state = 0:
+    Lloyd's algorithm from k-means++ needs more than 30 iterations, and the last
+    ones move centers by tiny amounts. Checked by :func:`check_kmeans`: stopping
+    after a fixed 20 or 30 iterations, or on a relative tolerance (scikit-learn's
+    shift rule, a relative inertia change) leaves a row at a center that is not
+    its nearest.
+    """
+    __tracebackhide__ = True
+    for n in sizes:
+        X = np.random.default_rng(2).random((n, 2))
+        check_kmeans(
+            check,
+            X,
+            k,
+            random_state=random_state,
+            why=f"{n} uniform points: many iterations",
+        )
+
+
+def check_kmeans_uses_init(check: Checker, X=None, k=8, seeds=(5, 9)):
+    """``kmeans`` starts from ``kmeans_plus_plus(X, k, random_state)``, as the contract says.
+
+    Replaces the name ``kmeans_plus_plus`` in the learner's function's namespace by
+    a wrapper that records its calls and returns what the learner's own
+    ``kmeans_plus_plus`` returns, runs ``kmeans`` for each seed, restores the name,
+    and requires one call with the same k and random_state per run.
+    """
+    __tracebackhide__ = True
+    if X is None:
+        X = np.random.default_rng(5).random((200, 2))
+    space = getattr(check.func, "__globals__", None)
+    name = "kmeans_plus_plus"
+    original = space.get(name) if space is not None else None
+    for seed in seeds:
+        calls = []
+
+        def recording(*args, calls=calls, **kwargs):
+            calls.append((args, kwargs))
+            return original(*args, **kwargs)
+
+        if original is not None:
+            space[name] = recording
+        try:
+            result = check.call(X, k, random_state=seed)
+        finally:
+            if original is not None:
+                space[name] = original
+
+        def matches(args, kwargs, seed=seed):
+            got_k = args[1] if len(args) > 1 else kwargs.get("k")
+            rs = args[2] if len(args) > 2 else kwargs.get("random_state")
+            return got_k == k and rs == seed
+
+        check.case(X, k, random_state=seed, got=result).that(
+            any(matches(a, kw) for a, kw in calls),
+            "kmeans did not start from kmeans_plus_plus(X, k, random_state)"
+            + ("" if calls else ": it never called kmeans_plus_plus"),
+            hint="Start from centers = kmeans_plus_plus(X, k, random_state), your "
+            "own k-means++ seeding with the same seed: not a deterministic start "
+            "(farthest-first), not random rows.",
         )
 
 

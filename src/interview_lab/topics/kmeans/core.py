@@ -520,3 +520,51 @@ def min_count(n_trials: int, p: float, alpha: float = 1e-7) -> int:
     cdf = binomial_cdf(n_trials, p)
     # P(X < c) = cdf[c - 1]: the count of c's with cdf[c - 1] <= alpha, plus c = 0
     return int(np.sum(cdf[:-1] <= alpha))
+
+
+def max_count(n_trials: int, p: float, alpha: float = 1e-7) -> int:
+    """The smallest count c with P(Binomial(n_trials, p) > c) <= alpha.
+
+    A check that requires "at most c successes in n_trials" then fails a sampler
+    whose success probability is p (or less) with probability at most alpha.
+
+    >>> max_count(100, 0.5, 1e-7)
+    75
+    """
+    alpha = check_number("alpha", alpha, low=0, high=1, open_low=True)
+    # P(X > c) = P(n - X < n - c): the lower tail of Binomial(n, 1 - p), exact in logs
+    cdf_rev = binomial_cdf(n_trials, 1.0 - p)  # cdf_rev[j] = P(X >= n - j)
+    tail = np.append(cdf_rev[::-1][1:], 0.0)  # tail[c] = P(X >= c + 1) = P(X > c)
+    return int(np.flatnonzero(tail <= alpha)[0])
+
+
+def set_probabilities(X, k: int) -> dict:
+    """Exact P(the k chosen centers are a given set of values) under D² sampling.
+
+    The first center is uniform over the rows, each next one drawn with probability
+    proportional to D², the squared distance to the nearest center so far. Keys are
+    frozensets of rows (as tuples of floats), so copies of a value count as one.
+    Enumerates every ordered draw: for small X only.
+
+    >>> p = set_probabilities([[0.0], [1.0], [10.0]], 2)
+    >>> round(float(p[frozenset({(0.0,), (1.0,)})]), 4)
+    0.0074
+    """
+    X = as_points(X)
+    n = len(X)
+    k = _check_k(k, n)
+    D = squared_distances(X, X)
+    out: dict = {}
+
+    def walk(chosen, d2, prob):
+        if len(chosen) == k:
+            key = frozenset(tuple(map(float, X[i])) for i in chosen)
+            out[key] = out.get(key, 0.0) + prob
+            return
+        w = d2 / d2.sum()
+        for i in np.flatnonzero(w > 0):
+            walk(chosen + [i], np.minimum(d2, D[i]), prob * w[i])
+
+    for f in range(n):
+        walk([f], D[f].copy(), 1.0 / n)
+    return out
