@@ -1,4 +1,4 @@
-"""NumPy with in-place mutation of the arguments (np.asarray then sort in place),
+"""NumPy with in-place operations on its own copies (np.array, then -= and out=),
 trapezoid AUC over its own ROC curve, np.matrix, tuples of arrays."""
 
 import numpy as np
@@ -62,7 +62,7 @@ def roc_auc(y_true, scores):
 
 
 def mae(y_true, y_pred):
-    a = np.asarray(y_true, dtype=float)
+    a = np.array(y_true, dtype=float)  # a copy: the caller's array stays as it was
     b = np.asarray(y_pred, dtype=float)
     a -= b
     np.abs(a, out=a)
@@ -76,7 +76,7 @@ def rmse(y_true, y_pred):
 
 
 def r2(y_true, y_pred):
-    y = np.asarray(y_true, dtype=float)
+    y = np.array(y_true, dtype=float)  # a copy: centred in place below
     p = np.asarray(y_pred, dtype=float)
     ss_res = np.sum((y - p) ** 2)
     y -= y.mean()
