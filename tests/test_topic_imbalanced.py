@@ -359,11 +359,71 @@ def test_extreme_threshold_cases_cover_what_they_say():
         if "exact F-beta tie" in why:
             assert _exact_f(y, s, 0.875, beta) == _exact_f(y, s, 0.625, beta)
             assert core.best_threshold_exact(y, s, beta) == 0.875
-    assert len(gaps) == 4 and all(0 < g < 1e-5 for g in gaps)
-    assert min(gaps) < 1e-9
+    assert len(gaps) == 5 and all(0 < g < 1e-5 for g in gaps)
+    assert min(gaps) < 1e-10
     assert max(len(y) for y, *_ in EXTREME_THRESHOLD_CASES) > 100_000
     assert {beta for _, _, beta, _ in EXTREME_THRESHOLD_CASES} == {0.5, 1.0, 2.0}
     assert sum("many tied scores" in why for why in whys) == 2
+    distinct = next(s for _, s, _, why in EXTREME_THRESHOLD_CASES if "distinct" in why)
+    assert len(np.unique(distinct)) == 1200
+    dtypes = {
+        why: (np.asarray(y).dtype, np.asarray(s).dtype)
+        for y, s, _, why in EXTREME_THRESHOLD_CASES
+        if "int8" in why
+    }
+    assert sorted(str(d) for pair in dtypes.values() for d in pair).count("int8") == 2
+    assert sorted(str(d) for pair in dtypes.values() for d in pair).count("uint8") == 2
+
+
+def _wrapping_count(y, s, beta=1.0):
+    """Counts in the labels' own dtype (int8 wraps past 127), scores not cast."""
+    y, s = np.asarray(y).ravel(), np.asarray(s).ravel()
+    order = np.argsort(-s, kind="stable")
+    s, y = s[order], y[order]
+    best_t, best_f = None, -1.0
+    for t in np.unique(s)[::-1]:
+        flagged = s >= t
+        tp = y @ flagged
+        fp, fn = flagged.sum() - tp, y.sum() - tp
+        b2 = beta**2
+        f = (1 + b2) * tp / ((1 + b2) * tp + b2 * fn + fp) if tp > 0 else 0.0
+        if f > best_f:
+            best_t, best_f = t, f
+    return float(best_t)
+
+
+def _grid_of_1000(y, s, beta=1.0):
+    """Only every k-th distinct score (at most 1000 of them) is tried."""
+    ts = np.unique(np.asarray(s, dtype=float))[::-1]
+    ts = ts[:: -(-len(ts) // 1000)]
+    f = [core.f_exact(*core.counts_at(y, s, t), beta) for t in ts]
+    return float(ts[f.index(max(f))])
+
+
+def _wraps_negated_scores(y, s, beta=1.0):
+    """Running counts sorted by -s in the scores' dtype: -0 and -(-128) stay put."""
+    y, s = np.asarray(y, dtype=float).ravel(), np.asarray(s).ravel()
+    order = np.argsort(-s, kind="stable")
+    s, y = s[order], y[order]
+    last = np.r_[np.flatnonzero(np.diff(s) != 0), len(s) - 1]
+    tp = np.cumsum(y)[last]
+    f = [
+        core.f_exact(int(p), int(i + 1 - p), int(y.sum() - p), beta)
+        for p, i in zip(tp, last, strict=True)
+    ]
+    return float(s[last][f.index(max(f))])
+
+
+@pytest.mark.parametrize(
+    "wrong", [_wrapping_count, _grid_of_1000, _wraps_negated_scores]
+)
+def test_extreme_threshold_cases_catch_dtype_and_grid_mistakes(wrong):
+    with np.errstate(over="ignore"):
+        assert any(
+            wrong(y, s, beta) != core.best_threshold_exact(y, s, beta)
+            for y, s, beta, why in EXTREME_THRESHOLD_CASES
+            if "int8" in why or "distinct" in why
+        )
 
 
 @pytest.mark.parametrize("index", range(len(EXTREME_THRESHOLD_CASES)))
@@ -408,7 +468,7 @@ def test_extreme_threshold_cases_catch_numeric_mistakes(wrong):
 
 def test_extreme_class_weight_cases_cover_what_they_say():
     cases = list(topic.extreme_class_weight_cases(seed=0))
-    assert len(cases) == 5
+    assert len(cases) == 6
     for y, _ in cases:
         counts = Counter(np.asarray(y).tolist())
         n, k = sum(counts.values()), len(counts)
@@ -424,11 +484,13 @@ def test_extreme_class_weight_cases_cover_what_they_say():
     assert topic.class_weight_reference(cases[3][0]) == {"only": 1.0}
     assert isinstance(cases[3][0], list) and isinstance(cases[4][0], list)
     assert max(topic.class_weight_reference(cases[2][0]).values()) > 2000
+    assert cases[5][0].dtype == np.int8
+    assert topic.class_weight_reference(cases[5][0]) == {-100: 2 / 3, 100: 2.0}
 
 
 def test_extreme_resampling_cases_need_exact_rows():
     cases = list(topic.extreme_resampling_cases(seed=0))
-    assert len(cases) == 6
+    assert len(cases) == 8
     under = topic.checker("random_undersample", core.undersample_reference)
     over = topic.checker("random_oversample", core.oversample_reference)
     for X, y, why in cases:
@@ -440,6 +502,8 @@ def test_extreme_resampling_cases_need_exact_rows():
     assert isinstance(cases[1][0], list) and isinstance(cases[1][0][0][1], int)
     assert np.asarray(cases[4][0]).shape[1] == 1
     assert len(cases[5][1]) == 4400
+    for _, y, _ in cases[6:]:
+        assert y.dtype == np.int8 and y.min() == -100 and y.max() == 100
     changed = [
         not np.array_equal(np.asarray(X, dtype=np.float32), np.asarray(X, dtype=float))
         for X, _, _ in cases

@@ -210,7 +210,8 @@ def extreme_class_weight_cases(seed=0):
       for "balanced, every weight 1" is wrong;
     * 70,000 string labels with a class of 9 (weights up to 2,593, where float32 is
       off by 1e-4), and one class of 50,000 (weight 1.0);
-    * int labels that are not 0..k-1 (-3, 10**6), as a Python list.
+    * int labels that are not 0..k-1 (-3, 10**6), as a Python list;
+    * int8 labels -100 and 100 (``y - y.min()`` wraps in int8).
 
     Compare with a relative tolerance as well (weights are large).
 
@@ -233,6 +234,8 @@ def extreme_class_weight_cases(seed=0):
     yield ["only"] * 50_000, "one class of 50,000 (as a list)"
     y = np.repeat([-3, 10**6, 7], [4_000, 1_234, 17])[rng.permutation(5_251)]
     yield y.tolist(), "labels -3, 7 and 1,000,000 (as a list)"
+    y = np.array([-100, -100, -100, 100], dtype=np.int8)
+    yield y, "int8 labels -100 and 100 (y - y.min() wraps in int8)"
 
 
 def threshold_cases(seed=0, n_random=40):
@@ -304,6 +307,7 @@ _F_NEAR_TIES = (
     (2.0, ((2003, 1009), (308, 2001), (690, 5000)), "2.9e-8"),
     (0.5, ((30011, 9001), (19895, 14257), (115, 4000)), "6.5e-9"),
     (1.0, ((20011, 6007), (17644, 40573), (2354, 20000)), "4.0e-10"),
+    (1.0, ((60013, 27325), (50000, 116923), (3000, 40000)), "4.5e-11"),
 )
 _F_EXACT_TIE = (1.0, ((2006, 1017), (1003, 3010), (1994, 9000)))
 
@@ -322,12 +326,14 @@ def extreme_threshold_cases(seed=0):
       to float32 "to merge ties" merges thresholds and picks another one;
     * a large offset with a small spread (timestamps: 1.7e9 + steps of 2 ulps),
       tiny scores (1e-300 scale) and integer scores near 1e15 (as Python ints);
-    * F-beta near-ties: two thresholds whose F-beta differ by 2.5e-6 down to 4e-10
+    * F-beta near-ties: two thresholds whose F-beta differ by 2.5e-6 down to 4.5e-11
       relative (the smaller threshold is strictly better and must win; ``isclose``,
       ``round(f, 9)`` or float32 arithmetic see a tie and keep the larger one), for
-      beta 1, 2 and 0.5, with 2,000 to 106,000 samples on three tied scores;
+      beta 1, 2 and 0.5, with 2,000 to 297,000 samples on three tied scores;
     * an exact F-beta tie between counts in the thousands (the larger threshold wins);
-    * 5,000 and 40,000 samples with many tied scores.
+    * 5,000 and 40,000 samples with many tied scores, and 1,200 distinct scores;
+    * labels in int8 / uint8 with more than 127 / 255 positives, and uint8 / int8
+      scores including 0 / -128 (read every input as Python ints or float64).
 
     Every case is one on which the usual float formulas of F-beta (from counts, from
     precision and recall, as a harmonic mean) agree with exact arithmetic, so compare
@@ -388,6 +394,30 @@ def extreme_threshold_cases(seed=0):
             if _screened(labels, scores, 2.0):
                 break
         yield labels, scores, 2.0, f"{n} samples, many tied scores"
+    yield from _dtype_threshold_cases()
+    grid = np.random.default_rng(3)
+    labels = (grid.random(1200) < 0.3).astype(int)
+    scores = grid.normal(size=1200) + labels
+    yield labels, scores, 1.0, "1,200 distinct scores: every one is a threshold to try"
+
+
+def _dtype_threshold_cases():
+    """Labels and scores in small integer dtypes: count and sort as Python ints/floats."""
+    y = np.array([1] * 150 + [0] * 110, dtype=np.int8)
+    s = [0.9] * 100 + [0.5] * 60 + [0.1] * 100
+    yield y, s, 1.0, "int8 labels with 150 positives (an int8 count wraps past 127)"
+    y = np.array([1] * 300 + [0] * 220, dtype=np.uint8)
+    s = np.array([0.9] * 200 + [0.5] * 120 + [0.1] * 200)
+    yield y, s, 1.0, "uint8 labels with 300 positives (a uint8 count wraps past 255)"
+    s = np.array([0, 3, 3, 0], dtype=np.uint8)
+    yield [1, 1, 1, 0], s, 1.0, "uint8 scores including 0 (-s wraps in uint8)"
+    s = np.array([-128, 3, 3, -128], dtype=np.int8)
+    yield (
+        np.array([1, 1, 1, 0]),
+        s,
+        1.0,
+        "int8 scores including -128 (-s wraps in int8)",
+    )
 
 
 # ------------------------------------------------------------------------- exercises

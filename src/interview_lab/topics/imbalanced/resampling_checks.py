@@ -136,7 +136,8 @@ def extreme_resampling_cases(seed=0):
       a float32 copy changes them, so rows must stay exactly what they were;
     * 1e8 + N(0, 1) (a large offset with a small spread) and tiny values (1e-300);
     * absent: X has one column (the row id), and labels are ints that are not 0..k-1;
-    * 4,400 rows in three string classes.
+    * 4,400 rows in three string classes;
+    * int8 label vectors spanning -100 to 100 (``y - y.min()`` wraps in int8).
 
     Parameters
     ----------
@@ -165,6 +166,16 @@ def extreme_resampling_cases(seed=0):
     yield X, y, "X with a single column, labels -1, 1, 7"
     X, y = resampling_case([3000, 200, 1200], labels=_STR_LABELS[1][:3], seed=seed + 5)
     yield X, y, "4,400 rows"
+    y = np.array([-100, -100, -100, 100], dtype=np.int8)
+    yield (
+        [[0], [1], [2], [3]],
+        y,
+        "int8 labels -100 and 100 (y - y.min() wraps in int8)",
+    )
+    X, y = resampling_case(
+        [6, 3, 5], n_features=2, labels=[-100, 100, 0], seed=seed + 6
+    )
+    yield X, y.astype(np.int8), "int8 labels -100, 0 and 100"
 
 
 # ----------------------------------------------------------------- resampling checks
