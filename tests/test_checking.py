@@ -293,6 +293,45 @@ def test_endless_loop_is_stopped_with_feedback():
     )
 
 
+def test_time_limit_counts_cpu_time_with_a_wall_clock_backstop():
+    from interview_lab.checking import _TimeLimitExceeded, time_limit
+
+    start = time.perf_counter()
+    with time_limit(0.2, wall_factor=3.0):
+        time.sleep(0.3)  # waiting is not computing: under 0.2 s of CPU, under 0.6 s
+    assert time.perf_counter() - start >= 0.3
+    start = time.process_time()
+    with pytest.raises(_TimeLimitExceeded), time_limit(0.2, wall_factor=50.0):
+        while True:  # computing: stopped after 0.2 s of CPU time, however busy
+            sum(range(1000))
+    assert 0.19 <= time.process_time() - start < 1.0
+    with pytest.raises(_TimeLimitExceeded), time_limit(0.1, wall_factor=3.0):
+        time.sleep(2)  # stopped by the backstop after 0.3 s of waiting
+
+
+def test_quiet_silences_a_logging_handler_made_before_the_redirection(capsys):
+    import io
+    import logging
+
+    stream = io.StringIO()  # a handler keeps the stream it was created with
+    logger = logging.getLogger("learner")
+    handler = logging.StreamHandler(stream)
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    try:
+
+        def noisy(x):
+            logger.warning("fitting %s", x)
+            return x
+
+        assert Checker(noisy)(2, expect=2) == 2
+        assert stream.getvalue() == ""
+        logger.warning("after")
+        assert stream.getvalue() == "after\n", "logging works again after the check"
+    finally:
+        logger.removeHandler(handler)
+
+
 def test_quiet_restores_stderr():
     before = sys.stderr
     with quiet():

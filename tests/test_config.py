@@ -28,7 +28,7 @@ def test_config_defaults(monkeypatch):
     assert c.CourseDirectory.course_id == "ml-interview-lab"
     assert c.CourseDirectory.db_url == f"sqlite:///{REPO / 'gradebook.db'}"
     assert c.Exchange.root == str(REPO / ".exchange")
-    assert c.Execute.timeout == 30
+    assert c.Execute.timeout == 60
     assert c.Execute.interrupt_on_timeout is True
 
 

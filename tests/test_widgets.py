@@ -50,8 +50,10 @@ def test_explorer_box_wires_each_control_to_its_update_and_a_redraw():
             "slider": (slider, lambda v: line.set_ydata([v, v])),
             "choice": (choice, seen.append),
         },
+        explorer="the explorer",
     )
     assert box.slider is slider and box.choice is choice
+    assert box.explorer == "the explorer"
     assert "interview-lab-explorer" in box._dom_classes
     assert box.children[1] is box.image.widget
     before = bytes(box.image.widget.value)

@@ -31,9 +31,9 @@ import contextlib
 import copy
 import inspect
 import io
+import logging
 import signal
 import threading
-import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -47,6 +47,7 @@ from .values import (
     format_value,
     kind_of,
     numeric_gap,
+    silent,
 )
 
 __all__ = [
@@ -61,8 +62,12 @@ __all__ = [
     "time_limit",
 ]
 
-#: Seconds a single call of a learner's function may take before it is stopped.
+#: CPU seconds a single call of a learner's function may use before it is stopped
+#: (see :func:`time_limit`: a call is also stopped after twice as many seconds of wall
+#: time, whatever it was doing).
 DEFAULT_TIME_LIMIT = 10.0
+#: Wall-clock seconds a call may take, as a multiple of its CPU limit.
+WALL_FACTOR = 2.0
 _MISSING = object()
 
 
@@ -138,20 +143,33 @@ class Exercise:
 
 @contextlib.contextmanager
 def quiet():
-    """Silence warnings, NumPy floating-point warnings and stderr inside the block.
+    """Silence warnings, NumPy floating-point warnings, logging and stderr inside the
+    block.
 
     nbgrader gives 0 points to a test cell that writes anything to stderr, so a correct
-    answer that happens to trigger a harmless ``RuntimeWarning`` must not cost marks.
+    answer that happens to trigger a harmless ``RuntimeWarning``, or that logs its
+    progress (a ``logging`` handler keeps the stderr it was created with, out of reach
+    of a redirection), must not cost marks.
     """
-    with warnings.catch_warnings(), np.errstate(all="ignore"):
-        warnings.simplefilter("ignore")
-        with contextlib.redirect_stderr(io.StringIO()):
+    previous = logging.root.manager.disable
+    logging.disable(logging.CRITICAL)
+    try:
+        with silent(), contextlib.redirect_stderr(io.StringIO()):
             yield
+    finally:
+        logging.disable(previous)
 
 
 @contextlib.contextmanager
-def time_limit(seconds: float | None):
-    """Stop the block with an error after ``seconds`` (main thread, POSIX only)."""
+def time_limit(seconds: float | None, wall_factor: float = WALL_FACTOR):
+    """Stop the block with an error after ``seconds`` of CPU time, or after
+    ``wall_factor * seconds`` of wall time (main thread, POSIX only).
+
+    CPU time (of the whole process, every thread) does not depend on how busy the
+    machine is, so a correct answer is not stopped because the grader shares its
+    cores; the wall-clock backstop stops a block that waits rather than computes
+    (``time.sleep``, ``input()``).
+    """
     usable = (
         seconds is not None
         and hasattr(signal, "setitimer")
@@ -164,13 +182,18 @@ def time_limit(seconds: float | None):
     def _stop(signum, frame):
         raise _TimeLimitExceeded
 
-    previous = signal.signal(signal.SIGALRM, _stop)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    previous = {
+        sig: signal.signal(sig, _stop) for sig in (signal.SIGPROF, signal.SIGALRM)
+    }
+    signal.setitimer(signal.ITIMER_PROF, seconds)
+    signal.setitimer(signal.ITIMER_REAL, seconds * wall_factor)
     try:
         yield
     finally:
+        signal.setitimer(signal.ITIMER_PROF, 0)
         signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 # ------------------------------------------------------------------------------ stubs
@@ -279,7 +302,8 @@ class Checker:
     atol, rtol : float
         Tolerances for comparing numbers (absolute 1e-8 by default, as the contract).
     time_limit : float
-        Seconds one call may take.
+        CPU seconds one call may use (and twice as many of wall time; see
+        :func:`time_limit`).
     name : str, optional
         The name shown in feedback; the function's own name by default.
     equal : callable, optional

@@ -34,11 +34,17 @@ __all__ = [
     "format_value",
     "kind_of",
     "numeric_gap",
+    "silent",
 ]
 
 
 @contextlib.contextmanager
-def _silent():
+def silent():
+    """Silence Python warnings and NumPy floating-point warnings inside the block.
+
+    Formatting and comparing a learner's value must not print warnings of its own;
+    :func:`~interview_lab.checking.quiet` adds stderr to this for the learner's call.
+    """
     with warnings.catch_warnings(), np.errstate(all="ignore"):
         warnings.simplefilter("ignore")
         yield
@@ -111,7 +117,7 @@ def _format_array(arr: np.ndarray, max_items: int) -> str:
 
 def _as_array(value: Any) -> np.ndarray | None:
     try:
-        with _silent():
+        with silent():
             return np.asarray(value)
     except Exception:
         return None
@@ -231,7 +237,7 @@ def _numeric(value: Any) -> np.ndarray | None:
     if isinstance(value, str | bytes | Mapping) or value is None:
         return None
     try:
-        with _silent():
+        with silent():
             arr = np.asarray(value, dtype=float)
     except (TypeError, ValueError):
         return None
@@ -248,7 +254,7 @@ def numeric_gap(got: Any, expected: Any) -> float | None:
     a, b = _numeric(got), _numeric(expected)
     if a is None or b is None or a.shape != b.shape or a.size == 0:
         return None
-    with _silent():
+    with silent():
         diff = np.abs(a - b)
     diff = diff[np.isfinite(diff)]
     return float(diff.max()) if diff.size else None

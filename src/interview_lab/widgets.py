@@ -75,7 +75,7 @@ class FigureImage:
         self.widget.width = str(round(self.figure.get_figwidth() * self.dpi))
 
 
-def explorer_box(figure, controls):
+def explorer_box(figure, controls, explorer=None):
     """An interactive figure: controls above the figure, each redrawing it on change.
 
     Every explorer in the course is built by this function, so they all behave alike:
@@ -90,12 +90,16 @@ def explorer_box(figure, controls):
     controls : mapping of str to (ipywidgets widget, callable)
         For each control, the name it gets as an attribute of the box, the widget, and
         the function called with the widget's new value.
+    explorer : Explorer, optional
+        The object behind the figure, kept as ``.explorer`` of the box (tests and
+        curious learners read its numbers from there).
 
     Returns
     -------
     ipywidgets.VBox
         The controls (in a row when several) and the figure image; ``.image`` is the
-        :class:`FigureImage`, and each control is an attribute named by its key.
+        :class:`FigureImage`, ``.explorer`` the explorer, and each control is an
+        attribute named by its key.
     """
     import ipywidgets as widgets
 
@@ -116,6 +120,7 @@ def explorer_box(figure, controls):
     box = widgets.VBox([row[0] if len(row) == 1 else widgets.HBox(row), image.widget])
     box.add_class("interview-lab-explorer")
     box.image = image
+    box.explorer = explorer
     for name, (control, _) in controls.items():
         setattr(box, name, control)
     return box

@@ -292,12 +292,11 @@ def complexity_explorer(
         layout=widgets.Layout(width="380px"),
     )
 
-    box = explorer_box(
+    return explorer_box(
         explorer.figure,
         {"slider": (slider, explorer.update), "size": (size, explorer.set_n_train)},
+        explorer=explorer,
     )
-    box.explorer = explorer
-    return box
 
 
 # ------------------------------------- section 5: validation curves and learning curves

@@ -611,15 +611,14 @@ def cost_explorer(y_true, scores, times, ratio=30, budget=10):
         style={"description_width": "initial"},
         layout=widgets.Layout(width="420px"),
     )
-    box = explorer_box(
+    return explorer_box(
         explorer.figure,
         {
             "ratio": (ratio_slider, explorer.update_ratio),
             "budget": (budget_slider, explorer.update_budget),
         },
+        explorer=explorer,
     )
-    box.explorer = explorer
-    return box
 
 
 # ----------------------------------------------------------------------- label delay

@@ -251,7 +251,7 @@ def smote_explorer(seed=0):
     Returns
     -------
     ipywidgets.VBox
-        ``.view`` holds the :class:`SmoteView`, ``.k`` and ``.n`` the sliders.
+        ``.explorer`` holds the :class:`SmoteView`, ``.k`` and ``.n`` the sliders.
     """
     view = SmoteView(*smote_data(seed), k_neighbors=3, n_samples=60, seed=seed)
     k = widgets.IntSlider(
@@ -273,9 +273,9 @@ def smote_explorer(seed=0):
     def on_change(_):
         view.update(k.value, n.value)
 
-    box = explorer_box(view.figure, {"k": (k, on_change), "n": (n, on_change)})
-    box.view = view
-    return box
+    return explorer_box(
+        view.figure, {"k": (k, on_change), "n": (n, on_change)}, explorer=view
+    )
 
 
 def smote_figure(k_values=(2, 10), n_samples=60, smote=None, seed=0):
@@ -657,6 +657,6 @@ def imbalance_explorer(seed=0):
         continuous_update=False,
         layout=widgets.Layout(width="480px"),
     )
-    box = explorer_box(explorer.figure, {"slider": (slider, explorer.update)})
-    box.explorer = explorer
-    return box
+    return explorer_box(
+        explorer.figure, {"slider": (slider, explorer.update)}, explorer=explorer
+    )

@@ -254,16 +254,15 @@ def lloyd_explorer(seed=0):
         layout=widgets.Layout(width="300px"),
     )
     init = widgets.Dropdown(options=list(INITS), value=INITS[0], description="start")
-    box = explorer_box(
+    return explorer_box(
         explorer.figure,
         {
             "step": (step, explorer.update),
             "seed": (seed_slider, lambda s: explorer.set_start(seed=s)),
             "init": (init, lambda i: explorer.set_start(init=i)),
         },
+        explorer=explorer,
     )
-    box.explorer = explorer
-    return box
 
 
 # ------------------------------------------------------------------ 2. choosing k
@@ -366,9 +365,9 @@ def k_explorer(seed=0):
         continuous_update=False,
         layout=widgets.Layout(width="360px"),
     )
-    box = explorer_box(explorer.figure, {"slider": (slider, explorer.update)})
-    box.explorer = explorer
-    return box
+    return explorer_box(
+        explorer.figure, {"slider": (slider, explorer.update)}, explorer=explorer
+    )
 
 
 # ------------------------------------------------ 3. random rows against k-means++
@@ -502,9 +501,9 @@ def init_explorer(seed=0):
         continuous_update=False,
         layout=widgets.Layout(width="360px"),
     )
-    box = explorer_box(explorer.figure, {"slider": (slider, explorer.update)})
-    box.explorer = explorer
-    return box
+    return explorer_box(
+        explorer.figure, {"slider": (slider, explorer.update)}, explorer=explorer
+    )
 
 
 # ------------------------------------------------------------ 4. where k-means fails

@@ -560,16 +560,15 @@ def descent_explorer(learning_rate: float = 0.5, n_iter: int = 30, l2: float = 0
         continuous_update=False,
         layout=widgets.Layout(width="300px"),
     )
-    box = explorer_box(
+    return explorer_box(
         explorer.figure,
         {
             "learning_rate": (rate, explorer.update_learning_rate),
             "n_iter": (iterations, explorer.update_n_iter),
             "l2": (penalty, explorer.update_l2),
         },
+        explorer=explorer,
     )
-    box.explorer = explorer
-    return box
 
 
 def learning_rate_figure(

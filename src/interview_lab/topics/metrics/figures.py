@@ -228,12 +228,11 @@ def threshold_explorer(
     def on_balance(prevalence):
         explorer.set_data(*datasets.screening_scores(prevalence, seed=seed))
 
-    box = explorer_box(
+    return explorer_box(
         explorer.figure,
         {"slider": (slider, explorer.update), "balance": (balance, on_balance)},
+        explorer=explorer,
     )
-    box.explorer = explorer
-    return box
 
 
 def prevalence_figure(prevalences=(0.5, 0.1, 0.01), seed: int = 0):

@@ -491,9 +491,8 @@ def leak_explorer(leak="target", size=4, seed=0):
         description="leak",
         layout=widgets.Layout(width="380px"),
     )
-    box = explorer_box(
+    return explorer_box(
         explorer.figure,
         {"size": (slider, explorer.update), "leak": (dropdown, explorer.set_leak)},
+        explorer=explorer,
     )
-    box.explorer = explorer
-    return box

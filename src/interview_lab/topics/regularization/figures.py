@@ -298,9 +298,9 @@ def regularization_explorer(lam: float = 1e-2, seed: int = 0):
         layout=widgets.Layout(width="480px"),
     )
 
-    box = explorer_box(explorer.figure, {"slider": (slider, explorer.update)})
-    box.explorer = explorer
-    return box
+    return explorer_box(
+        explorer.figure, {"slider": (slider, explorer.update)}, explorer=explorer
+    )
 
 
 # ----------------------------------------------------------------------------- geometry
@@ -471,9 +471,9 @@ def geometry_explorer(budget: float = 1.0):
         layout=widgets.Layout(width="420px"),
     )
 
-    box = explorer_box(explorer.figure, {"slider": (slider, explorer.update)})
-    box.explorer = explorer
-    return box
+    return explorer_box(
+        explorer.figure, {"slider": (slider, explorer.update)}, explorer=explorer
+    )
 
 
 # ------------------------------------------------------------------- further figures
