@@ -75,10 +75,12 @@ def with_answers(nb: dict, answers: dict[str, str]) -> dict:
     return nb
 
 
-def answers_from_file(path: Path) -> dict[str, str]:
+def answers_from_file(path: Path, variables=()) -> dict[str, str]:
     """Top-level functions and classes of a submission file, by name.
 
-    Module-level imports in the file are put at the top of every answer.
+    Module-level imports in the file are put at the top of every answer. A top-level
+    assignment ``name = ...`` is an answer too when ``name`` is in ``variables`` (the
+    answer cells that assign a variable, such as a quiz answer ``q_l1_l2 = "b"``).
     """
     text = Path(path).read_text()
     tree = ast.parse(text)
@@ -93,6 +95,14 @@ def answers_from_file(path: Path) -> dict[str, str]:
         if isinstance(node, ast.FunctionDef | ast.ClassDef):
             start = min([node.lineno] + [d.lineno for d in node.decorator_list]) - 1
             answers[node.name] = imports + "".join(lines[start : node.end_lineno])
+        elif (
+            isinstance(node, ast.Assign)
+            and len(node.targets) == 1
+            and isinstance(node.targets[0], ast.Name)
+            and node.targets[0].id in variables
+        ):
+            segment = "".join(lines[node.lineno - 1 : node.end_lineno])
+            answers[node.targets[0].id] = imports + segment
     return answers
 
 
@@ -184,6 +194,31 @@ class Course:
                     g.name: float(g.score)
                     for g in sub.grades
                     if g.auto_score is not None
+                }
+        return result
+
+    def manual_grades(
+        self, assignment: str, grade_ids
+    ) -> dict[str, dict[str, tuple[float | None, bool]]]:
+        """``{student: {grade_id: (auto_score, needs_manual_grade)}}`` for ``grade_ids``.
+
+        For manually graded answers: nbgrader scores an unchanged one 0 by itself and
+        leaves an answered one (``auto_score`` None) for a person.
+        """
+        from nbgrader.api import Gradebook, MissingEntry
+
+        result: dict[str, dict[str, tuple[float | None, bool]]] = {}
+        with Gradebook(self.db_url) as gb:
+            nb_name = notebook_path(self.root, "release", assignment).stem
+            for student in gb.students:
+                try:
+                    sub = gb.find_submission_notebook(nb_name, assignment, student.id)
+                except MissingEntry:
+                    continue
+                result[student.id] = {
+                    g.name: (g.auto_score, bool(g.needs_manual_grade))
+                    for g in sub.grades
+                    if g.name in grade_ids
                 }
         return result
 

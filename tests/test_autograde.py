@@ -6,6 +6,8 @@ autograded together:
 * ``instructor``: the source notebook itself (solutions and hidden tests in place);
 * ``solved``: the release notebook with the instructor's answers pasted in;
 * ``untouched``: the release notebook as shipped (every stub raises);
+* ``written`` (only where the notebook has manually graded answers): ``solved`` with
+  text in every written answer, which nbgrader must leave for a person;
 * one student per file in ``tests/submissions/<assignment>/``: the file's functions
   replace the solved answers of the same name. ``correct_*`` files must get full marks;
   in ``wrong_*`` files every function must lose marks on its exercise; ``hostile_*``
@@ -20,6 +22,8 @@ and review the diff.
 
 from __future__ import annotations
 
+import ast
+import copy
 import json
 from pathlib import Path
 
@@ -29,6 +33,7 @@ from harness import (
     REPO,
     SUBMISSIONS,
     Course,
+    answer_cells_by_id,
     answers_from_file,
     exercise_scores,
     notebook_path,
@@ -42,6 +47,19 @@ from interview_lab import cells
 
 ASSIGNMENTS = source_assignments()
 pytestmark = pytest.mark.slow
+
+
+def _assigns(code: str, name: str) -> bool:
+    """Whether an answer cell assigns ``name`` at its top level (``name = ...``)."""
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:  # e.g. IPython magics: not a variable answer
+        return False
+    return any(
+        isinstance(node, ast.Assign)
+        and any(isinstance(t, ast.Name) and t.id == name for t in node.targets)
+        for node in tree.body
+    )
 
 
 def _param(a):
@@ -67,12 +85,27 @@ class Graded:
         self.course.submit(
             assignment, "untouched", read_nb(notebook_path(REPO, "release", assignment))
         )
+        variables = [  # answer cells that assign a variable (a quiz answer)
+            name
+            for name, cell in answer_cells_by_id(self.source).items()
+            if _assigns(cells.source(cell), name)
+        ]
         for path in sorted((SUBMISSIONS / assignment).glob("*.py")):
-            answers = answers_from_file(path)
+            answers = answers_from_file(path, variables)
             self.variants[path.stem] = set(answers)
             self.course.submit(assignment, path.stem, with_answers(solved, answers))
+        self.manual_ids = [
+            cells.grade_id(c) for c in self.source["cells"] if cells.is_manual(c)
+        ]
+        if self.manual_ids:  # written answers: a person grades them
+            written = copy.deepcopy(solved)
+            for cell in written["cells"]:
+                if cells.is_manual(cell):
+                    cell["source"] = "A written answer, for a person to grade."
+            self.course.submit(assignment, "written", written)
         self.log = self.course.autograde(assignment)
         self.cells = self.course.scores(assignment)
+        self.manual = self.course.manual_grades(assignment, self.manual_ids)
         self.by_exercise = {
             student: exercise_scores(scores, self.tests)
             for student, scores in self.cells.items()
@@ -174,6 +207,18 @@ def test_a_submission_that_deletes_the_gradebook_scores_zero_and_harms_no_one(gr
                 / notebook_path(REPO, "release", graded.assignment).name
             )
         )
+
+
+def test_manual_answers_are_left_for_the_grader(graded):
+    """A written answer gets no automatic score: it waits for a person. An unanswered
+    one (the release's text unchanged) gets 0 from nbgrader itself. Either way the
+    autograded exercises score as usual (pinned in the goldens)."""
+    if not graded.manual_ids:
+        return
+    assert graded.manual["written"] == dict.fromkeys(graded.manual_ids, (None, True))
+    assert graded.by_exercise["written"] == graded.max
+    for student in ("untouched", "solved"):
+        assert graded.manual[student] == dict.fromkeys(graded.manual_ids, (0, False))
 
 
 def test_scores_match_goldens(graded, request):

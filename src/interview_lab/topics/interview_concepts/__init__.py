@@ -1,0 +1,32 @@
+"""11_interview_concepts: concepts and behavioural answers.
+
+The notebook imports the topic once, ``from interview_lab.topics import
+interview_concepts as topic``, and calls:
+
+* in graded test cells: ``topic.check_answer(question, answer)`` for each quiz answer
+  and ``topic.checker("confusion_rates", func)`` for the function exercise
+  (:mod:`.checks`);
+* in teaching cells, in notebook order: ``topic.confusion_explorer()`` and
+  ``topic.ConfusionExplorer()`` (:mod:`.figures`), and ``topic.star_feedback(text)``
+  on a written answer (:mod:`.core`).
+
+:mod:`.core` reads answers, hashes and seals them (the package never holds a right
+answer in plain text), and holds the STAR helper; :mod:`.sealed` is the sealed key.
+"""
+
+from .checks import EXERCISES, check_answer, checker, random_confusion_matrices
+from .core import QUESTIONS, QUIZ_MATRIX, star_feedback, star_report
+from .figures import ConfusionExplorer, confusion_explorer
+
+__all__ = [
+    "EXERCISES",
+    "QUESTIONS",
+    "QUIZ_MATRIX",
+    "ConfusionExplorer",
+    "check_answer",
+    "checker",
+    "confusion_explorer",
+    "random_confusion_matrices",
+    "star_feedback",
+    "star_report",
+]

@@ -1,0 +1,129 @@
+"""11_interview_concepts: the confusion-matrix explorer, in notebook order.
+
+Four sliders set the counts of a confusion matrix (TP, FP, FN, TN); the matrix and
+the precision, recall, F1 and accuracy it gives are redrawn. It uses the topic's own
+reference, so it works before the learner has written anything.
+"""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+import numpy as np
+
+from ...validation import check_int
+from ...widgets import Explorer, explorer_box, new_figure
+from .core import confusion_rates_reference
+
+__all__ = ["ConfusionExplorer", "confusion_explorer"]
+
+_CELLS = (("tn", 0, 0), ("fp", 0, 1), ("fn", 1, 0), ("tp", 1, 1))
+
+
+class ConfusionExplorer(Explorer):
+    """A confusion matrix and the metrics it gives, updated in place.
+
+    Parameters
+    ----------
+    tp, fp, fn, tn : int
+        The four counts (non-negative). The defaults are *not* the quiz's matrix (that would give its answers away).
+    """
+
+    def __init__(self, tp: int = 45, fp: int = 30, fn: int = 5, tn: int = 920):
+        self.counts = {}
+        for name, value in (("tp", tp), ("fp", fp), ("fn", fn), ("tn", tn)):
+            self.counts[name] = check_int(name, value, low=0)
+        self.figure = new_figure(figsize=(9.0, 3.6), layout="constrained")
+        self.ax_matrix, self.ax_bars = self.figure.subplots(1, 2, width_ratios=[1, 1.5])
+        self.update()
+
+    def matrix(self) -> np.ndarray:
+        """The current matrix, scikit-learn's layout ``[[TN, FP], [FN, TP]]``."""
+        c = self.counts
+        return np.array([[c["tn"], c["fp"]], [c["fn"], c["tp"]]])
+
+    def metrics(self) -> dict[str, float]:
+        """Precision, recall, F1 and accuracy of the current matrix (0.0 if undefined)."""
+        c = self.counts
+        precision, recall = confusion_rates_reference(self.matrix())
+        total = sum(c.values())
+        f1 = (
+            2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        )
+        accuracy = (c["tp"] + c["tn"]) / total if total else 0.0
+        return {
+            "precision": precision,
+            "recall": recall,
+            "f1": f1,
+            "accuracy": accuracy,
+        }
+
+    def update(self, **counts: int) -> dict[str, float]:
+        """Set some counts (``tp=``, ``fp=``, ``fn=``, ``tn=``), redraw, return metrics."""
+        for name, value in counts.items():
+            if name not in self.counts:
+                raise ValueError(f"unknown count {name!r}; expected tp, fp, fn or tn")
+            self.counts[name] = check_int(name, value, low=0)
+        cm = self.matrix()
+        ax = self.ax_matrix
+        ax.clear()
+        ax.imshow(np.log1p(cm), cmap="Blues", vmin=0, vmax=max(np.log1p(cm).max(), 1))
+        top = np.log1p(cm).max()
+        for name, i, j in _CELLS:
+            dark = np.log1p(cm[i, j]) > 0.6 * top
+            ax.text(
+                j,
+                i,
+                f"{name.upper()}\n{cm[i, j]}",
+                ha="center",
+                va="center",
+                color="white" if dark else "black",
+                fontsize=12,
+            )
+        ax.set_xticks([0, 1], ["predicted 0", "predicted 1"])
+        ax.set_yticks([0, 1], ["true 0", "true 1"])
+        ax.set_title("confusion matrix (colour: log count)")
+        values = self.metrics()
+        bars = self.ax_bars
+        bars.clear()
+        names = list(values)
+        colours = ["tab:blue", "tab:orange", "tab:green", "tab:gray"]
+        bars.barh(names, [values[n] for n in names], color=colours)
+        for k, name in enumerate(names):
+            bars.text(
+                min(values[name], 0.83) + 0.02,
+                k,
+                f"{values[name]:.3f}",
+                va="center",
+                fontsize=11,
+            )
+        bars.set_xlim(0, 1)
+        bars.invert_yaxis()
+        bars.set_xlabel("value")
+        bars.set_title("precision = TP/(TP+FP), recall = TP/(TP+FN)")
+        self.redraw()
+        return values
+
+
+def confusion_explorer(tp: int = 45, fp: int = 30, fn: int = 5, tn: int = 920):
+    """Interactive confusion matrix: a slider per count, the metrics follow.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        The sliders and the figure; ``.explorer`` holds the :class:`ConfusionExplorer`,
+        ``.tp``, ``.fp``, ``.fn`` and ``.tn`` the sliders.
+    """
+    explorer = ConfusionExplorer(tp=tp, fp=fp, fn=fn, tn=tn)
+    controls = {}
+    for name, high in (("tp", 200), ("fp", 200), ("fn", 200), ("tn", 2000)):
+        slider = widgets.IntSlider(
+            value=explorer.counts[name],
+            min=0,
+            max=max(high, explorer.counts[name]),
+            step=1 if high <= 200 else 10,
+            description=name.upper(),
+            continuous_update=False,
+            layout=widgets.Layout(width="230px"),
+        )
+        controls[name] = (slider, lambda v, name=name: explorer.update(**{name: v}))
+    return explorer_box(explorer.figure, controls, explorer=explorer)

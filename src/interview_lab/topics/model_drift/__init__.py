@@ -1,0 +1,45 @@
+"""09_model_drift: drift in production.
+
+The notebook imports the topic once, ``from interview_lab.topics import model_drift
+as topic``, and calls:
+
+* in graded test cells: ``topic.checker(exercise, func)``, ``topic.psi_cases`` and
+  ``topic.ks_cases`` (:mod:`.checks`);
+* in teaching cells, in notebook order (:mod:`.figures`): ``topic.drift_stream``,
+  ``topic.stream_figure``, ``topic.psi_bins_figure``, ``topic.false_alarm_figure``,
+  ``topic.dashboard_figure``, ``topic.drift_explorer``, ``topic.policy_table`` and
+  ``topic.policy_figure``.
+
+:mod:`.core` holds the references, the simulated stream and the retraining simulation.
+"""
+
+from .checks import EXERCISES, checker, ks_cases, psi_cases
+from .core import PSI_ALERT, PSI_WATCH, drift_stream
+from .figures import (
+    DriftDashboard,
+    dashboard_figure,
+    drift_explorer,
+    false_alarm_figure,
+    policy_figure,
+    policy_table,
+    psi_bins_figure,
+    stream_figure,
+)
+
+__all__ = [
+    "EXERCISES",
+    "DriftDashboard",
+    "PSI_ALERT",
+    "PSI_WATCH",
+    "checker",
+    "dashboard_figure",
+    "drift_explorer",
+    "drift_stream",
+    "false_alarm_figure",
+    "ks_cases",
+    "policy_figure",
+    "policy_table",
+    "psi_bins_figure",
+    "psi_cases",
+    "stream_figure",
+]

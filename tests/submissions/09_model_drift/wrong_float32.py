@@ -1,0 +1,27 @@
+"""Plausible wrong answers: everything in float32 (huge offsets merge values)."""
+
+import numpy as np
+from scipy import stats
+
+
+def population_stability_index(expected, actual, n_bins=10, eps=1e-4):
+    e_arr = np.asarray(expected, dtype=np.float32)
+    a_arr = np.asarray(actual, dtype=np.float32)
+    edges = np.quantile(e_arr, np.arange(1, n_bins) / n_bins)
+    e = (
+        np.bincount(np.searchsorted(edges, e_arr, "right"), minlength=n_bins)
+        / e_arr.size
+    )
+    a = (
+        np.bincount(np.searchsorted(edges, a_arr, "right"), minlength=n_bins)
+        / a_arr.size
+    )
+    e, a = np.maximum(e, eps), np.maximum(a, eps)
+    return float(np.sum((a - e) * np.log(a / e)))
+
+
+def ks_drift(reference, current, alpha=0.05):
+    r = np.asarray(reference, dtype=np.float32)
+    c = np.asarray(current, dtype=np.float32)
+    res = stats.ks_2samp(r, c)
+    return float(res.statistic), float(res.pvalue), bool(res.pvalue < alpha)

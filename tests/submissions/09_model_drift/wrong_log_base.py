@@ -1,0 +1,26 @@
+"""Plausible wrong answers: log10 in PSI; drifted reversed."""
+
+import numpy as np
+from scipy import stats
+
+
+def population_stability_index(expected, actual, n_bins=10, eps=1e-4):
+    e_arr = np.asarray(expected, dtype=float)
+    a_arr = np.asarray(actual, dtype=float)
+    edges = np.quantile(e_arr, np.arange(1, n_bins) / n_bins)
+    e = (
+        np.bincount(np.searchsorted(edges, e_arr, "right"), minlength=n_bins)
+        / e_arr.size
+    )
+    a = (
+        np.bincount(np.searchsorted(edges, a_arr, "right"), minlength=n_bins)
+        / a_arr.size
+    )
+    e, a = np.maximum(e, eps), np.maximum(a, eps)
+    return float(np.sum((a - e) * np.log10(a / e)))
+
+
+def ks_drift(reference, current, alpha=0.05):
+    # "high p-value = different": reversed
+    res = stats.ks_2samp(reference, current)
+    return res.statistic, res.pvalue, res.pvalue > alpha
