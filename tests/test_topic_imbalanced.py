@@ -207,6 +207,33 @@ def test_check_random_resampling_catches_fixed_and_unseeded_draws():
         topic.check_random_resampling(check, X, y, kind="sideways")
 
 
+def _spaced_undersampler(every_kth):
+    def undersample(X, y, random_state=None):
+        X, y = np.asarray(X), np.asarray(y)
+        rng = np.random.default_rng(random_state)
+        classes, counts = np.unique(y, return_counts=True)
+        keep = []
+        for c in classes:
+            rows = np.flatnonzero(y == c)
+            step = len(rows) // counts.min() if every_kth else 1
+            start = rng.integers(len(rows))  # a random offset, wrapping around
+            keep.append(rows[(start + step * np.arange(counts.min())) % len(rows)])
+        keep = np.concatenate(keep)
+        return X[keep], y[keep]
+
+    return undersample
+
+
+@pytest.mark.parametrize("every_kth", [False, True])
+def test_check_random_resampling_catches_evenly_spaced_undersamples(every_kth):
+    X, y = topic.resampling_case([12, 4, 6], seed=3)
+    check = topic.checker("random_undersample", _spaced_undersampler(every_kth))
+    topic.check_undersample(check, X, y, random_state=1)  # counts and pairs are right
+    with pytest.raises(CheckFailed) as info:
+        topic.check_random_resampling(check, X, y, kind="under")
+    assert "were always evenly spaced among its rows" in str(info.value)
+
+
 def test_check_oversample_catches_dropped_originals():
     def redraw(X, y, random_state=None):
         X, y = np.asarray(X), np.asarray(y)
@@ -866,7 +893,7 @@ def test_smote_explorer_slider_updates_the_image():
     box = topic.smote_explorer()
     before = box.children[1].value
     box.k.value = 8
-    assert box.view.k == 8
+    assert box.explorer.k == 8
     assert box.children[1].value != before
 
 

@@ -364,6 +364,9 @@ def check_random_resampling(check: Checker, X, y, kind, seeds=range(30)):
     The same ``random_state`` must give the same result; different seeds must give
     different results, and over the seeds every row that may be drawn is drawn at
     least once (rules out "take the first rows" or "repeat the class in order").
+    Undersampling must draw a simple random sample: kept rows that are evenly
+    spaced in their class at every seed (a block from a random start, every k-th
+    row) fail.
 
     Parameters
     ----------
@@ -422,6 +425,18 @@ def check_random_resampling(check: Checker, X, y, kind, seeds=range(30)):
         ),
         hint="Draw from all the indices of the class, np.flatnonzero(y == c).",
     )
+    if kind == "under":
+        spaced = _always_evenly_spaced(ya, drawn, counts, n_min)
+        over_seeds.that(
+            spaced is None,
+            lambda: (
+                f"over {len(seeds)} seeds, the rows kept of class {spaced!r} were "
+                "always evenly spaced among its rows (a block of consecutive rows or "
+                "every k-th row, wrapping around or not): every subset of the class must be equally likely"
+            ),
+            hint="Sample the rows, not a start: rng.choice(np.flatnonzero(y == c), "
+            "n_min, replace=False).",
+        )
     if kind == "over":
         # Classes needing 2 <= m <= count extra rows: drawn without replacement they
         # never repeat a row among the extras; with replacement they almost surely do
@@ -437,6 +452,44 @@ def check_random_resampling(check: Checker, X, y, kind, seeds=range(30)):
                 hint="rng.choice(indices, n_max - count, replace=True), whatever the "
                 "number of extra rows.",
             )
+
+
+def _evenly_spaced(positions, count) -> bool:
+    """True when ``positions`` (distinct, among ``count`` rows) are ``a, a + s, ...``
+    modulo ``count`` for some start ``a`` and step ``s``: a block of consecutive rows
+    or every s-th row, wrapping around the end or not."""
+    kept = set(positions)
+    m = len(kept)
+    return any(
+        {(a + k * s) % count for k in range(m)} == kept
+        for s in range(1, count)
+        for a in kept
+    )
+
+
+def _always_evenly_spaced(y, drawn, counts, n_min, max_count=200):
+    """A class cut to ``n_min >= 3`` rows whose kept rows, as positions among the
+    class's rows, were evenly spaced (:func:`_evenly_spaced`) at every seed, or None.
+
+    A simple random sample of the classes of the resampling cases is evenly spaced
+    with probability at most 0.4 (4 rows of 6), so 30 seeds in a row happen by chance
+    with probability below 1e-11; a block from a random start, or every k-th row from
+    a random offset, always is. Classes over ``max_count`` rows are not examined.
+    """
+    if n_min < 3:
+        return None
+    labels = y.tolist()
+    for c, count in counts.items():
+        if count <= n_min or count > max_count:
+            continue
+        where = {i: k for k, i in enumerate(j for j, v in enumerate(labels) if v == c)}
+        spaced = [
+            _evenly_spaced([where[i] for i in ids if i in where], count)
+            for ids in drawn
+        ]
+        if spaced and all(spaced):
+            return c
+    return None
 
 
 # ------------------------------------------------------------ fresh-process repeats
