@@ -202,8 +202,9 @@ def split_sorted(df, time_col, test_fraction):
 
 def split_nlargest(df, time_col, test_fraction):
     k = math.ceil(test_fraction * len(df))
-    test = df.nlargest(k, time_col, keep="first")
-    return df.drop(test.index), test
+    frame = df.reset_index(drop=True)  # duplicate labels would drop too many rows
+    test = frame.nlargest(k, time_col, keep="first")
+    return frame.drop(test.index), test
 
 
 def split_numpy(df, time_col, test_fraction):
@@ -274,7 +275,7 @@ def test_expected_cost_reference_matches_definition_and_sklearn(case):
     ref = topic.expected_cost_reference(y, p, cf, cn)
     assert ref == pytest.approx(float(cost_slow(y, p, cf, cn)), rel=1e-12, abs=1e-12)
     tn, fp, fn, tp = confusion_matrix(y, p, labels=[0, 1]).ravel()
-    assert ref == pytest.approx(fp * cf + fn * cn, rel=1e-12, abs=1e-12)
+    assert ref == pytest.approx(int(fp) * cf + int(fn) * cn, rel=1e-12, abs=1e-12)
 
 
 def test_cost_cases_cover_what_they_say():
@@ -306,7 +307,7 @@ def cost_truncated(y_true, y_pred, cost_fp, cost_fn):
 
 def cost_by_difference(y_true, y_pred, cost_fp, cost_fn):
     diff = np.asarray(y_pred) - np.asarray(y_true)  # uint8: -1 wraps to 255
-    return np.sum(diff == 1) * cost_fp + np.sum(diff == -1) * cost_fn
+    return int(np.sum(diff == 1)) * cost_fp + int(np.sum(diff == -1)) * cost_fn
 
 
 def test_expected_cost_hidden_cases_catch_wrapping_label_arithmetic():
@@ -378,7 +379,7 @@ def threshold_vectorised(y_true, scores, cost_fp, cost_fn):
     flagged = s[None, :] >= ts[:, None]
     fp = (flagged & (y == 0)).sum(1)
     fn = (~flagged & (y == 1)).sum(1)
-    cost = fp * cost_fp + fn * cost_fn
+    cost = fp * float(cost_fp) + fn * float(cost_fn)  # int64 * 2**52 would wrap
     return ts[np.argmin(cost)]
 
 
@@ -411,7 +412,7 @@ def threshold_grid(y_true, scores, cost_fp, cost_fn):
 
 
 def _passes_threshold_cases(func):
-    check = topic.checker("cost_optimal_threshold", func, atol=0.0, rtol=1e-14)
+    check = topic.checker("cost_optimal_threshold", func, atol=0.0, rtol=0.0)
     for case in topic.threshold_cases(seed=83):
         check(*case)
     for *case, why in topic.extreme_threshold_cases(seed=83):
@@ -427,6 +428,207 @@ def test_correct_thresholds_pass_the_hidden_cases(func):
 def test_plausible_wrong_thresholds_fail(func):
     with pytest.raises(CheckFailed):
         _passes_threshold_cases(func)
+
+
+# ------------------------------------- the first red team's answers, one case each
+def split_float_times(df, time_col, test_fraction):  # datetime64[ns] read as float64
+    k = math.ceil(test_fraction * len(df))
+    order = np.argsort(np.asarray(df[time_col], dtype=float), kind="stable")
+    return df.iloc[order[: len(df) - k]], df.iloc[order[len(df) - k :]]
+
+
+def split_ceil_eps(df, time_col, test_fraction):  # a guard against float noise
+    k = math.ceil(test_fraction * len(df) - 1e-9)
+    ordered = df.sort_values(time_col, kind="mergesort")
+    return ordered.iloc[: len(df) - k], ordered.iloc[len(df) - k :]
+
+
+def split_drop_labels(df, time_col, test_fraction):  # drop by (duplicate) labels
+    test = df.nlargest(math.ceil(test_fraction * len(df)), time_col, keep="first")
+    return df.drop(index=test.index), test
+
+
+def split_loc_labels(df, time_col, test_fraction):  # .loc on sorted (duplicate) labels
+    labels = df[time_col].sort_values(kind="mergesort").index
+    cut = len(df) - math.ceil(test_fraction * len(df))
+    return df.loc[labels[:cut]], df.loc[labels[cut:]]
+
+
+@pytest.mark.parametrize(
+    ("func", "why"),
+    [
+        (split_float_times, "ns apart"),
+        (split_ceil_eps, "1e-10"),
+        (split_drop_labels, "duplicate index labels 0, 1, 2"),
+        (split_loc_labels, "duplicate index labels 0, 1, 2"),
+    ],
+)
+def test_new_split_cases_catch_what_the_red_team_found(func, why):
+    check = topic.checker("time_based_split", func)
+    new = [c for c in topic.split_cases(seed=81) if why in c[3]]
+    assert new
+    with pytest.raises(CheckFailed, match=re.escape(why)):
+        for df, t, f, reason in new:
+            check(df, t, f, why=reason)
+    _passes_split_cases(split_sorted)  # and the same cases pass a correct answer
+
+
+def test_split_cases_hold_nanoseconds_and_duplicate_labels():
+    cases = list(topic.split_cases(seed=81))
+    ns = [df for df, t, _, why in cases if "ns apart" in why]
+    assert ns and all(str(df["time"].dtype) == "datetime64[ns]" for df in ns)
+    times = np.sort(ns[0]["time"].to_numpy().astype(np.int64))
+    assert np.diff(times).min() == 1 and times[-1] - times[0] == 100
+    assert len(set(np.asarray(ns[0]["time"], dtype=float))) == 1  # float64 merges them
+    assert any(df.index.has_duplicates for df, *_ in cases)
+    assert any(
+        df.index.has_duplicates and not pd.api.types.is_integer_dtype(df.index)
+        for df, *_ in cases
+    )
+
+
+def cost_int64(y_true, y_pred, cost_fp, cost_fn):  # the old instructor solution
+    y, p = np.asarray(y_true), np.asarray(y_pred)
+    fp = np.sum((y == 0) & (p == 1))
+    fn = np.sum((y == 1) & (p == 0))
+    with np.errstate(all="ignore"):
+        return float(fp * cost_fp + fn * cost_fn)
+
+
+def cost_aligned(y_true, y_pred, cost_fp, cost_fn):  # Series paired by label
+    y, p = pd.Series(y_true), pd.Series(y_pred)
+    fp = int(((y == 0) & (p == 1)).sum())
+    fn = int(((y == 1) & (p == 0)).sum())
+    return float(fp * cost_fp + fn * cost_fn)
+
+
+@pytest.mark.parametrize(
+    ("func", "hint"), [(cost_int64, checks._INT64), (cost_aligned, checks._ALIGNED)]
+)
+def test_expected_cost_hidden_cases_catch_int64_wrap_and_label_alignment(func, hint):
+    assert expected_cost_passes(cost_row_sums)
+    check = topic.checker("expected_cost", func, rtol=1e-9)
+    with pytest.raises(CheckFailed, match=re.escape(hint[:60])):
+        for case in topic.cost_cases(seed=82):
+            check(*case)
+
+
+def expected_cost_passes(func):
+    check = topic.checker("expected_cost", func, rtol=1e-9)
+    for case in topic.cost_cases(seed=82):
+        check(*case)
+    return True
+
+
+def test_cost_cases_hold_big_integer_costs_and_shuffled_series():
+    big = [c for c in COST_CASES if isinstance(c[3], int) and c[3] >= 2**52]
+    assert big and any(topic.expected_cost_reference(*c) >= 2**63 for c in big)
+    series = [c for c in COST_CASES if isinstance(c[0], pd.Series)]
+    assert any(not c[0].index.equals(pd.RangeIndex(len(c[0]))) for c in series)
+    assert any(isinstance(c[1], pd.Series) for c in series)
+    for c in series:  # read by position, as np.asarray does
+        args = (np.asarray(c[0]), np.asarray(c[1]), *c[2:])
+        assert topic.expected_cost_reference(*c) == topic.expected_cost_reference(*args)
+        assert checks._cost_aligned(*c) != topic.expected_cost_reference(*c)
+
+
+def threshold_int64(y_true, scores, cost_fp, cost_fn):  # the old instructor solution
+    y, s = np.asarray(y_true), np.asarray(scores, dtype=float)
+    best_t, best = None, np.inf
+    with np.errstate(all="ignore"):
+        for t in np.unique(s)[::-1]:
+            cost = (
+                np.sum((s >= t) & (y == 0)) * cost_fp
+                + np.sum((s < t) & (y == 1)) * cost_fn
+            )
+            if cost < best:
+                best_t, best = t, cost
+    return float(best_t)
+
+
+def threshold_aligned(y_true, scores, cost_fp, cost_fn):  # DataFrame of two Series
+    frame = pd.DataFrame({"y": pd.Series(y_true), "s": pd.Series(scores, dtype=float)})
+    return threshold_pandas(frame["y"], frame["s"], cost_fp, cost_fn)
+
+
+def threshold_isclose(y_true, scores, cost_fp, cost_fn):  # near-equal costs tie
+    ts, fp, fn = core.cost_curve(y_true, scores)
+    cost = fp * float(cost_fp) + fn * float(cost_fn)
+    best = 0
+    for i in range(1, len(ts)):
+        if cost[i] < cost[best] and not np.isclose(cost[i], cost[best]):
+            best = i
+    return float(ts[best])
+
+
+def threshold_quantiles(y_true, scores, cost_fp, cost_fn):  # a grid past 1000 scores
+    y, s = np.asarray(y_true), np.asarray(scores, dtype=float)
+    ts = np.unique(s)
+    if ts.size > 1000:
+        ts = np.unique(np.quantile(s, np.linspace(0, 1, 1001), method="nearest"))
+    ts = ts[::-1]
+    flagged = s[None, :] >= ts[:, None]
+    cost = (flagged & (y == 0)).sum(1) * float(cost_fp)
+    cost = cost + (~flagged & (y == 1)).sum(1) * float(cost_fn)
+    return float(ts[np.argmin(cost)])
+
+
+def threshold_minmax(y_true, scores, cost_fp, cost_fn):  # scaled, then mapped back
+    s = np.asarray(scores, dtype=float)
+    lo, hi = s.min(), s.max()
+    z = (s - lo) / (hi - lo) if hi > lo else np.zeros_like(s)
+    return float(lo + threshold_vectorised(y_true, z, cost_fp, cost_fn) * (hi - lo))
+
+
+@pytest.mark.parametrize(
+    ("func", "match"),
+    [
+        (threshold_int64, re.escape(checks._INT64[:60])),
+        (threshold_aligned, re.escape(checks._ALIGNED[:60])),
+        (threshold_isclose, "np.isclose"),
+        (threshold_quantiles, "off a grid of 1,001 quantiles"),
+        (threshold_minmax, "one ulp apart"),
+    ],
+)
+def test_new_threshold_cases_catch_what_the_red_team_found(func, match):
+    check = topic.checker("cost_optimal_threshold", func, atol=0.0, rtol=0.0)
+    cases = [(*c, None) for c in topic.threshold_cases(seed=83)]
+    cases += list(topic.extreme_threshold_cases(seed=83))
+    if func is threshold_minmax:  # past the hand cases it already fails
+        cases = [c for c in cases if c[4] and "ulp" in c[4]]
+    with pytest.raises(CheckFailed, match=match):
+        for *case, why in cases:
+            check(*case, why=why)
+
+
+def test_minmax_passes_with_the_old_tolerance_on_the_3000_sample_cases():
+    y, s, cf, cn, _ = next(
+        c for c in topic.extreme_threshold_cases(seed=83) if "3,000" in c[4]
+    )
+    got, truth = (
+        threshold_minmax(y, s, cf, cn),
+        topic.cost_threshold_reference(y, s, cf, cn),
+    )
+    assert got != truth and got == pytest.approx(truth, rel=1e-14)  # rtol=0 needed
+
+
+def test_per_transaction_means_no_longer_tip_ties():
+    case = ([0, 0, 0, 1, 0], [5, 4, 3, 2, 1], 1, 2)  # t = 5 and t = 2 both cost 3
+    assert topic.cost_threshold_reference(*case) == 5
+    means = core.COST_FORMULAS["per-transaction means"]
+    assert core.cost_threshold_by(*case, means) == 2  # 0.6000000000000001 > 0.6
+    assert not core.robust_threshold_case(*case)
+    del core.COST_FORMULAS["per-transaction means"]  # a broken copy lets it through
+    try:
+        assert core.robust_threshold_case(*case) is False  # the other order catches it
+        del core.COST_FORMULAS["per-transaction means, misses first"]
+        assert core.robust_threshold_case(*case)
+    finally:
+        core.COST_FORMULAS.clear()
+        core.COST_FORMULAS.update(_FORMULAS)
+
+
+_FORMULAS = dict(core.COST_FORMULAS)
 
 
 def test_cost_curve_groups_ties():

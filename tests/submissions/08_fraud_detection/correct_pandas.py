@@ -1,5 +1,6 @@
 """Correct answers in pandas: rank the times for the split (original index and order
-kept), Series arithmetic for the cost, a groupby over the scores for the threshold,
+kept), Series arithmetic for the cost (on positions, as lists; counts as Python ints,
+since an int64 would wrap past 2**63), a groupby over the scores for the threshold,
 with costs relative to a missed fraud."""
 
 import numpy as np
@@ -14,8 +15,8 @@ def time_based_split(df, time_col, test_fraction):
 
 def expected_cost(y_true, y_pred, cost_fp, cost_fn):
     frame = pd.DataFrame({"y": list(y_true), "p": list(y_pred)})
-    fp = ((frame["y"] == 0) & (frame["p"] == 1)).sum()
-    fn = ((frame["y"] == 1) & (frame["p"] == 0)).sum()
+    fp = int(((frame["y"] == 0) & (frame["p"] == 1)).sum())
+    fn = int(((frame["y"] == 1) & (frame["p"] == 0)).sum())
     return float(fp * cost_fp + fn * cost_fn)
 
 

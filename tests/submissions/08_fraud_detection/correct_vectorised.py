@@ -1,6 +1,7 @@
-"""Correct answers, vectorised: nlargest and drop for the split (index reset), the
-confusion matrix from scikit-learn for the cost, cumulative counts over tied groups
-for the threshold."""
+"""Correct answers, vectorised: nlargest and drop for the split (on a reset index, so
+that duplicate labels in df cannot drop extra rows), the confusion matrix from
+scikit-learn for the cost (counts as Python ints: an int64 would wrap past 2**63),
+cumulative counts over tied groups for the threshold."""
 
 import math
 
@@ -10,14 +11,15 @@ from sklearn.metrics import confusion_matrix
 
 def time_based_split(df, time_col, test_fraction):
     k = math.ceil(test_fraction * len(df))
-    test = df.nlargest(k, time_col, keep="first")
-    train = df.drop(index=test.index)
+    frame = df.reset_index(drop=True)  # labels 0..n-1: drop removes exactly k rows
+    test = frame.nlargest(k, time_col, keep="first")
+    train = frame.drop(index=test.index)
     return train.reset_index(drop=True), test.reset_index(drop=True)
 
 
 def expected_cost(y_true, y_pred, cost_fp, cost_fn):
     tn, fp, fn, tp = confusion_matrix(y_true, y_pred, labels=[0, 1]).ravel()
-    return fp * cost_fp + fn * cost_fn
+    return int(fp) * cost_fp + int(fn) * cost_fn
 
 
 def cost_optimal_threshold(y_true, scores, cost_fp, cost_fn):

@@ -117,9 +117,12 @@ def split_cases(seed=0, n_random=30):
 
     Hand-picked: unsorted input, exact products (ceil of a whole number), ties at
     the boundary and all times equal, datetimes, ints and floats (epoch seconds 1e-6
-    apart), one row, a test set that takes every row, another index than 0..n-1,
-    the time column last and named otherwise, and 20,000 rows with many ties. Then
-    seeded random cases. Every fraction is :func:`clear_fraction`.
+    apart), datetime64[ns] times 1 to 100 ns apart around the cut (equal once read as
+    float64), one row, one row with a fraction of 1e-10 (ceil gives 1), a test set
+    that takes every row, another index than 0..n-1, duplicate index labels (as
+    ``pd.concat`` gives), the time column last and named otherwise, and 20,000 rows
+    with many ties. Then seeded random cases. Every fraction is
+    :func:`clear_fraction`.
     """
     rng = np.random.default_rng(seed)
     day = pd.Timestamp("2024-05-01")
@@ -170,6 +173,7 @@ def split_cases(seed=0, n_random=30):
     )
     big = rng.integers(0, 500, size=20_000)
     yield split_frame(big, seed=1), "time", 0.15, "20,000 rows, times with many ties"
+    yield from _more_split_cases()
     fractions = [0.1, 0.15, 0.2, 0.25, 0.3, 1 / 3, 0.35, 0.4, 0.5, 0.6, 0.75, 0.9]
     produced, i = 0, 0
     while produced < n_random:
@@ -195,12 +199,56 @@ def split_cases(seed=0, n_random=30):
         )
 
 
+def _more_split_cases():
+    """Nanosecond datetimes, a tiny fraction and duplicate index labels.
+
+    Seeded on their own, so that the random cases of :func:`split_cases` stay as
+    they were.
+    """
+    rng = np.random.default_rng(808)
+    midnight = np.datetime64("2024-05-01T00:00:00", "ns")
+    ns = np.array([0, 1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 100], dtype="timedelta64[ns]")
+    yield (
+        split_frame(_shuffled(midnight + ns, rng)),
+        "time",
+        0.5,
+        "datetime64[ns] times 1 to 100 ns apart (float64 cannot tell them apart)",
+    )
+    yield (
+        split_frame(_shuffled(midnight + np.arange(10).astype("timedelta64[ns]"), rng)),
+        "time",
+        0.3,
+        "datetime64[ns] times 1 ns apart",
+    )
+    yield split_frame([3.0]), "time", 1e-10, "one row, ceil(1e-10 · 1) = 1: it is test"
+    yield (
+        split_frame(_shuffled(np.arange(6), rng), index=[0, 1, 2, 0, 1, 2]),
+        "time",
+        0.5,
+        "duplicate index labels 0, 1, 2, 0, 1, 2 (as pd.concat gives)",
+    )
+    yield (
+        split_frame([1, 2], index=[0, 0]),
+        "time",
+        0.5,
+        "two rows with the same index label",
+    )
+    yield (
+        split_frame(_shuffled(np.arange(8), rng), index=list("aabbaabb")),
+        "time",
+        0.25,
+        "duplicate string index labels",
+    )
+
+
 # --------------------------------------------------------------------- cost cases
 def cost_cases(seed=0, n_random=40):
     """Cases ``(y_true, y_pred, cost_fp, cost_fn)`` for ``expected_cost``.
 
     Edge cases (all correct, zero costs, integer and float costs, a fraction of a
-    unit, one sample, nothing flagged, everything flagged), 70,000 samples with
+    unit, one sample, nothing flagged, everything flagged), integer costs up to 2**52
+    whose total passes 2**63 (no int64 can hold it), labels as pandas Series with a
+    shuffled index (read by position, never aligned by label), 70,000 samples with
     costs of 1e9 (compare with a relative tolerance), labels as ``uint8`` and
     ``int8`` with counts past 255, and seeded random label pairs (lists and arrays)
     with costs from several scales.
@@ -214,6 +262,7 @@ def cost_cases(seed=0, n_random=40):
     yield [1], [0], 3, 4
     yield np.array([0]), np.array([1]), 3, 4
     yield [0, 0, 0, 0], [1, 0, 1, 1], 1.0, 1e6  # no positives
+    yield from _big_cost_and_series_cases()
     for y_true, y_pred in _cases.extreme_binary_pairs():
         yield y_true, y_pred, 1e9, 3e9
     y_true = np.repeat([0, 1, 0, 1], [400, 300, 300, 100])
@@ -225,6 +274,19 @@ def cost_cases(seed=0, n_random=40):
         _cases.binary_pairs(seed=seed, n_random=n_random)
     ):
         yield (y_true, y_pred, *costs[i % len(costs)])
+
+
+def _big_cost_and_series_cases():
+    """Integer costs up to 2**52 and labels as Series with a shuffled index."""
+    yield [1] * 2048, [0] * 2048, 1, 2**52  # 2**63: wraps in int64
+    yield [0] * 3000 + [1] * 3000, [1] * 3000 + [0] * 3000, 2**52, 2**52 - 1
+    yield np.ones(4096, dtype=np.int8), np.zeros(4096, dtype=np.int8), 3, 2**52
+    # a Series out of a time split: its index is shuffled; read it by position
+    yield pd.Series([0, 1], index=[1, 0]), [0, 1], 5, 150
+    y = pd.Series([0, 1, 1, 0, 1, 0], index=[5, 3, 0, 4, 1, 2])
+    yield y, np.array([0, 1, 0, 0, 1, 1]), 5.0, 150.0
+    p = pd.Series([1, 1, 0, 0, 1, 1], index=[2, 0, 4, 5, 3, 1])
+    yield y, p, 5.0, 150.0
 
 
 # --------------------------------------------------------------- threshold cases
@@ -249,7 +311,9 @@ def threshold_cases(seed=0, n_random=40):
 
     Edge cases first: a tie between two thresholds (the larger wins), tied scores
     across the classes, no positives, no negatives, one sample, integer and negative
-    scores, equal costs, misses far dearer or far cheaper than false alarms. Then
+    scores, equal costs, misses far dearer or far cheaper than false alarms, costs
+    1e-5 apart (not a tie), labels and scores as pandas Series with a shuffled index
+    (read by position). Then
     seeded random cases with tied scores and costs from 1e-3 to 1e7, each kept only
     when every usual way of computing the cost in floats picks the exact answer
     (:func:`~interview_lab.topics.fraud_detection.core.robust_threshold_case`).
@@ -266,6 +330,13 @@ def threshold_cases(seed=0, n_random=40):
     yield [1, 0, 1, 0, 0, 1, 0, 0], [0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2], 1, 1
     yield [1, 0, 1, 0, 0, 1, 0, 0], [0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2], 1, 100
     yield [1, 0, 1, 0, 0, 1, 0, 0], [0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2], 100, 1
+    yield [1, 0, 1], [0.9, 0.5, 0.4], 1.0, 1.00001  # costs 1.00001 and 1: no tie
+    yield [1, 0, 1], [0.9, 0.5, 0.4], 1.00001, 1.0
+    yield pd.Series([1, 0], index=[1, 0]), [0.9, 0.1], 1, 1  # read by position
+    y = pd.Series([0, 1, 0, 1, 1, 0, 0], index=[6, 2, 0, 5, 1, 3, 4])
+    s = pd.Series([0.2, 0.8, 0.6, 0.4, 0.9, 0.1, 0.3], index=[3, 0, 5, 1, 6, 2, 4])
+    yield y, s.to_numpy(), 1, 3
+    yield y, s, 1, 3
     rng = np.random.default_rng(seed)
     produced, i = 0, 0
     while produced < n_random:
@@ -300,8 +371,12 @@ def extreme_threshold_cases(seed=0):
 
     Near-ties (scores 1e-12 apart are different thresholds), scores a float32
     cannot tell apart, a large offset with a small spread (1e9 + steps of 1e-3),
-    tiny scores (1e-300 scale: compare exactly, ``atol=0``), integer scores, 3,000
-    samples with many tied scores (labels also as ``uint8``), and costs of 1e9.
+    tiny scores (1e-300 scale: compare exactly, ``atol=0``), integer scores, scores
+    one ulp apart (alone and beside a range of 1e6 or 1e20, where min-max scaling
+    merges them), 3,000 samples with many tied scores (labels also as ``uint8``),
+    costs of 1e9, an integer miss cost of 2**52 (2,048 misses cost 2**63: no int64
+    holds it), and 1,500 distinct scores whose best threshold is off any grid of
+    about 1,000 quantiles.
 
     Yields
     ------
@@ -336,6 +411,41 @@ def extreme_threshold_cases(seed=0):
     yield y, s, 1, 30, "3,000 samples, many tied scores"
     yield y.astype(np.uint8), s, 1, 30, "3,000 samples, labels as uint8"
     yield y.tolist(), s.tolist(), 1e9, 3e10, "3,000 samples, costs of 1e9"
+    yield from _more_extreme_threshold_cases()
+
+
+def _more_extreme_threshold_cases():
+    """One-ulp scores, a cost of 2**52 and many distinct scores (own seed)."""
+    rng = np.random.default_rng(838)
+    up = float(np.nextafter(1.0, 2.0))
+    yield [0, 1], [0.5, float(np.nextafter(0.5, 1.0))], 1, 1, "scores one ulp apart"
+    yield [0, 0, 1], [-1e6, 1.0, up], 1, 1, "scores one ulp apart, a range of 1e6"
+    yield (
+        np.array([0, 0, 1]),
+        np.array([-1e20, 1.0, up]),
+        1,
+        1,
+        "scores one ulp apart, a range of 1e20",
+    )
+    yield (
+        [0] + [1] * 2048,
+        [0.9] + [0.1] * 2048,
+        1,
+        2**52,
+        "a miss costs 2**52: 2,048 misses cost 2**63",
+    )
+    n = 1500
+    s = rng.permutation(n) * 0.01 - 5.0
+    y = (s >= np.sort(s)[1491]).astype(int)  # the top 9 (a grid skips rank 1491)
+    flip = rng.choice(np.flatnonzero(s < 9.0), size=3, replace=False)
+    y[flip] = 1  # a few frauds far below: they stay misses
+    yield (
+        y,
+        s,
+        1,
+        1,
+        "1,500 distinct scores; the best threshold is off a grid of 1,001 quantiles",
+    )
 
 
 # ------------------------------------------------------------------- mistake helpers
@@ -399,6 +509,51 @@ def _cost_of_rates(y_true, y_pred, cost_fp, cost_fn):
     return fpr * cost_fp + fnr * cost_fn
 
 
+def _cost_aligned(y_true, y_pred, cost_fp, cost_fn):
+    """Series paired by index label, not by position."""
+    y, p = pd.Series(y_true), pd.Series(y_pred)
+    fp = int(((y == 0) & (p == 1)).sum())
+    fn = int(((y == 1) & (p == 0)).sum())
+    return float(fp * cost_fp + fn * cost_fn)
+
+
+def _threshold_aligned(y_true, scores, cost_fp, cost_fn):
+    """Labels and scores paired by index label, not by position."""
+    frame = pd.DataFrame({"y": pd.Series(y_true), "s": pd.Series(scores, dtype=float)})
+    frame = frame.dropna()
+    return cost_threshold_reference(
+        frame["y"].astype(int).to_numpy(), frame["s"].to_numpy(), cost_fp, cost_fn
+    )
+
+
+def _cost_int64(y_true, y_pred, cost_fp, cost_fn):
+    """NumPy int64 counts times the costs as given: integer costs wrap past 2**63."""
+    _, fp, fn, _ = _counts(y_true, y_pred)
+    with np.errstate(all="ignore"):
+        return float(np.int64(fp) * cost_fp + np.int64(fn) * cost_fn)
+
+
+def _threshold_int64(y_true, scores, cost_fp, cost_fn):
+    """The cost of each threshold in int64 when the costs are integers (it wraps)."""
+    ts, fp, fn = cost_curve(y_true, scores)
+    with np.errstate(all="ignore"):
+        cost = fp.astype(np.int64) * cost_fp + fn.astype(np.int64) * cost_fn
+    return float(ts[int(np.argmin(cost))])
+
+
+_INT64 = (
+    "The cost wrapped around: NumPy int64 counts (np.sum gives one) times an integer "
+    "cost stay int64, which holds no more than 2**63 - 1 (about 9.2e18). Turn the "
+    "counts into Python ints (int(np.sum(...))) or the costs into floats first."
+)
+
+_ALIGNED = (
+    "y_true is a pandas Series with a shuffled index here, and it was paired with the "
+    "other input by index label: read every input by position, as np.asarray(y_true) "
+    "does (pandas aligns Series on their index in &, == and DataFrame(...))."
+)
+
+
 def _threshold_variant(
     y_true,
     scores,
@@ -425,6 +580,17 @@ def _threshold_variant(
         costs.append(a * fp + b * fn)
     best = [i for i, c in enumerate(costs) if c == min(costs)]
     return float(ts[best[-1] if smallest else best[0]])
+
+
+def _threshold_isclose(y_true, scores, cost_fp, cost_fn):
+    """Costs that np.isclose calls equal are taken as a tie (the larger t kept)."""
+    ts, fp, fn = cost_curve(y_true, scores)
+    best_t, best = None, np.inf
+    for t, f, m in zip(ts, fp, fn, strict=True):
+        cost = int(f) * float(cost_fp) + int(m) * float(cost_fn)
+        if cost < best and not np.isclose(cost, best):
+            best_t, best = t, cost
+    return float(best_t)
 
 
 def _threshold_ungrouped(y_true, scores, cost_fp, cost_fn):
@@ -618,6 +784,8 @@ EXERCISES = Exercises(
         reference=expected_cost_reference,
         cases=lambda: cost_cases(seed=0, n_random=12),
         mistakes=[
+            Mistake(_cost_aligned, _ALIGNED),
+            Mistake(_cost_int64, _INT64),
             Mistake(
                 lambda t, p, cf, cn: expected_cost_reference(t, p, cn, cf),
                 "The costs look swapped: a false positive (a false alarm, predicted "
@@ -654,10 +822,18 @@ EXERCISES = Exercises(
             *(c[:4] for c in extreme_threshold_cases(seed=0)),
         ),
         mistakes=[
+            Mistake(_threshold_aligned, _ALIGNED),
+            Mistake(_threshold_int64, _INT64),
             Mistake(
                 lambda t, s, cf, cn: _threshold_variant(t, s, cf, cn, smallest=True),
                 "Several thresholds reach the least cost here: return the largest of "
                 "them (it flags the fewest transactions for the same cost).",
+            ),
+            Mistake(
+                _threshold_isclose,
+                "Two different costs were taken as a tie (np.isclose, math.isclose or "
+                "a tolerance): costs 1e-5 apart are not equal. Compare the costs "
+                "exactly (`<`); the tie rule is for costs that are exactly equal.",
             ),
             Mistake(
                 lambda t, s, cf, cn: _threshold_variant(t, s, cn, cf),

@@ -287,10 +287,21 @@ def _decimal(fp, fn, flagged, y, cf, cn):
     return fp * Fraction(repr(cf)) + fn * Fraction(repr(cn))
 
 
+def _class_shares(fp, fn, flagged, y, cf, cn):
+    n, n_pos = len(y), int(np.sum(y == 1))
+    n_neg = n - n_pos
+    fpr = fp / n_neg if n_neg else 0.0
+    fnr = fn / n_pos if n_pos else 0.0
+    return (n_neg / n) * fpr * cf + (n_pos / n) * fnr * cn
+
+
 #: Ways a correct answer may compute the cost at one threshold, all equal in exact
 #: arithmetic: counts times costs (either order), per-row sums (NumPy and a Python
-#: loop), costs relative to a false alarm or to a miss, the mean cost, and the costs
-#: read as the decimals they were written as (``Decimal(str(c))``).
+#: loop), costs relative to a false alarm or to a miss, the mean cost, the cost per
+#: transaction as costs times the mean of each error (``cost_fp * np.mean(FP mask) +
+#: cost_fn * np.mean(FN mask)``, either order), the class shares times the error
+#: rates, and the costs read as the decimals they were written as
+#: (``Decimal(str(c))``).
 COST_FORMULAS = {
     "decimal": _decimal,
     "counts": lambda fp, fn, flagged, y, cf, cn: fp * cf + fn * cn,
@@ -300,6 +311,13 @@ COST_FORMULAS = {
     "relative to a false alarm": lambda fp, fn, flagged, y, cf, cn: fp + (cn / cf) * fn,
     "relative to a miss": lambda fp, fn, flagged, y, cf, cn: (cf / cn) * fp + fn,
     "mean": lambda fp, fn, flagged, y, cf, cn: (fp * cf + fn * cn) / len(y),
+    "per-transaction means": lambda fp, fn, flagged, y, cf, cn: (
+        cf * (fp / len(y)) + cn * (fn / len(y))
+    ),
+    "per-transaction means, misses first": lambda fp, fn, flagged, y, cf, cn: (
+        cn * (fn / len(y)) + cf * (fp / len(y))
+    ),
+    "class shares times rates": _class_shares,
 }
 
 
