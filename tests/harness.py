@@ -128,7 +128,7 @@ class Course:
     def nbgrader(
         self,
         *args: str,
-        timeout: float = 900,
+        timeout: float = 3600,  # a whole class of submissions on a busy 2-core box
         check: bool = True,
         env: dict | None = None,
     ) -> subprocess.CompletedProcess:

@@ -272,6 +272,9 @@ def test_init_cases_cover_the_dimensions():
         "k = n",
         "single",
         "3000",
+        "int64 coordinates 3.04e9",
+        "offset 1e8",
+        "1e-7 apart at 1e6",
     ):
         assert word in whys
     assert any(isinstance(X, list) for X, _, _ in cases)
@@ -292,6 +295,10 @@ def test_kmeans_cases_cover_the_dimensions():
         "k = n",
         "single",
         "3000",
+        "uint8",
+        "int8",
+        "int64",
+        "offsets 1e6 and 0",
     ):
         assert word in whys
     assert any(isinstance(X, list) for X, _, _ in cases)
@@ -319,16 +326,16 @@ def kpp_sklearn(X, k, random_state=None):
 
 
 def kpp_python(X, k, random_state=None):
-    """Pure Python: random.Random, lists, the expansion |x|² - 2x·c + |c|²."""
+    """Pure Python: random.Random, lists, D² from the differences (the expansion
+    |x|² - 2x·c + |c|² loses rows 1 apart at an offset of 1e8)."""
     import random
 
     rnd = random.Random(random_state)
     rows = [list(map(float, r)) for r in X]
     chosen = [rnd.randrange(len(rows))]
-    sq = [sum(v * v for v in r) for r in rows]
 
     def dist(i, c):
-        return max(sq[i] - 2 * sum(a * b for a, b in zip(rows[i], rows[c])) + sq[c], 0)
+        return sum((a - b) ** 2 for a, b in zip(rows[i], rows[c], strict=True))
 
     d2 = [dist(i, chosen[0]) for i in range(len(rows))]
     for _ in range(1, k):
@@ -552,9 +559,10 @@ def kmeans_sklearn(X, k, max_iter=300, tol=1e-6, random_state=None):
 
 
 def kmeans_tol_stop(X, k, max_iter=300, tol=1e-6, random_state=None, rule="shift"):
-    """Correct in another style: no label comparison; stop when the squared center
-    shift is below tol x the mean feature variance (scikit-learn's rule), or when the
-    inertia improves by less than tol (relative)."""
+    """Wrong by the contract (it can stop before a fixed point), though it passes the
+    ordinary cases: no label comparison; stop when the squared center shift is below
+    tol x the mean feature variance (scikit-learn's rule), or when the inertia
+    improves by less than tol (relative)."""
     X = np.asarray(X, dtype=float)
     C = np.array(kmeans_plus_plus(X, k, random_state), dtype=float)
     prev = np.inf
@@ -601,8 +609,6 @@ def _kmeans_suite(func):
         core.kmeans_reference,
         _kmeans_variant("ok"),
         kmeans_sklearn,
-        kmeans_tol_stop,
-        kmeans_inertia_stop,
     ],
 )
 def test_correct_kmeans_pass_every_check(func):
@@ -610,9 +616,7 @@ def test_correct_kmeans_pass_every_check(func):
 
 
 @pytest.mark.parametrize("seed", range(5))
-@pytest.mark.parametrize(
-    "func", [_kmeans_variant("ok"), kmeans_tol_stop, kmeans_inertia_stop]
-)
+@pytest.mark.parametrize("func", [_kmeans_variant("ok"), kmeans_sklearn])
 def test_correct_kmeans_pass_with_other_seeds(seed, func):
     check = topic.checker("kmeans", func)
     for X, k, why in topic.kmeans_cases(seed=seed):
@@ -773,3 +777,134 @@ def test_limits_figure_shows_the_failures():
     assert right[2] < 90 and right[3] < 90  # moons and unequal sizes stay wrong
     assert all(ax.collections for ax in fig.axes)
     plt.close(fig)
+
+
+# ------------------------------------------- second red-team round: pinned answers
+SUBMISSIONS = __import__("pathlib").Path(__file__).parent / "submissions" / "06_kmeans"
+
+
+def _load(name, func):
+    """The function ``func`` of a pinned submission, in its own namespace (with the
+    reference kmeans_plus_plus when the file has none)."""
+    space = {"__name__": name, "kmeans_plus_plus": core.kmeans_plus_plus_reference}
+    exec(compile((SUBMISSIONS / f"{name}.py").read_text(), name, "exec"), space)
+    return space[func]
+
+
+def _init_case(data, k, seeds=range(4)):
+    def run(check):
+        for seed in seeds:
+            topic.check_init(check, data, k, random_state=seed)
+
+    return run
+
+
+@pytest.mark.parametrize(
+    "name, run, message",
+    [
+        (
+            "wrong_rt2_kpp_int64",
+            _init_case(np.array([[0], [1], [3_037_000_500], [9 * 10**12]]), 3),
+            "",
+        ),
+        ("wrong_rt2_kpp_expansion", _init_case([[1e8], [1e8 + 1]], 2), ""),
+        (
+            "wrong_rt2_kpp_isclose_copies",
+            _init_case([[1e6], [1e6 + 1e-7], [0.0]], 3),
+            "",
+        ),
+        (
+            "wrong_rt2_kpp_manhattan",
+            lambda check: topic.check_init_set_frequency(check, "l2"),
+            "D² sampling gives them",
+        ),
+        ("wrong_rt2_kpp_initsize", topic.check_init_rare_row, ""),
+    ],
+)
+def test_new_init_checks_catch_the_pinned_wrong_samplers(name, run, message):
+    check = topic.checker("kmeans_plus_plus", _load(name, "kmeans_plus_plus"))
+    with pytest.raises(CheckFailed, match=re.escape(message or "kmeans_plus_plus(")):
+        run(check)
+
+
+@pytest.mark.parametrize(
+    "name, run, message",
+    [
+        ("wrong_rt2_km_float32_dist", topic.check_kmeans_near_ties, "is nearer"),
+        ("wrong_rt2_km_reference_tol", topic.check_kmeans_near_ties, "is nearer"),
+        ("wrong_rt2_km_maxiter100", topic.check_kmeans_long_runs, "145 rounds"),
+        ("wrong_rt2_km_restarts", topic.check_kmeans_uses_init, "keeping the best"),
+        ("wrong_rt2_km_subsample_init", topic.check_kmeans_uses_init, "Lloyd's"),
+        (
+            "wrong_rt2_km_ignore_maxiter",
+            lambda check: topic.check_kmeans_uses_init(check, seeds=(5,), max_iter=2),
+            "max_iter=2",
+        ),
+        (
+            "wrong_rt2_km_uint8_sums",
+            lambda check: [
+                topic.check_kmeans(check, X, k, random_state=4, why=why)
+                for X, k, why in topic.kmeans_cases(seed=63)
+            ],
+            "uint8",
+        ),
+        (
+            "wrong_rt2_km_flat_std",
+            lambda check: [
+                topic.check_kmeans(check, X, k, random_state=4, why=why)
+                for X, k, why in topic.kmeans_cases(seed=63)
+            ],
+            "offsets 1e6 and 0",
+        ),
+    ],
+)
+def test_new_kmeans_checks_catch_the_pinned_wrong_answers(name, run, message):
+    check = topic.checker("kmeans", _load(name, "kmeans"))
+    with pytest.raises(CheckFailed, match=re.escape(message)):
+        run(check)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "correct_rt2_rng_passthrough",
+        "correct_rt2_inline_seed",
+        "correct_rt2_elkan_rejection",
+        "correct_rt2_exact_generators",
+        "correct_rt_sklearn",
+        "correct_rt2_vec",
+    ],
+)
+def test_result_based_init_check_accepts_every_way_to_the_same_start(name):
+    check = topic.checker("kmeans", _load(name, "kmeans"))
+    topic.check_kmeans_uses_init(check)
+    topic.check_kmeans_uses_init(check, seeds=(5,), max_iter=2)
+    topic.check_kmeans_near_ties(check)
+    topic.check_kmeans_long_runs(check)
+
+
+@pytest.mark.parametrize(
+    "func, run",
+    [
+        (kmeans_tol_stop, topic.check_kmeans_near_ties),
+        (kmeans_inertia_stop, topic.check_kmeans_long_runs),
+    ],
+)
+def test_tolerance_stops_that_end_before_a_fixed_point_fail(func, run):
+    check = topic.checker("kmeans", func)
+    _kmeans_suite(check.func)  # the ordinary cases do not show it
+    with pytest.raises(CheckFailed, match="the labels do not belong"):
+        run(check)
+
+
+def test_the_notebook_solution_reaches_a_fixed_point_and_honours_max_iter():
+    X = [[6.0], [8.0], [15.0], [1e9]]
+    C, labels, inertia = core.kmeans_reference(X, 3, random_state=0)
+    assert np.all(labels == core.nearest(X, C)) and inertia == pytest.approx(2.0)
+    X8 = np.arange(8.0)[:, None]
+    C1, labels1, _, steps = core.lloyd(X8, X8[[3, 7]], max_iter=1, history=True)
+    assert sum(s[0] == "assign" for s in steps) == 1
+    assert sorted(C1.ravel().tolist()) == [2.5, 6.5]
+    X, start = checks.slow_chain_start()
+    *_, steps = core.lloyd(X, start, history=True)
+    assert sum(s[0] == "assign" for s in steps) > 100

@@ -11,9 +11,10 @@ topic``, and calls:
 * in graded test cells: ``topic.checker(exercise, func)``, the case generators
   (``init_cases``, ``kmeans_cases``) and the invariant checks (``check_init``,
   ``check_init_reproducible``, ``check_first_center_uniform``,
-  ``check_init_far_point``, ``check_init_not_farthest``, ``check_kmeans``,
-  ``check_kmeans_reproducible``, ``check_kmeans_vs_sklearn``,
-  ``check_empty_cluster``) (:mod:`.checks`).
+  ``check_init_far_point``, ``check_init_not_farthest``, ``check_init_rare_row``,
+  ``check_init_set_frequency``, ``check_kmeans``, ``check_kmeans_reproducible``,
+  ``check_kmeans_vs_sklearn``, ``check_empty_cluster``, ``check_kmeans_long_runs``,
+  ``check_kmeans_near_ties``, ``check_kmeans_uses_init``) (:mod:`.checks`).
 
 :mod:`.core` holds the data, the reference implementations and the sampling
 statistics the checks' thresholds come from.
@@ -31,6 +32,7 @@ from .checks import (
     check_init_set_frequency,
     check_kmeans,
     check_kmeans_long_runs,
+    check_kmeans_near_ties,
     check_kmeans_reproducible,
     check_kmeans_uses_init,
     check_kmeans_vs_sklearn,
@@ -64,6 +66,7 @@ __all__ = [
     "check_init_set_frequency",
     "check_kmeans",
     "check_kmeans_long_runs",
+    "check_kmeans_near_ties",
     "check_kmeans_reproducible",
     "check_kmeans_uses_init",
     "check_kmeans_vs_sklearn",

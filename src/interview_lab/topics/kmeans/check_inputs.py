@@ -7,6 +7,8 @@ helpers that match rows and describe arrays in feedback.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 
 from ...validation import check_choice, check_seed
@@ -20,10 +22,12 @@ from .core import (
 __all__ = [
     "empty_cluster_start",
     "far_near_data",
+    "float32_tie_data",
     "init_cases",
     "kmeans_cases",
     "near_tie_data",
     "separated_blobs",
+    "slow_chain_start",
 ]
 
 
@@ -65,6 +69,22 @@ def init_cases(seed=0):
         "int8: differences of 200 do not wrap",
     )
     yield [[0.0], [1e-30]], 2, "rows 1e-30 apart: D² = 1e-60 is 0 in float32"
+    yield (
+        np.array([[0], [1], [3_037_000_500], [9_000_000_000_000]], dtype=np.int64),
+        3,
+        "int64 coordinates 3.04e9 apart: D² overflows int64",
+    )
+    yield [[1e8], [1e8 + 1]], 2, "offset 1e8, rows 1 apart: D² = 1, not 0"
+    yield (
+        blobs([[0, 0], [3, 4], [6, 0]], 15, 0.5, 1e8, seed)[0],
+        3,
+        "1e8 + a spread of 6",
+    )
+    yield (
+        [[1e6], [1e6 + 1e-7], [0.0]],
+        3,
+        "rows 1e-7 apart at 1e6 are distinct rows",
+    )
     for i in range(6):
         n, d = int(rng.integers(5, 60)), int(rng.integers(1, 6))
         k = int(rng.integers(1, min(n, 8) + 1))
@@ -119,6 +139,28 @@ def kmeans_cases(seed=0):
         3,
         "a cluster may empty during the iterations",
     )
+    yield (
+        np.array([[200, 10], [210, 12], [250, 0], [0, 255], [3, 240], [8, 251]], "u1"),
+        2,
+        "uint8: sums of a cluster exceed 255",
+    )
+    yield (
+        np.array(
+            [[100, -100], [120, -110], [127, -128], [-128, 127], [-90, 100]], "i1"
+        ),
+        2,
+        "int8: sums of a cluster leave -128..127",
+    )
+    yield (
+        np.array([[0], [2], [4_000_000_000], [4_000_000_003], [4_000_000_010]], "i8"),
+        2,
+        "int64 coordinates 4e9 apart: squared differences overflow int64",
+    )
+    yield (
+        np.column_stack([1e6 + rng.random(400), rng.random(400)]),
+        4,
+        "features at offsets 1e6 and 0",
+    )
     for i in range(5):
         n, d = int(rng.integers(10, 150)), int(rng.integers(1, 5))
         k = int(rng.integers(2, min(n, 9)))
@@ -169,6 +211,48 @@ def separated_blobs(seed=0):
     """
     X, _ = blobs([[0, 0], [500, 0], [0, 500], [500, 500]], 100, 0.02, seed=seed)
     return X, 4
+
+
+@lru_cache(maxsize=2)
+def _chain(length):
+    left, right = np.linspace(0.0, 1.0, 5), 1000.0 + np.linspace(-1.0, 1.0, 40)
+    chain = np.linspace(10.0, 500.0, length)
+    for _ in range(200):
+        new = chain.copy()
+        for t in range(length):
+            a = np.concatenate([left, chain[:t]]).mean()
+            b = np.concatenate([chain[t:], right]).mean()
+            mid = (a + b) / 2
+            new[t] = mid - 0.03 * (mid - (a if t == 0 else chain[t - 1]))
+        new = np.maximum.accumulate(new)
+        if np.array_equal(new, chain):
+            break
+        chain = (chain + new) / 2
+    return np.concatenate([left, chain, right])[:, None]
+
+
+def slow_chain_start(length=150):
+    """``(X, start)``: 1-D data on which Lloyd's algorithm from ``start`` needs more
+    than 100 rounds (145 for the default length), for k = 2.
+
+    Five points near 0, 40 near 1000, and a chain of ``length`` points between them,
+    placed so that each assignment moves exactly one chain point from the right
+    cluster to the left one; every row is at least 20 (in squared distance) nearer
+    one center than the other at every assignment, so rounding never decides a label.
+    ``start`` is the first and the last row (rows of X).
+    """
+    X = _chain(int(length)).copy()
+    return X, X[[0, -1]].copy()
+
+
+def float32_tie_data():
+    """``(X, k)``: a near-tie that float32 distances get wrong (k = 2).
+
+    X = [[-0.5 - 2⁻²⁸], [0.5 + 2⁻²⁸], [1]]: from the start [0.5 + 2⁻²⁸] and [1], the
+    first row is 2⁻²⁶ nearer the first center in float64 and a tie in float32.
+    """
+    e = 2.0**-28
+    return np.array([[-0.5 - e], [0.5 + e], [1.0]]), 2
 
 
 def empty_cluster_start():

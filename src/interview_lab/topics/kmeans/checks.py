@@ -16,11 +16,15 @@ random rather than farthest-point), each frequency threshold set from an exact
 binomial bound so that a correct sampler fails with probability below 1e-7. ``kmeans``
 is judged by the invariants of a converged result (every point at its nearest center,
 every center the mean of its points, no empty cluster, inertia consistent with both),
-by reproducibility, and by its inertia against scikit-learn on well-separated blobs.
+by reproducibility, by its inertia against scikit-learn on well-separated blobs,
+and by equality with Lloyd's algorithm run from the learner's own k-means++ start
+(which judges the result, not how the start was obtained).
 Common mistakes are recognised inside these checks, each with its own hint.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator
 
 import numpy as np
 
@@ -38,14 +42,20 @@ from .check_inputs import (
     _tolerances,
     empty_cluster_start,
     far_near_data,
+    float32_tie_data,
     init_cases,
     kmeans_cases,
     near_tie_data,
     separated_blobs,
+    slow_chain_start,
 )
 from .core import (
     as_points,
+    data_scale,
     inclusion_probabilities,
+    inertia_of,
+    kmeans_plus_plus_reference,
+    lloyd,
     max_count,
     min_count,
     set_probabilities,
@@ -65,17 +75,20 @@ __all__ = [
     "check_init_set_frequency",
     "check_kmeans",
     "check_kmeans_long_runs",
+    "check_kmeans_near_ties",
     "check_kmeans_reproducible",
     "check_kmeans_uses_init",
     "check_kmeans_vs_sklearn",
     "checker",
     "empty_cluster_start",
     "far_near_data",
+    "float32_tie_data",
     "init_cases",
     "kmeans_cases",
     "near_tie_data",
     "set_frequency_data",
     "separated_blobs",
+    "slow_chain_start",
 ]
 
 #: Largest false-failure probability of each statistical check for a correct sampler.
@@ -116,7 +129,10 @@ def _judge_init(check, X, k, result, kwargs, why=None):
         hint="k-means++ picks its centers among the data points: return rows of X "
         "(X[chosen]), not random or averaged points.",
     )
-    same = np.abs(R[:, None, :] - R[None, :, :]).max(axis=2) <= tol
+    # two centers are the same point when they match equal rows of X: rows that
+    # differ, however little (1e6 and 1e6 + 1e-7), are distinct rows
+    V = Xf[np.maximum(idx, 0)]
+    same = (V[:, None, :] == V[None, :, :]).all(axis=2)
     np.fill_diagonal(same, False)
     pair = np.argwhere(same)
     case.that(
@@ -151,13 +167,14 @@ def check_init(check: Checker, X, k, random_state=0, why=None):
     return _judge_init(check, X, k, result, kwargs, why)
 
 
-def check_init_rare_row(check: Checker, n=1500, seeds=range(30)):
+def check_init_rare_row(check: Checker, n=5000, seeds=range(20)):
     """A unique row among ``n`` copies of another is always the second center (k = 2).
 
     X is n copies of [0] and one [1] (two distinct rows, so the answer is both, for
     every seed). Seeding from a random subsample of the rows misses the unique row
-    in a fraction of the seeds: with 1000 of 1501 rows in 1/3 of them, so 30 seeds
-    all pass with probability (2/3)³⁰ < 10⁻⁵.
+    in a fraction of the seeds: with 3072 of 5001 rows (scikit-learn's MiniBatchKMeans
+    init_size) in 39% of them, so 20 seeds all pass with probability 0.62²⁰ < 10⁻⁴;
+    with 1000 rows, 0.2²⁰.
     """
     __tracebackhide__ = True
     X = np.zeros((n + 1, 1))
@@ -313,6 +330,15 @@ _SET_CASES = {
         "the n rows (a value with c copies is c times as likely) and every copy of a "
         "value carries its own D². Do not de-duplicate X (np.unique) first.",
     ),
+    "l2": (
+        [[0.0, 0.0], [3.0, 4.0], [5.0, 0.0]],
+        2,
+        [[0.0, 0.0], [5.0, 0.0]],
+        2000,
+        "D is the Euclidean distance, D² = ((X - c) ** 2).sum(axis=1): not the "
+        "Manhattan distance |x1 - c1| + |x2 - c2| squared, which agrees with it only "
+        "along an axis.",
+    ),
 }
 
 
@@ -325,11 +351,15 @@ def set_frequency_data(name):
     * ``"d4"``: X = [[0], [1], [10]], k = 2, target {0, 1}, p = 0.0074 (weights D⁴
       and scikit-learn's greedy variant: 0.0001; weights D: 0.064);
     * ``"copies"``: X = [[0], [0], [2], [3]], k = 2, target {2, 3}, p = 0.041
-      (sampling over the distinct values: 0.075).
+      (sampling over the distinct values: 0.075);
+    * ``"l2"``: X = [[0, 0], [3, 4], [5, 0]], k = 2, target {[0, 0], [5, 0]},
+      p = 0.352 (the Manhattan distance squared: 0.249).
     """
     check_choice("name", name, tuple(_SET_CASES))
     X, k, target, n_seeds, _ = _SET_CASES[name]
-    key = frozenset((float(v),) for v in target)
+    key = frozenset(
+        tuple(map(float, v)) if isinstance(v, list) else (float(v),) for v in target
+    )
     return np.array(X), k, key, n_seeds, float(set_probabilities(X, k)[key])
 
 
@@ -346,7 +376,9 @@ def check_init_set_frequency(check: Checker, name="k3"):
     "d4" 4000 seeds, p = 0.0074, 6..62 (weights D⁴ or the greedy variant, p = 0.0001,
     reach 6 with probability < 10⁻⁵); "copies" 4000 seeds, p = 0.041, 101..235
     (sampling over distinct values, p = 0.075, stays within with probability
-    < 10⁻⁴). Every call is also checked by :func:`check_init`.
+    < 10⁻⁴); "l2" 2000 seeds, p = 0.352, 591..819 (D from the Manhattan distance,
+    p = 0.249, stays within with probability < 10⁻⁵). Every call is also checked by
+    :func:`check_init`.
     """
     __tracebackhide__ = True
     X, k, key, n_seeds, p = set_frequency_data(name)
@@ -357,7 +389,7 @@ def check_init_set_frequency(check: Checker, name="k3"):
         result, kwargs = _call(check, X, k, seed)
         idx = _judge_init(check, X, k, result, kwargs)
         count += frozenset(tuple(map(float, Xf[i])) for i in idx) == key
-    target = sorted(v[0] for v in key)
+    target = sorted(v[0] if len(v) == 1 else list(v) for v in key)
     check.case(X, k, random_state=f"0..{n_seeds - 1}").that(
         lo <= count <= hi,
         lambda: (
@@ -370,26 +402,9 @@ def check_init_set_frequency(check: Checker, name="k3"):
 
 
 # ----------------------------------------------------------------------- kmeans
-def check_kmeans(check: Checker, X, k, random_state=0, why=None, best_inertia=None):
-    """Check one call of a learner's ``kmeans`` by the invariants of a converged run.
-
-    The result is ``(centers, labels, inertia)`` with centers of shape (k,
-    n_features), finite; labels one integer in 0..k-1 per row; no empty cluster;
-    every center the mean of its points; every point at its nearest center (a point
-    exactly between two centers may take either); inertia the sum of squared
-    distances to the assigned centers (relative 1e-9). Tolerances are rounding-sized,
-    scaled to the data's extent and offset. With ``best_inertia`` the inertia must
-    also equal that known optimum.
-
-    Returns
-    -------
-    centers, labels, inertia
-    """
+def _parts(case, result, n, k, d):
+    """``(centers, labels, inertia)`` of a result, each checked for its form."""
     __tracebackhide__ = True
-    Xf = as_points(X)
-    n, d = Xf.shape
-    result, kwargs = _call(check, X, k, random_state)
-    case = check.case(X, k, got=result, why=why, **kwargs)
     parts = (
         tuple(result) if isinstance(result, tuple | list) and len(result) == 3 else None
     )
@@ -423,7 +438,40 @@ def check_kmeans(check: Checker, X, k, random_state=0, why=None, best_inertia=No
         lambda: f"inertia should be one number, got {_describe(parts[2])}",
         hint="inertia is a single float: the sum of the squared distances.",
     )
-    inertia = float(inertia)
+    return C, labels, float(inertia)
+
+
+def _nearest_tol(Xf, C, labels, d2):
+    """Per-row tolerance of "labelled to its nearest center": rounding of that row's
+    own squared distance s (relative 1e-9, plus 1e-12·√s times the row's and the
+    data's scale for centers rounded at a large offset), never a real difference."""
+    extent, _ = data_scale(Xf)
+    s = d2[np.arange(len(Xf)), labels]
+    scale = np.maximum(np.abs(Xf).max(axis=1), np.abs(C[labels]).max(axis=1)) + extent
+    return 1e-9 * s + 1e-12 * np.sqrt(s) * scale
+
+
+def check_kmeans(check: Checker, X, k, random_state=0, why=None, best_inertia=None):
+    """Check one call of a learner's ``kmeans`` by the invariants of a converged run.
+
+    The result is ``(centers, labels, inertia)`` with centers of shape (k,
+    n_features), finite; labels one integer in 0..k-1 per row; no empty cluster;
+    every center the mean of its points; every point at its nearest center (a point
+    exactly between two centers may take either; the tolerance is per row, relative
+    to that row's own squared distance); inertia the sum of squared distances to the
+    assigned centers (relative 1e-9). With ``best_inertia`` the inertia must also
+    equal that known optimum.
+
+    Returns
+    -------
+    centers, labels, inertia
+    """
+    __tracebackhide__ = True
+    Xf = as_points(X)
+    n, d = Xf.shape
+    result, kwargs = _call(check, X, k, random_state)
+    case = check.case(X, k, got=result, why=why, **kwargs)
+    C, labels, inertia = _parts(case, result, n, k, d)
     nan_rows = np.flatnonzero(~np.isfinite(C).all(axis=1))
     case.that(
         not nan_rows.size,
@@ -454,20 +502,21 @@ def check_kmeans(check: Checker, X, k, random_state=0, why=None, best_inertia=No
         hint=_mean_hint(Xf, X, C, labels, k),
     )
     d2 = squared_distances(Xf, C)
-    gap = d2[np.arange(n), labels] - d2.min(axis=1)
+    gap = d2[np.arange(n), labels] - d2.min(axis=1) - _nearest_tol(Xf, C, labels, d2)
     i = int(gap.argmax())
     case.that(
-        gap[i] <= tol_d,
+        gap[i] <= 0,
         lambda: (
             f"row {i} is labelled {labels[i]} but center {int(d2[i].argmin())} is "
-            f"nearer (squared distances {d2[i, labels[i]]:.6g} and {d2[i].min():.6g}): "
-            "the labels do not belong to the returned centers"
+            f"nearer (squared distances {d2[i, labels[i]]:.10g} and "
+            f"{d2[i].min():.10g}): the labels do not belong to the returned centers"
         ),
         hint="Return the labels of the final centers: iterate until an assignment "
         "changes no label (then the centers stop moving too). Stopping after one "
         "iteration, after a fixed number, or when the centers moved less than a "
-        "tolerance blind to the data's scale (np.allclose(old, new), or an absolute "
-        "1e-6 on data of size 1e-9) returns labels of older centers.",
+        "tolerance (np.allclose(old, new), tol times a spread that one far row "
+        "inflates) returns labels of older centers. Compute the distances in float64: "
+        "float32 merges near-ties.",
     )
     true = float(d2[np.arange(n), labels].sum())
     case.that(
@@ -519,15 +568,43 @@ def check_kmeans_reproducible(check: Checker, X=None, k=8, seeds=(5, 9)):
         )
 
 
-def check_kmeans_long_runs(check: Checker, sizes=(3000, 10000), k=8, random_state=0):
+class _forced_start:
+    """Within the block, the name ``kmeans_plus_plus`` in the learner's function's
+    namespace returns ``start``; restored (or removed) afterwards."""
+
+    def __init__(self, check, start):
+        self.space = getattr(check.func, "__globals__", None)
+        self.start = start
+        self.missing = object()
+
+    def __enter__(self):
+        if self.space is not None:
+            self.saved = self.space.get("kmeans_plus_plus", self.missing)
+            self.space["kmeans_plus_plus"] = lambda *a, **kw: self.start.copy()
+        return self
+
+    def __exit__(self, *exc):
+        if self.space is not None:
+            if self.saved is self.missing:
+                self.space.pop("kmeans_plus_plus", None)
+            else:
+                self.space["kmeans_plus_plus"] = self.saved
+        return False
+
+
+def check_kmeans_long_runs(check: Checker, sizes=(3000,), k=8, random_state=0):
     """Runs that need many Lloyd iterations are followed to convergence.
 
     Uniform points (``default_rng(2).random((n, 2))``), k = 8, random_state = 0:
     Lloyd's algorithm from k-means++ needs more than 30 iterations, and the last
-    ones move centers by tiny amounts. Checked by :func:`check_kmeans`: stopping
-    after a fixed 20 or 30 iterations, or on a relative tolerance (scikit-learn's
-    shift rule, a relative inertia change) leaves a row at a center that is not
-    its nearest.
+    ones move centers by tiny amounts. Then :func:`slow_chain_start` started from its
+    own start (the name ``kmeans_plus_plus`` swapped as in
+    :func:`check_empty_cluster`), which needs 145 rounds, each moving one row. Checked
+    by :func:`check_kmeans`: stopping after a fixed 20, 30 or 100 iterations, or on a
+    tolerance, leaves a row at a center that is not its nearest. Last, the chain
+    beside a far pair 2·10⁵ apart (k = 3), whose inertia of 2·10¹⁰ makes each round's
+    gain relatively tiny: a stop on the relative change of the inertia ends early. Small enough for a
+    plain-Python loop (n·k·rounds below 3·10⁶).
     """
     __tracebackhide__ = True
     for n in sizes:
@@ -539,50 +616,167 @@ def check_kmeans_long_runs(check: Checker, sizes=(3000, 10000), k=8, random_stat
             random_state=random_state,
             why=f"{n} uniform points: many iterations",
         )
+    X, start = slow_chain_start()
+    with _forced_start(check, start):
+        check_kmeans(
+            check,
+            X,
+            2,
+            random_state=0,
+            why="started from kmeans_plus_plus = the first and last rows: 145 "
+            "rounds, one row changing cluster in each",
+        )
+    # the same chain beside a far pair whose inertia (2e10) dwarfs the chain's gains:
+    # a stop on a relative change of the inertia ends after two rounds
+    far = np.array([[1e7 - 1e5], [1e7 + 1e5]])
+    with _forced_start(check, np.vstack([start, far[:1]])):
+        check_kmeans(
+            check,
+            np.vstack([X, far]),
+            3,
+            random_state=0,
+            why="the 145-round chain beside a far pair of inertia 2e10, started from "
+            "the chain's ends and the far pair's first row",
+        )
 
 
-def check_kmeans_uses_init(check: Checker, X=None, k=8, seeds=(5, 9)):
-    """``kmeans`` starts from ``kmeans_plus_plus(X, k, random_state)``, as the contract says.
+def check_kmeans_near_ties(check: Checker, seeds=range(4)):
+    """A near-tie that float32 distances merge: :func:`float32_tie_data`, k = 2.
 
-    Replaces the name ``kmeans_plus_plus`` in the learner's function's namespace by
-    a wrapper that records its calls and returns what the learner's own
-    ``kmeans_plus_plus`` returns, runs ``kmeans`` for each seed, restores the name,
-    and requires one call with the same k and random_state per run.
+    For each seed, checked by :func:`check_kmeans` (its nearest-center tolerance is
+    relative to each row's own squared distance, 10⁻⁹ of about 1 here; float32
+    misplaces a row by 2⁻²⁶ ≈ 1.5·10⁻⁸). Then X = [[6], [8], [15], [1e9]], k = 3,
+    where a stop on "no center moved more than tol times the spread" (4.3·10⁸ here)
+    returns labels of older centers after one round.
     """
     __tracebackhide__ = True
-    if X is None:
-        X = np.random.default_rng(5).random((200, 2))
-    space = getattr(check.func, "__globals__", None)
-    name = "kmeans_plus_plus"
-    original = space.get(name) if space is not None else None
+    X, k = float32_tie_data()
     for seed in seeds:
-        calls = []
-
-        def recording(*args, calls=calls, **kwargs):
-            calls.append((args, kwargs))
-            return original(*args, **kwargs)
-
-        if original is not None:
-            space[name] = recording
-        try:
-            result = check.call(X, k, random_state=seed)
-        finally:
-            if original is not None:
-                space[name] = original
-
-        def matches(args, kwargs, seed=seed):
-            got_k = args[1] if len(args) > 1 else kwargs.get("k")
-            rs = args[2] if len(args) > 2 else kwargs.get("random_state")
-            return got_k == k and rs == seed
-
-        check.case(X, k, random_state=seed, got=result).that(
-            any(matches(a, kw) for a, kw in calls),
-            "kmeans did not start from kmeans_plus_plus(X, k, random_state)"
-            + ("" if calls else ": it never called kmeans_plus_plus"),
-            hint="Start from centers = kmeans_plus_plus(X, k, random_state), your "
-            "own k-means++ seeding with the same seed: not a deterministic start "
-            "(farthest-first), not random rows.",
+        check_kmeans(
+            check, X, k, random_state=seed, why="a near-tie of 2⁻²⁶: float32 merges it"
         )
+    for seed in seeds:  # a stop on "no center moved more than tol x spread" fails
+        check_kmeans(
+            check,
+            [[6.0], [8.0], [15.0], [1e9]],
+            3,
+            random_state=seed,
+            why="one far row makes the spread 4e8",
+        )
+
+
+def _learner_start(check, X, k, seed):
+    """The learner's own ``kmeans_plus_plus(X, k, seed)`` as a (k, d) array, or None."""
+    space = getattr(check.func, "__globals__", None) or {}
+    kpp = space.get("kmeans_plus_plus")
+    if not callable(kpp):
+        return None
+    try:
+        out = kpp(X, k, seed)
+        if isinstance(out, Iterator):
+            out = list(out)
+        S = np.asarray(out, dtype=float)
+    except Exception:  # noqa: BLE001 - a stub or a broken seeding: no start to use
+        return None
+    return S if S.shape == (k, as_points(X).shape[1]) else None
+
+
+def _lloyd_states(Xf, start, max_iter):
+    """The ``(centers, labels)`` a result may be, from Lloyd's run from ``start``.
+
+    Without ``max_iter``, the fixed point. With it, when the run is cut: the state
+    after max_iter assign-update rounds (C_m, L_m), the same with labels re-assigned
+    to C_m (scikit-learn's final assignment), or the m-th assignment with the
+    centers it was made to (C_m-1, L_m).
+    """
+    C, labels, _, steps = lloyd(Xf, start, max_iter=max_iter or 300, history=True)
+    states = [(C, labels)]
+    if max_iter is not None:
+        states.append((C, squared_distances(Xf, C).argmin(axis=1)))
+        assigns = [s for s in steps if s[0] == "assign"]
+        if len(assigns) == max_iter:
+            states.append((assigns[-1][1], assigns[-1][2]))
+    return states
+
+
+def _same_run(Xf, C, labels, inertia, states):
+    """Is ``(C, labels, inertia)`` one of ``states`` (up to the clusters' order)?"""
+    k = len(C)
+    tol_c, tol_d = _tolerances(Xf)
+    for rC, want in states:
+        pairs = set(zip(labels.tolist(), want.tolist(), strict=True))
+        perm = dict(pairs)
+        if len(pairs) != k or len(perm) != k or len(set(perm.values())) != k:
+            continue
+        if np.abs(C - rC[[perm[j] for j in range(k)]]).max() > tol_c:
+            continue
+        true = float(((Xf - C[labels]) ** 2).sum())
+        if abs(inertia - true) <= 1e-9 * true + tol_d:
+            return True
+    return False
+
+
+def check_kmeans_uses_init(check: Checker, cases=None, seeds=(5, 9), max_iter=None):
+    """``kmeans(X, k, random_state=s)`` is Lloyd's algorithm run from
+    ``kmeans_plus_plus(X, k, s)``, as the contract says: judged by the result.
+
+    For each case and seed, the start is the learner's own ``kmeans_plus_plus(X, k,
+    s)`` (called here, on the whole X) and, as well, the reference k-means++ start for
+    the same seed; the result must equal what :func:`core.lloyd` reaches from one of
+    them (the same clusters, centers within rounding, inertia consistent). Any way of
+    getting that start is accepted (calling kmeans_plus_plus with the seed or with a
+    generator built from it, the same D² code written inline); restarts that keep the
+    best run, seeding on a sample of the rows, or stopping before a fixed point give
+    another result. The default cases (200 and 1500 uniform points, k = 8 and 5)
+    have no exact ties and no cluster that empties on the way, so no choice the
+    contract leaves open changes the run. With ``max_iter`` it is passed on, and the
+    result must be the state after ``max_iter`` assign-update rounds when the run
+    has not converged by then: one of the states of :func:`_lloyd_states` (m
+    assign-update rounds, with the last assignment's labels or the returned centers'
+    own; or m assignments and m - 1 updates).
+    """
+    __tracebackhide__ = True
+    if cases is None:
+        cases = [
+            (np.random.default_rng(5).random((200, 2)), 8),
+            (np.random.default_rng(6).random((1500, 2)), 5),
+        ]
+    for X, k in cases:
+        Xf = as_points(X)
+        n, d = Xf.shape
+        for seed in seeds:
+            kwargs = {"random_state": seed}
+            if max_iter is not None:
+                kwargs["max_iter"] = max_iter
+            result = check.call(X, k, **kwargs)
+            case = check.case(X, k, got=result, **kwargs)
+            C, labels, inertia = _parts(case, result, n, k, d)
+            starts = [kmeans_plus_plus_reference(Xf, k, seed)]
+            own = _learner_start(check, X, k, seed)
+            if own is not None and not np.array_equal(own, starts[0]):
+                starts.insert(0, own)
+            states = [_lloyd_states(Xf, S, max_iter) for S in starts]
+            rC, rl = states[0][0]
+            ref = inertia_of(Xf, rC, rl)
+            mi = "" if max_iter is None else f", max_iter={max_iter}"
+            case.that(
+                any(_same_run(Xf, C, labels, inertia, st) for st in states),
+                lambda ref=ref, mi=mi, seed=seed, k=k, inertia=inertia: (
+                    f"should be Lloyd's algorithm run from kmeans_plus_plus(X, {k}, "
+                    f"{seed}){mi}: from that start it ends with inertia {ref:.10g}, "
+                    f"this result has inertia {inertia:.10g}"
+                    + (
+                        " (lower: more than one start, keeping the best?)"
+                        if inertia < ref * (1 - 1e-9)
+                        else ""
+                    )
+                ),
+                hint="Start from centers = kmeans_plus_plus(X, k, random_state) on the "
+                "whole X (not a sample of its rows), run Lloyd's algorithm once from "
+                "there (no restarts keeping the best), and stop when an assignment "
+                "changes no label or after max_iter assign-update rounds (default 300, "
+                "honoured when passed).",
+            )
 
 
 def check_kmeans_vs_sklearn(check: Checker, seeds=range(6), data_seed=0):
@@ -637,16 +831,7 @@ def check_empty_cluster(check: Checker, variant=0):
     if variant == 1:
         X, start = X * 1000 + 1e6, start * 1000 + 1e6
 
-    def forced(*args, **kwargs):
-        return start.copy()
-
-    space = getattr(check.func, "__globals__", None)
-    name = "kmeans_plus_plus"
-    missing = object()
-    saved = space.get(name, missing) if space is not None else missing
-    if space is not None:
-        space[name] = forced
-    try:
+    with _forced_start(check, start):
         check_kmeans(
             check,
             X,
@@ -655,12 +840,6 @@ def check_empty_cluster(check: Checker, variant=0):
             why="started from kmeans_plus_plus = rows 2, 1, 3, 5 of X, a start from "
             "which a cluster empties at the second assignment",
         )
-    finally:
-        if space is not None:
-            if saved is missing:
-                space.pop(name, None)
-            else:
-                space[name] = saved
 
 
 # ------------------------------------------------------------------------ exercises

@@ -168,9 +168,13 @@ def lloyd(X, centers, max_iter=300, tol=1e-6, history=False):
     """Lloyd's algorithm from given starting centers.
 
     Alternates the assignment step (each row to its nearest center) and the update
-    step (each center to the mean of its rows) until no label changes, no center
-    moves more than ``tol`` times the data's spread, or ``max_iter`` assignments. An
-    empty cluster is re-seeded with the point farthest from its center.
+    step (each center to the mean of its rows) until an assignment changes no label (a
+    fixed point: every row at its nearest center, every center the mean of its rows)
+    or after ``max_iter`` assign-update rounds (then the centers are the means of the
+    last assignment, whose labels are returned). ``tol`` is not a stopping rule: a
+    shift rule can stop before the fixed point (one far row makes the spread huge),
+    and at the fixed point every center moves by exactly 0, within any tol. An empty
+    cluster is re-seeded with the point farthest from its center.
 
     Parameters
     ----------
@@ -179,6 +183,7 @@ def lloyd(X, centers, max_iter=300, tol=1e-6, history=False):
         The starting centers, k <= n_samples.
     max_iter : int, default=300
     tol : float, default=1e-6
+        Accepted (and validated) for scikit-learn's signature; see above.
     history : bool, default=False
         Also return the list of states: ``("init", centers, None)`` then, per
         iteration, ``("assign", centers, labels)`` and ``("update", new_centers,
@@ -199,8 +204,7 @@ def lloyd(X, centers, max_iter=300, tol=1e-6, history=False):
             f"centers must have shape (k <= {len(X)}, {X.shape[1]}), got {C.shape}"
         )
     max_iter = check_int("max_iter", max_iter, low=1)
-    tol = check_number("tol", tol, low=0)
-    spread = float(np.sqrt(X.var(axis=0).mean()))
+    check_number("tol", tol, low=0)
     steps = [("init", C.copy(), None)]
     labels = None
     for _ in range(max_iter):
@@ -210,11 +214,8 @@ def lloyd(X, centers, max_iter=300, tol=1e-6, history=False):
             break
         labels = _relocate_empty(new, d2, k)
         steps.append(("assign", C.copy(), labels.copy()))
-        old = C
         C = np.array([X[labels == j].mean(axis=0) for j in range(k)])
         steps.append(("update", C.copy(), labels.copy()))
-        if np.sqrt(((C - old) ** 2).sum(axis=1)).max() <= tol * spread:
-            break
     result = (C, labels, inertia_of(X, C, labels))
     return (*result, steps) if history else result
 
