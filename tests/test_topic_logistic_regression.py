@@ -207,9 +207,13 @@ def test_sigmoid_cases_cover_the_dimensions():
     assert any(isinstance(z, int) for z in cases)
     assert any(isinstance(z, list) for z in cases)
     assert any(np.size(z) > 100_000 for z in cases)
-    assert {-1e4, 1e4} <= {float(np.max(np.abs(z))) for z in cases} | {
-        float(np.min(z)) for z in cases
+    sized = [z for z in cases if np.size(z)]
+    assert {-1e4, 1e4} <= {float(np.max(np.abs(z))) for z in sized} | {
+        float(np.min(z)) for z in sized
     }
+    assert {(0,), (2, 0)} <= shapes  # empty arrays, representable as lists too
+    scalars = {type(z) for z in cases if isinstance(z, np.generic)}
+    assert {np.uint8, np.int8, np.float32} <= scalars
 
 
 def test_log_loss_cases_avoid_the_fragile_p_equals_one_for_a_negative():
@@ -785,8 +789,9 @@ def test_learning_rate_and_penalty_figures():
 
 
 # ------------------------------------------- dtypes, mutation, shape, long runs
-def _float64_run_other_order(X, y, learning_rate, n_iter):
-    """Gradient descent summing in another order (rows reversed, column by column)."""
+def _float64_run_other_order(X, y, learning_rate, n_iter, l2=0.0):
+    """Gradient descent summing in another order (rows reversed, column by column),
+    the penalty as weight decay."""
     X = np.asarray(X, dtype=float)[::-1].copy()
     y = np.asarray(y, dtype=float)[::-1].copy()
     n, d = X.shape
@@ -795,42 +800,117 @@ def _float64_run_other_order(X, y, learning_rate, n_iter):
         z = np.einsum("ij,j->i", X, w) + b
         e = np.exp(-np.abs(z))
         r = np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e)) - y
-        w = w - learning_rate * np.array([np.sum(X[:, j] * r) for j in range(d)]) / n
+        grad = np.array([np.sum(X[:, j] * r) for j in range(d)]) / n
+        w = (1.0 - learning_rate * l2) * w - learning_rate * grad
         b = b - learning_rate * np.sum(r[::-1]) / n
     return w, b
 
 
 @pytest.mark.parametrize("case", list(topic.long_runs(seed=0)), ids=lambda c: c[0])
 def test_long_runs_are_fast_and_stable(case):
+    """The reference is fast, and another float64 summation order agrees 1000 times
+    inside the tolerance (about 1e-16 in fact), ill-conditioned as the runs are."""
     _, (X, y, rate, n_iter, l2) = case
     start = time.perf_counter()
     coef, b, _ = core.gradient_descent(X, y, rate, n_iter, l2)
     assert time.perf_counter() - start < 1.5
-    w2, b2 = _float64_run_other_order(X, y, rate, n_iter)
-    tol = checks.RUN_TOL * (1 + np.abs(coef))
+    w2, b2 = _float64_run_other_order(X, y, rate, n_iter, l2)
+    tol = checks.STEP_TOL * (1 + np.abs(coef))
     assert np.all(np.abs(w2 - coef) <= 1e-3 * tol)
-    assert abs(b2 - b) <= 1e-3 * checks.RUN_TOL * (1 + abs(b))
+    assert abs(b2 - b) <= 1e-3 * checks.STEP_TOL * (1 + abs(b))
+
+
+def _rows_of(X):
+    return len(np.asarray(X))
+
+
+def test_long_runs_are_small_enough_for_a_loop_over_rows():
+    """The runs need their structure, not their size: 100 rows each, so that an
+    answer looping over the rows in Python stays well inside the time limit."""
+    assert all(_rows_of(args[0]) <= 100 for _, args in topic.long_runs(seed=0))
+    assert (
+        sum(_rows_of(args[0]) * args[3] for _, args in topic.descent_cases(seed=0))
+        <= 100_000
+    )
+
+
+class Float32(Reference):
+    """Gradient descent in float32 arithmetic throughout."""
+
+    def fit(self, X, y):
+        f = np.float32
+        X, y = np.asarray(X, dtype=f), np.asarray(y, dtype=f)
+        w, b, rate = np.zeros(X.shape[1], f), f(0), f(self.learning_rate)
+        l2 = f(self.l2)
+        for _ in range(self.n_iter):
+            r = core.sigmoid_reference(X @ w + b).astype(f) - y
+            w, b = w - rate * (X.T @ r / f(len(y)) + l2 * w), b - rate * r.mean()
+        self.coef_, self.intercept_ = w, float(b)
+        self.loss_history_ = np.zeros(self.n_iter)
+        return self
+
+
+class Float32Features(Reference):
+    """X rounded to float32, the arithmetic in float64."""
+
+    def fit(self, X, y):
+        return Reference.fit(self, np.asarray(X, dtype=np.float32), y)
+
+
+class Float32Stored(Reference):
+    """The float64 run, coef_ and loss_history_ stored as float32."""
+
+    def fit(self, X, y):
+        Reference.fit(self, X, y)
+        self.coef_ = self.coef_.astype(np.float32)
+        self.loss_history_ = self.loss_history_.astype(np.float32)
+        return self
+
+
+class EarlyStop(Reference):
+    """Stops once the objective improves by less than 1e-4 (scikit-learn's default
+    tol; not asked for)."""
+
+    def fit(self, X, y):
+        _, _, objectives = core.descent_path(
+            X, y, self.learning_rate, self.n_iter, self.l2
+        )
+        small = np.flatnonzero(np.abs(np.diff(objectives)) < 1e-4)
+        n_iter = int(small[0]) + 1 if small.size else self.n_iter
+        coef, b, history = core.gradient_descent(
+            X, y, self.learning_rate, n_iter, self.l2
+        )
+        self.coef_, self.intercept_ = coef, b
+        self.loss_history_ = np.r_[history, np.full(self.n_iter - n_iter, history[-1])]
+        return self
 
 
 def test_long_runs_catch_float32_and_early_stopping():
-    class Float32(Reference):
-        def fit(self, X, y):
-            f = np.float32
-            X, y = np.asarray(X, dtype=f), np.asarray(y, dtype=f)
-            w, b, rate = np.zeros(X.shape[1], f), f(0), f(self.learning_rate)
-            for _ in range(self.n_iter):
-                r = core.sigmoid_reference(X @ w + b).astype(f) - y
-                w, b = w - rate * (X.T @ r / f(len(y))), b - rate * r.mean()
-            self.coef_, self.intercept_ = w, float(b)
-            self.loss_history_ = np.zeros(self.n_iter)
-            return self
-
-    (_, early), (_, ill) = topic.long_runs(seed=0)
+    runs = [args for _, args in topic.long_runs(seed=0)]
+    for X, y, rate, n_iter, l2 in runs:  # still moving at the last step
+        coef, b, _ = core.gradient_descent(X, y, rate, n_iter, l2)
+        before, _, _ = core.gradient_descent(X, y, rate, n_iter - 1, l2)
+        assert np.max(np.abs(coef - before)) > 1e-7
     for cls in (Reference, LoopGD):
-        for args in (early, ill):
+        for args in runs:
             topic.check_weights(topic.checker("LogisticRegressionGD", cls), *args)
-    with pytest.raises(CheckFailed, match="coef_ values differ|intercept_"):
-        topic.check_weights(topic.checker("LogisticRegressionGD", Float32), *ill)
+    for cls in (Float32, Float32Features, EarlyStop):
+        for args in runs:
+            with pytest.raises(CheckFailed, match="coef_ values differ|intercept_"):
+                topic.check_weights(topic.checker("LogisticRegressionGD", cls), *args)
+
+
+def test_short_runs_catch_float32_storage_and_features():
+    """The checker's 1e-9 catches float32 anywhere on the short runs, and names it;
+    correct answers in other styles are 1e-15 from the reference there (above)."""
+    X, y = topic.make_data(60, random_state=0)
+    for cls in (Float32Stored, Float32Features, Float32):
+        with pytest.raises(CheckFailed) as failure:
+            topic.checker("LogisticRegressionGD", cls)(
+                X, y, learning_rate=0.5, n_iter=20
+            )
+        assert "float32" in str(failure.value)
+    topic.checker("LogisticRegressionGD", LoopGD)(X, y, learning_rate=0.5, n_iter=20)
 
 
 def test_new_dtype_cases_are_sent():
@@ -888,3 +968,255 @@ def test_n_iter_zero_and_the_threshold():
     )
     with pytest.raises(CheckFailed, match=">= threshold"):
         topic.check_threshold(topic.checker("LogisticRegressionGD", strict), X, y)
+
+
+# --------------------------- second red team: each new case or check shown to bite
+def _sigmoid_empty_fast_path(z):
+    z = np.asarray(z, dtype=float)
+    if np.abs(z).max() < 700:  # crashes on size 0
+        return core.sigmoid_reference(z)
+    return core.sigmoid_reference(z)
+
+
+def _sigmoid_scalar_keeps_dtype(z):
+    if np.isscalar(z):  # np.exp in the scalar's own dtype: float16 for int8, uint8
+        e = np.exp(-abs(z))
+        return float(1 / (1 + e) if z >= 0 else e / (1 + e))
+    return core.sigmoid_reference(z)
+
+
+def _sigmoid_saturating(z):
+    z = np.asarray(z, dtype=float)
+    out = np.where(z < -19, 0.0, np.where(z > 19, 1.0, core.sigmoid_reference(z)))
+    return out if out.ndim else float(out)
+
+
+def _sigmoid_nested_lists(z):
+    """Correct, in plain Python: nested lists of the shape of z, a float for a number."""
+    if np.ndim(z) == 0:
+        return _sigmoid_slow(z)
+    return [_sigmoid_nested_lists(v) for v in z]
+
+
+def _check_all(exercise, func, cases):
+    check = topic.checker(exercise, func)
+    for *args, why in cases:
+        if exercise == "log_loss":
+            y, p, eps = args
+            check(y, p, eps=eps, why=why)
+        else:
+            check(*args, why=why)
+
+
+@pytest.mark.parametrize(
+    "func, message",
+    [
+        (_sigmoid_empty_fast_path, "sigmoid(z=[])\n  problem:  raised ValueError"),
+        (_sigmoid_scalar_keeps_dtype, "a NumPy uint8 scalar"),
+    ],
+)
+def test_sigmoid_cases_catch_empty_input_and_small_scalars(func, message):
+    with pytest.raises(CheckFailed, match=re.escape(message)):
+        _check_all("sigmoid", func, topic.sigmoid_cases(seed=0))
+
+
+def test_sigmoid_cases_accept_lists_and_an_absolute_1e_8():
+    """Empty arrays only in shapes a nested list can hold; a sigmoid that rounds to 0
+    and 1 beyond |z| = 19 is within the contract's 1e-8 absolute (and passes)."""
+    _check_all("sigmoid", _sigmoid_nested_lists, topic.sigmoid_cases(seed=0))
+    _check_all("sigmoid", _sigmoid_saturating, topic.sigmoid_cases(seed=0))
+    with pytest.raises(CheckFailed, match="an int8 scalar|NumPy int8 scalar"):
+        topic.checker("sigmoid", _sigmoid_scalar_keeps_dtype)(
+            np.int8(1), why="a NumPy int8 scalar"
+        )
+
+
+def _log_loss_uint_labels(y_true, p, eps=1e-15):
+    y = np.asarray(y_true)  # -y wraps around for unsigned labels
+    p = np.clip(np.asarray(p, dtype=float), eps, 1 - eps)
+    return float(np.mean(-y * np.log(p) - (1 - y) * np.log(1 - p)))
+
+
+def _log_loss_eps_floor(y_true, p, eps=1e-15):
+    return core.log_loss_reference(y_true, p, max(eps, np.finfo(float).eps))
+
+
+@pytest.mark.parametrize(
+    "func, message",
+    [
+        (_log_loss_uint_labels, "uint8 labels"),
+        (_log_loss_eps_floor, "eps = 0 and p below 2.2e-16"),
+    ],
+)
+def test_log_loss_cases_catch_unsigned_labels_and_a_floored_eps(func, message):
+    with pytest.raises(CheckFailed, match=re.escape(message)):
+        _check_all("log_loss", func, topic.log_loss_cases(seed=0))
+
+
+def test_log_loss_cases_send_unsigned_labels_and_tiny_eps():
+    cases = list(topic.log_loss_cases(seed=0, n_random=0))
+    dtypes = {np.asarray(y).dtype for y, *_ in cases if isinstance(y, np.ndarray)}
+    assert {np.dtype("uint8"), np.dtype("uint16")} <= dtypes
+    tiny = [
+        eps
+        for _, p, eps, _ in cases
+        if eps < np.finfo(float).eps and np.min(p) < np.finfo(float).eps
+    ]
+    assert {0.0, 1e-18} <= set(tiny)
+
+
+class LabelEncoded(Reference):
+    """Class 1 taken as the largest label present (np.unique(y)[-1])."""
+
+    def fit(self, X, y):
+        y = np.asarray(y)
+        return Reference.fit(self, X, (y == np.unique(y)[-1]).astype(int))
+
+
+class HistoryClippedAt1e7(Reference):
+    """The right run, the objective's log loss clipped at 1e-7 (Keras's epsilon)."""
+
+    def fit(self, X, y):
+        Reference.fit(self, X, y)
+        coefs, intercepts, _ = core.descent_path(
+            X, y, self.learning_rate, self.n_iter, self.l2
+        )
+        Xa, ya = np.asarray(X, dtype=float), np.asarray(y, dtype=float)
+        self.loss_history_ = [
+            core.log_loss_reference(ya, core.sigmoid_reference(Xa @ w + b), 1e-7)
+            + self.l2 / 2 * (w @ w)
+            for w, b in zip(coefs[1:], intercepts[1:], strict=True)
+        ]
+        return self
+
+
+@pytest.mark.parametrize(
+    "cls, message",
+    [
+        (LabelEncoded, "one sample with y = 0"),
+        (HistoryClippedAt1e7, "misclassified by a margin of 16.3"),
+    ],
+)
+def test_descent_cases_catch_label_encoding_and_a_coarse_clip(cls, message):
+    check = topic.checker("LogisticRegressionGD", cls)
+    with pytest.raises(CheckFailed, match=re.escape(message)):
+        for why, args in topic.descent_cases(seed=0):
+            check(*args, why=why)
+
+
+def test_descent_cases_pass_a_loop_and_a_clipped_log_loss_at_1e_9():
+    """At the checker's 1e-9, a pure-Python loop and the notebook's own solution (the
+    log loss clipped at 1e-15) pass every run, the margin-16.3 one included."""
+
+    class Clipped(Reference):
+        def fit(self, X, y):
+            Reference.fit(self, X, y)
+            coefs, intercepts, _ = core.descent_path(
+                X, y, self.learning_rate, self.n_iter, self.l2
+            )
+            Xa, ya = np.asarray(X, dtype=float), np.asarray(y, dtype=float)
+            self.loss_history_ = [
+                core.log_loss_reference(ya, core.sigmoid_reference(Xa @ w + b))
+                + self.l2 / 2 * (w @ w)
+                for w, b in zip(coefs[1:], intercepts[1:], strict=True)
+            ]
+            return self
+
+    for cls in (LoopGD, Clipped):
+        check = topic.checker("LogisticRegressionGD", cls)
+        for why, args in topic.descent_cases(seed=0, n_random=3):
+            check(*args, why=why)
+
+
+def _predict_by_logit(self, X, threshold=0.5):
+    z = np.asarray(X, dtype=float) @ self.coef_ + self.intercept_
+    with np.errstate(divide="ignore"):
+        return (z >= np.log(threshold) - np.log1p(-threshold)).astype(int)
+
+
+def _predict_with_tolerance(self, X, threshold=0.5):
+    p = self.predict_proba(X)
+    return ((p >= threshold) | np.isclose(p, threshold, rtol=0, atol=1e-12)) * 1
+
+
+@pytest.mark.parametrize(
+    "predict, message",
+    [
+        (_predict_by_logit, "threshold 0.5, so its label is 1"),
+        (_predict_with_tolerance, "threshold 0.5000000000001, so its label is 0"),
+    ],
+)
+def test_check_threshold_catches_a_logit_cut_and_a_tolerance(predict, message):
+    X, y = topic.make_data(30, random_state=3)
+    check = topic.checker("LogisticRegressionGD", _broken(predict=predict))
+    with pytest.raises(CheckFailed, match=re.escape(message)):
+        topic.check_threshold(check, X, y)
+
+
+def test_check_threshold_passes_correct_answers_and_catches_p_equal_to_one():
+    X, y = topic.make_data(30, random_state=3)
+    for cls in (Reference, LoopGD):
+        topic.check_threshold(topic.checker("LogisticRegressionGD", cls), X, y)
+
+    def logit_except_at_half(self, X, threshold=0.5):
+        if threshold == 0.5:
+            return Reference.predict(self, X)
+        return _predict_by_logit(self, X, threshold)
+
+    check = topic.checker("LogisticRegressionGD", _broken(predict=logit_except_at_half))
+    with pytest.raises(
+        CheckFailed, match=re.escape("and threshold 1.0, so its label is 1")
+    ):
+        topic.check_threshold(check, X, y)
+
+
+class HistoryInInit(Reference):
+    """loss_history_ created in __init__; each fit appends to it."""
+
+    def __init__(self, learning_rate=0.1, n_iter=1000, l2=0.0):
+        super().__init__(learning_rate, n_iter, l2)
+        self.loss_history_ = []
+
+    def fit(self, X, y):
+        previous = list(self.loss_history_)
+        Reference.fit(self, X, y)
+        self.loss_history_ = previous + list(self.loss_history_)
+        return self
+
+
+class WarmStart(Reference):
+    """A second fit continues from the previous coef_ and intercept_."""
+
+    def fit(self, X, y):
+        if not hasattr(self, "coef_"):
+            return Reference.fit(self, X, y)
+        X, y = np.asarray(X, dtype=float), np.asarray(y, dtype=float)
+        w, b, history = self.coef_.copy(), self.intercept_, []
+        for _ in range(self.n_iter):
+            r = core.sigmoid_reference(X @ w + b) - y
+            w = w - self.learning_rate * (X.T @ r / len(y) + self.l2 * w)
+            b = b - self.learning_rate * np.mean(r)
+            history.append(core.objective(X, y, w, b, self.l2))
+        self.coef_, self.intercept_, self.loss_history_ = w, float(b), history
+        return self
+
+
+@pytest.mark.parametrize(
+    "cls, message",
+    [
+        (HistoryInInit, "loss_history_ holds 30 values, not n_iter = 15"),
+        (WarmStart, "should give what a fresh model gives: coef_"),
+    ],
+)
+def test_check_refit_catches_state_kept_between_fits(cls, message):
+    X, y = topic.make_data(30, random_state=3)
+    X2, y2 = topic.make_data(45, random_state=6)
+    for ok in (Reference, LoopGD):
+        topic.check_refit(
+            topic.checker("LogisticRegressionGD", ok), X, y, X2, y2, 0.5, 15, 0.05
+        )
+    with pytest.raises(CheckFailed, match=re.escape(message)) as failure:
+        topic.check_refit(
+            topic.checker("LogisticRegressionGD", cls), X, y, X2, y2, 0.5, 15, 0.05
+        )
+    assert "fit starts afresh every time" in str(failure.value)

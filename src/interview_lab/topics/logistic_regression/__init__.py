@@ -5,8 +5,9 @@ logistic_regression as topic``, and calls:
 
 * in graded test cells: ``topic.checker(exercise, func)`` and the invariant checks
   ``topic.check_warning_free``, ``check_model``, ``check_converges``,
-  ``check_descent``, ``check_penalty_shrinks``, ``check_separable``,
-  ``check_threshold``, ``check_unchanged`` and ``check_weights``, on the inputs of
+  ``check_descent``, ``check_penalty_shrinks``, ``check_refit``,
+  ``check_separable``, ``check_threshold``, ``check_unchanged`` and
+  ``check_weights``, on the inputs of
   ``topic.sigmoid_cases``, ``log_loss_cases``, ``descent_cases``, ``long_runs``,
   ``convergence_cases``, ``make_data``, ``offset_data`` and ``separable_data``
   (:mod:`.checks`, :mod:`.core`);
@@ -27,6 +28,7 @@ from .checks import (
     check_descent,
     check_model,
     check_penalty_shrinks,
+    check_refit,
     check_separable,
     check_threshold,
     check_unchanged,
@@ -57,6 +59,7 @@ __all__ = [
     "check_descent",
     "check_model",
     "check_penalty_shrinks",
+    "check_refit",
     "check_separable",
     "check_threshold",
     "check_unchanged",

@@ -85,6 +85,12 @@ class Fitted:
         self.fit_check = self._checker("fit")
         self.returned = self.fit_check.call(X, y)
 
+    def refit(self, X, y, why=None) -> None:
+        """Fit the same model again, on ``(X, y)``; later checks report this fit."""
+        __tracebackhide__ = True
+        self.X, self.y, self.why = X, y, why or self.why
+        self.returned = self.fit_check.call(X, y)
+
     def _checker(self, method: str) -> Checker:
         __tracebackhide__ = True
         func = getattr(self.model, method, None)

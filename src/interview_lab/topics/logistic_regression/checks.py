@@ -14,8 +14,8 @@ and compares ``(coef_, intercept_, loss_history_)`` with the reference run (grad
 descent from ``w = 0, b = 0``), which is how its common mistakes are recognised. The
 ``check_*`` functions check what does not depend on one run: the attributes' shapes,
 ``fit`` returning ``self``, ``predict_proba`` and ``predict`` (with its threshold),
-convergence to scikit-learn's solution, the effect of the penalty, finite results on
-separable data.
+a second fit of the same model, convergence to scikit-learn's solution, the effect
+of the penalty, finite results on separable data.
 """
 
 from __future__ import annotations
@@ -40,11 +40,12 @@ from .core import (
     sigmoid_reference,
 )
 from .model_checks import (
-    RUN_TOL,
+    STEP_TOL,
     check_converges,
     check_descent,
     check_model,
     check_penalty_shrinks,
+    check_refit,
     check_separable,
     check_threshold,
     check_unchanged,
@@ -58,6 +59,7 @@ __all__ = [
     "check_descent",
     "check_model",
     "check_penalty_shrinks",
+    "check_refit",
     "check_separable",
     "check_threshold",
     "check_unchanged",
@@ -86,9 +88,10 @@ def sigmoid_cases(seed=0, n_random=40):
 
     Scalars (float and int), lists, 2-D arrays and length-1 axes, integer arrays
     (``uint8``, ``int8``, ``int16`` too), ``float32`` (read as float64),
-    ``±1e4`` and the limits of ``exp`` (709.8, 745), tiny values, a 200,000-value
-    array, then random arrays of several shapes and magnitudes, lists and arrays in
-    turn.
+    ``±1e4`` and the limits of ``exp`` (709.8, 745), tiny values, NumPy scalars of
+    small dtypes (``uint8``, ``int8``, ``int16``, ``float32``), empty arrays (shapes
+    ``(0,)`` and ``(2, 0)``, both representable as lists), a 200,000-value array, then
+    random arrays of several shapes and magnitudes, lists and arrays in turn.
     """
     n_random = check_int("n_random", n_random, low=0)
     rng = np.random.default_rng(check_seed(seed))
@@ -110,6 +113,12 @@ def sigmoid_cases(seed=0, n_random=40):
         ("where exp overflows or underflows"),
     )
     yield np.array([1e-12, -1e-12, 1e-300, -5e-324]), "tiny values"
+    yield np.uint8(3), "a NumPy uint8 scalar (read as float64: -z must not wrap)"
+    yield np.int8(1), "a NumPy int8 scalar (read as float64, not float16)"
+    yield np.int16(-7), "a NumPy int16 scalar"
+    yield np.float32(0.1), "a NumPy float32 scalar (read as float64)"
+    yield np.array([]), "an empty array, shape (0,)"
+    yield np.empty((2, 0)), "an empty 2-D array, shape (2, 0)"
     yield np.arange(-60, 61), "ints from -60 to 60"
     yield np.linspace(-1e4, 1e4, 200_001), "200,001 values from -1e4 to 1e4"
     for i in range(n_random):
@@ -165,10 +174,12 @@ def log_loss_cases(seed=0, n_random=40):
 
     ``p`` exactly 0 or 1 (right and wrong), integer labels and integer ``p``, float32
     ``p`` with 0.0 and 1.0 (read as float64, where ``1 - eps`` is below 1), several
-    ``eps``, one sample, tiny probabilities, 100,000 samples, then random cases, lists
-    and arrays in turn. ``p = 1`` for a negative sample is only sent with ``eps`` of
-    at least 1e-6: with a smaller ``eps``, ``1 - (1 - eps)`` is not ``eps`` in floating
-    point and two correct ways of clipping give visibly different losses.
+    ``eps`` (0 and 1e-18 with ``p`` below machine epsilon, where only the given
+    ``eps`` clips), ``uint8`` and ``uint16`` labels, one sample, tiny probabilities,
+    100,000 samples, then random cases, lists and arrays in turn. ``p = 1`` for a
+    negative sample is only sent with ``eps`` of at least 1e-6: with a smaller
+    ``eps``, ``1 - (1 - eps)`` is not ``eps`` in floating point and two correct ways
+    of clipping give visibly different losses.
     """
     n_random = check_int("n_random", n_random, low=0)
     rng = np.random.default_rng(check_seed(seed))
@@ -181,6 +192,20 @@ def log_loss_cases(seed=0, n_random=40):
     yield np.array([1, 1, 0]), np.array([1e-20, 1e-300, 0.3]), 1e-15, "tiny p"
     yield [1, 0, 1, 0], [0.05, 0.5, 0.97, 0.02], 0.1, "eps = 0.1 clips p"
     yield [0, 1], [0.5, 0.25], 0.0, "eps = 0"
+    yield [1, 0, 1], [1e-20, 0.3, 1e-17], 0.0, "eps = 0 and p below 2.2e-16: no clip"
+    yield [1, 1, 0], [1e-20, 0.6, 1e-19], 1e-18, "eps = 1e-18 clips p = 1e-20"
+    yield (
+        np.array([1, 0, 1, 0], np.uint8),
+        [0.9, 0.2, 0.6, 0.45],
+        1e-15,
+        "uint8 labels (-y must not wrap around)",
+    )
+    yield (
+        np.array([0, 1, 1], np.uint16),
+        np.array([0.3, 0.8, 1e-3]),
+        1e-15,
+        "uint16 labels",
+    )
     yield [1, 0, 1], [0.0, 1.0, 0.5], 2.0**-20, "eps = 2**-20"
     yield (
         np.array([0, 1, 1, 0]),
@@ -236,6 +261,27 @@ def _variant(**mistake):
     return run
 
 
+@_reports
+def _float32_results(X, y, learning_rate=0.1, n_iter=1000, l2=0.0):
+    """The right run, with ``coef_`` and ``loss_history_`` stored as float32."""
+    coef, b, history = gradient_descent(X, y, learning_rate, n_iter, l2)
+    return coef.astype(np.float32), b, history.astype(np.float32)
+
+
+@_reports
+def _float32_features(X, y, learning_rate=0.1, n_iter=1000, l2=0.0):
+    """The run on ``X`` rounded to float32 (the arithmetic in float64)."""
+    X32 = np.asarray(X, dtype=np.float32)
+    return gradient_descent(X32, y, learning_rate, n_iter, l2)
+
+
+_FLOAT32_HINT = (
+    "The values are right to about 7 digits, which is what float32 keeps; the run is "
+    "compared within 1e-9. Read X with np.asarray(X, dtype=float) (float64), and "
+    "keep coef_ and loss_history_ in float64 (no .astype(np.float32))."
+)
+
+
 def _blobs(n, d, seed, separation=1.5, balance=0.5):
     return make_data(n, d, separation=separation, balance=balance, random_state=seed)
 
@@ -243,12 +289,16 @@ def _blobs(n, d, seed, separation=1.5, balance=0.5):
 def descent_cases(seed=0, n_random=6):
     """Gradient-descent runs ``(why, (X, y, learning_rate, n_iter, l2))``.
 
-    Each is short (20-80 iterations) and uses a learning rate the iteration is stable
+    Each is short (2-80 iterations) and uses a learning rate the iteration is stable
     with, so a correct answer written in any style follows the reference run to many
-    digits: standardised data, integer features, a constant column, duplicated
-    columns, features at a large offset and at a large scale (with a learning rate
-    small enough for them), one feature, one sample, 10,000 samples, lists, ``uint8``
-    and ``int8`` labels, several penalties, then random runs.
+    digits (about 1e-15; the checker allows :data:`STEP_TOL`): standardised
+    data, integer features, a constant column, duplicated columns, features at a
+    large offset and at a large scale (with a learning rate small enough for them),
+    one feature, one sample (with ``y = 1`` and with ``y = 0``), a sample
+    misclassified by a margin of 16.3 (where an objective that clips ``p`` at 1e-7
+    records less, while clipping at the notebook's 1e-15 changes nothing), 10,000
+    samples, lists, ``uint8`` and ``int8`` labels, several penalties, then random
+    runs.
     """
     n_random = check_int("n_random", n_random, low=0)
     rng = np.random.default_rng(check_seed(seed))
@@ -271,8 +321,17 @@ def descent_cases(seed=0, n_random=6):
     X5, y5 = _blobs(40, 1, seed + 3)
     yield "one feature", (X5, y5, 1.0, 30, 0.0)
     yield "one sample", (np.array([[0.5, -1.0]]), np.array([1]), 0.5, 20, 0.1)
+    yield (
+        "one sample with y = 0: class 1 is y = 1 even when absent",
+        (np.array([[0.5, -1.0]]), np.array([0]), 0.5, 20, 0.1),
+    )
+    yield (
+        "a sample misclassified by a margin of 16.3: the objective's log loss there "
+        "is 16.3, not capped at -log(1e-7) = 16.1",
+        (np.array([[10.0], [-10.0], [9.0]]), np.array([1, 0, 0]), 1.0, 2, 0.0),
+    )
     X6, y6 = _blobs(10_000, 3, seed + 4)
-    yield "10,000 samples", (X6, y6, 1.0, 20, 0.01)
+    yield "10,000 samples", (X6, y6, 1.0, 5, 0.01)
     for i in range(n_random):
         n = int(rng.integers(5, 120))
         d = int(rng.integers(1, 6))
@@ -285,25 +344,26 @@ def descent_cases(seed=0, n_random=6):
 def long_runs(seed=0):
     """Longer runs ``(why, (X, y, learning_rate, n_iter, l2))`` for :func:`check_weights`.
 
-    1000 steps at ``learning_rate=1.0`` on ``make_data(200, random_state=seed + 1)``,
-    still moving at the end (a run that stops early is visibly off), and 1000 steps on
-    two nearly equal columns at a scale of 500 (``x`` and ``x + 1e-3·N(0, 1)``, 1000
-    samples), where float32 arithmetic loses the columns' difference and ends far
-    from the float64 run. With ``seed=0`` two float64 implementations summing in
-    different orders agree far inside the run tolerance there (the tests check it).
-    Each reference run takes well under a second.
+    1000 steps at ``learning_rate=1.0`` on two nearly equal columns (``x`` and
+    ``x + 0.01·e``, 100 samples) whose labels follow the small difference ``e``, without
+    and with a penalty: the problem is ill-conditioned, so the iterates are still
+    moving by more than 1e-6 at the last step (a run that stops early is visibly off),
+    and float32 arithmetic or features rounded to float32 end far from the float64
+    run. Two float64 implementations summing in different orders agree to about 1e-16
+    there (the tests check it). The runs need the structure, not the size: 100 rows
+    keep an answer that loops over the rows well inside the time limit.
     """
-    seed = check_seed(seed)
-    X, y = make_data(200, random_state=seed + 1)
-    yield "1000 steps at learning_rate=1.0: no early stopping", (X, y, 1.0, 1000, 0.0)
-    rng = np.random.default_rng(seed)
-    x = rng.normal(size=1000) * 500.0
-    X = np.column_stack([x, x + 1e-3 * rng.normal(size=1000)])
-    y = (x + rng.normal(size=1000) > 0).astype(int)
+    rng = np.random.default_rng(check_seed(seed))
+    x = rng.normal(size=100)
+    e = rng.normal(size=100)
+    X = np.column_stack([x, x + 0.01 * e])
+    y = (e + 0.5 * rng.normal(size=100) > 0).astype(int)
     yield (
-        "two nearly equal columns at a scale of 500, 1000 steps: in float64",
+        "two nearly equal columns, labels following their difference, 1000 steps: "
+        "no early stopping, all in float64",
         (X, y, 1.0, 1000, 0.0),
     )
+    yield "the same with l2 = 0.001", (X, y, 1.0, 1000, 0.001)
 
 
 def _descent_mistake_cases():
@@ -344,7 +404,8 @@ _DESCENT_HINT = (
     "Start from w = 0, b = 0. Each iteration: p = sigmoid(X @ w + b); "
     "grad_w = X.T @ (p - y) / n + l2 * w; grad_b = mean(p - y); then w -= "
     "learning_rate * grad_w and b -= learning_rate * grad_b, and append the objective "
-    "(mean log loss + (l2/2)·||w||²) at the new w, b to loss_history_."
+    "(mean log loss + (l2/2)·||w||²) at the new w, b to loss_history_. Everything in "
+    "float64 (float32 keeps only 7 digits): the run is compared within 1e-9."
 )
 
 EXERCISES = Exercises(
@@ -459,6 +520,8 @@ EXERCISES = Exercises(
                 "loss_history_ holds one value per iteration (n_iter values), each after "
                 "its update: leave out the objective at the starting point.",
             ),
+            Mistake(_float32_results, _FLOAT32_HINT),
+            Mistake(_float32_features, _FLOAT32_HINT),
             Mistake(
                 _variant(ascent=True),
                 "The iterates move uphill: subtract learning_rate * gradient, with the "
@@ -474,8 +537,12 @@ def checker(exercise: str, func, **options) -> Checker:
 
     For ``LogisticRegressionGD`` the learner's class is wrapped by :func:`fitting`:
     the checker's function fits the class and returns ``(coef_, intercept_,
-    loss_history_)``, compared with the reference run within 1e-6 (absolute and
-    relative). A class whose methods are still nbgrader's stub fails at once.
+    loss_history_)``, compared with the reference run within :data:`STEP_TOL` (1e-9,
+    absolute and relative): on the short, stable runs the checks send, correct float64
+    answers in any style agree with it to about 1e-15, while float32 anywhere (the
+    features read as float32, or ``coef_`` and ``loss_history_`` stored as float32)
+    is 1e-8 to 1e-6 off. A class whose methods are still nbgrader's stub fails at
+    once.
 
     Parameters
     ----------
@@ -491,6 +558,6 @@ def checker(exercise: str, func, **options) -> Checker:
         if not getattr(func, "fits_data", False):
             refuse_stub(func)
             func = fitting(func)
-        options.setdefault("atol", RUN_TOL)
-        options.setdefault("rtol", RUN_TOL)
+        options.setdefault("atol", STEP_TOL)
+        options.setdefault("rtol", STEP_TOL)
     return EXERCISES.checker(exercise, func, **options)

@@ -35,10 +35,12 @@ from .core import (
 __all__ = [
     "RUN_TOL",
     "SKLEARN_TOL",
+    "STEP_TOL",
     "check_converges",
     "check_descent",
     "check_model",
     "check_penalty_shrinks",
+    "check_refit",
     "check_separable",
     "check_threshold",
     "check_unchanged",
@@ -46,7 +48,14 @@ __all__ = [
     "check_weights",
 ]
 
-#: Absolute and relative tolerance of a gradient-descent run against the reference.
+#: Absolute and relative tolerance of a gradient-descent run (``coef_``,
+#: ``intercept_``, ``loss_history_``) against the reference run. The runs the checks
+#: send are stable, so float64 answers in any style (loops or matrices, any summation
+#: order, tanh or exp, weight decay, an augmented matrix, exact or clipped objective)
+#: agree with the reference to about 1e-15; float32 anywhere is 1e-8 to 1e-6 off.
+STEP_TOL = 1e-9
+#: Tolerance of the recorded objective against the objective at the fitted
+#: parameters (:func:`check_model`), where a clipped log loss may differ slightly.
 RUN_TOL = 1e-6
 #: The contract's tolerance against scikit-learn, for runs long enough to converge.
 SKLEARN_TOL = 1e-2
@@ -146,18 +155,47 @@ def _parameter_names(func, n: int) -> list[str]:
 def check_threshold(check: Checker, X, y, why=None):
     """Check ``predict`` exactly at the threshold: 1 where ``predict_proba >= t``.
 
-    With ``n_iter=0`` the model is ``w = 0, b = 0`` and every probability is exactly
-    0.5, so ``predict(X)`` and ``predict(X, threshold=0.5)`` are all 1 and
-    ``predict(X, threshold=0.5 + 1e-9)`` all 0 (compared with the learner's own
-    ``predict_proba``, so only exact comparisons are asked for).
+    Every label is compared with the learner's own ``predict_proba`` (so only exact
+    comparisons are asked for, whatever its sigmoid):
+
+    * with ``n_iter=0`` the model is ``w = 0, b = 0`` and every probability is exactly
+      0.5, so ``predict(X)`` and ``predict(X, threshold=0.5)`` are all 1, and
+      thresholds just above 0.5 (``0.5 + 1e-9``, ``0.5 + 1e-13`` and the next float,
+      ``np.nextafter(0.5, 1)``) give all 0: a tolerance around the threshold is wrong;
+    * one step at ``learning_rate=1`` on ``X = [[1], [-1]], y = [1, 0]`` gives
+      ``coef_ = [0.5], intercept_ = 0``; at the rows ``[-1e-17]``, ``[0]``,
+      ``[1e-17]`` the scores are within 1e-16 of 0 and their probabilities round to
+      exactly 0.5 (label 1 at the threshold 0.5, whatever the sign of the score:
+      comparing the score with log(t / (1 - t)) is not the same), and at ``[±80]``
+      the probabilities are exactly 1.0 and about 2e-18, so ``threshold=1.0`` labels
+      the first row 1 and ``threshold=0.0`` every row 1.
     """
     __tracebackhide__ = True
     fitted = _fit(check, X, y, 0.1, 0, 0.0, why or "n_iter=0: every probability is 0.5")
-    _, p = fitted.proba(X)
-    for threshold in (None, 0.5, 0.5 + 1e-9):
+    thresholds = (None, 0.5, 0.5 + 1e-9, 0.5 + 1e-13, float(np.nextafter(0.5, 1.0)))
+    _labels_at_thresholds(fitted, X, thresholds)
+    fitted = _fit(
+        check,
+        [[1.0], [-1.0]],
+        [1, 0],
+        1.0,
+        1,
+        0.0,
+        "one step: coef_ = [0.5], intercept_ = 0, scores of 1e-17 round to p = 0.5",
+    )
+    X_near = [[-1e-17], [0.0], [1e-17], [80.0], [-80.0]]
+    thresholds = (None, 0.5, 0.5 + 1e-13, float(np.nextafter(0.5, 1.0)), 1.0, 0.0)
+    _labels_at_thresholds(fitted, X_near, thresholds)
+
+
+def _labels_at_thresholds(fitted: Fitted, X_new, thresholds):
+    """``predict(X_new, threshold=t)`` against the learner's ``predict_proba >= t``."""
+    __tracebackhide__ = True
+    _, p = fitted.proba(X_new)
+    for threshold in thresholds:
         kwargs = {} if threshold is None else {"threshold": threshold}
         t = 0.5 if threshold is None else threshold
-        predict_check, got = fitted.predict(X, **kwargs)
+        predict_check, got = fitted.predict(X_new, **kwargs)
         labels = as_float(got)
         want = (p >= t).astype(float)
         ok = labels is not None and labels.shape == want.shape
@@ -170,12 +208,58 @@ def check_threshold(check: Checker, X, y, why=None):
                 f"so its label is {int(want[wrong[0]])} (1 where predict_proba >= "
                 f"threshold); got {labels if labels is None else labels[wrong[0]]!r}"
             ),
-            X,
+            X_new,
             got=got,
             **kwargs,
-            hint="predict gives 1 where predict_proba(X) >= threshold (a probability "
-            "equal to the threshold gives 1): use >=, not >.",
+            hint="predict gives 1 exactly where predict_proba(X) >= threshold: a "
+            "probability equal to the threshold gives 1 (use >=, not >), one below it "
+            "gives 0 however close (no tolerance), and compare the probability itself, "
+            "not the score with log(t / (1 - t)) (p rounds to exactly 0.5 for scores "
+            "within 1e-16 of 0, and to 1.0 above 37).",
         )
+
+
+def check_refit(
+    check: Checker, X, y, X2, y2, learning_rate=0.5, n_iter=20, l2=0.0, why=None
+):
+    """Check that fitting the same model again starts afresh.
+
+    One instance is fitted on ``(X, y)``, then on ``(X2, y2)`` (same number of
+    features); the second fit must give what a fresh fit on ``(X2, y2)`` gives:
+    ``coef_``, ``intercept_`` and ``loss_history_`` (``n_iter`` values) of the
+    reference run within :data:`STEP_TOL`. So ``fit`` starts from ``w = 0, b = 0``
+    every time (no warm start) and builds a new history (not one created in
+    ``__init__`` and appended to). The hyperparameters are those given to the
+    constructor (the contract names no attribute to change them through).
+    """
+    __tracebackhide__ = True
+    fitted = _fit(check, X, y, learning_rate, n_iter, l2, why)
+    fitted.refit(X2, y2, why or "the same model fitted a second time, on other data")
+    X2a = np.asarray(X2, dtype=float)
+    coef, b, history = _fitted_numbers(fitted, X2a.shape[1], None)
+    ref_coef, ref_b, ref_history = gradient_descent(X2, y2, learning_rate, n_iter, l2)
+    reason = (
+        (
+            None
+            if history is not None and history.shape == ref_history.shape
+            else f"loss_history_ holds {'no numbers' if history is None else history.size} "
+            f"values, not n_iter = {n_iter}"
+        )
+        or compare(coef, ref_coef, STEP_TOL, STEP_TOL, "coef_")
+        or compare(b, ref_b, STEP_TOL, STEP_TOL, "intercept_")
+        or compare(history, ref_history, STEP_TOL, STEP_TOL, "loss_history_")
+    )
+    fitted.that(
+        reason is None,
+        lambda: (
+            "fitting the same model a second time should give what a fresh model "
+            f"gives: {reason}"
+        ),
+        hint="fit starts afresh every time it is called: w = 0, b = 0 and "
+        "self.loss_history_ = [] at the start of fit (not in __init__, and not the "
+        "previous coef_), as LogisticRegressionGD(...).fit(X2, y2) would.",
+        got=fitted.model.loss_history_,
+    )
 
 
 def _fit(check, X, y, learning_rate, n_iter, l2, why):
@@ -224,18 +308,18 @@ def check_weights(
 ):
     """Check ``coef_`` and ``intercept_`` after a long run against the reference run.
 
-    Within 1e-6 (absolute and relative), as the checker's runs; ``loss_history_`` is
-    only checked for its length: in long runs on large features the probabilities
-    saturate at 0 and 1, and the recorded objective then depends on how an answer
-    avoids log(0) (clipping or not), while the iterates do not.
+    Within :data:`STEP_TOL` (absolute and relative), as the checker's runs;
+    ``loss_history_`` is only checked for its length: in long runs on large features
+    the probabilities saturate at 0 and 1, and the recorded objective then depends on
+    how an answer avoids log(0) (clipping or not), while the iterates do not.
     """
     __tracebackhide__ = True
     fitted = _fit(check, X, y, learning_rate, n_iter, l2, why)
     Xa = np.asarray(X, dtype=float)
     coef, b, _ = _fitted_numbers(fitted, Xa.shape[1], n_iter)
     ref_coef, ref_b, _ = gradient_descent(X, y, learning_rate, n_iter, l2)
-    reason = compare(coef, ref_coef, RUN_TOL, RUN_TOL, "coef_") or compare(
-        b, ref_b, RUN_TOL, RUN_TOL, "intercept_"
+    reason = compare(coef, ref_coef, STEP_TOL, STEP_TOL, "coef_") or compare(
+        b, ref_b, STEP_TOL, STEP_TOL, "intercept_"
     )
     fitted.that(
         reason is None,
