@@ -25,7 +25,7 @@ from sklearn.impute import SimpleImputer
 from sklearn.linear_model import LogisticRegression, Ridge
 from sklearn.model_selection import GridSearchCV, StratifiedKFold, cross_val_score
 from sklearn.pipeline import Pipeline, make_pipeline
-from sklearn.preprocessing import OneHotEncoder, StandardScaler
+from sklearn.preprocessing import FunctionTransformer, OneHotEncoder, StandardScaler
 
 from interview_lab.checking import CheckFailed
 from interview_lab.topics import pipelines as topic
@@ -62,6 +62,7 @@ def slow_preprocess(train, test, numeric, categorical) -> np.ndarray:
 
 
 PRE_CASES = list(topic.preprocessor_cases(seed=5))
+REFIT_CASES = list(topic.refit_cases(seed=5))
 
 
 @pytest.mark.parametrize("case", PRE_CASES, ids=[c[-1] for c in PRE_CASES])
@@ -166,11 +167,20 @@ def test_frame_case_kinds():
         range(30, 40)
     )
     assert train["int"].dtype == np.int64 and train["int_code"].dtype == np.int64
+    assert train["int8"].dtype == np.int8 and train["int8"].max() > 100
+    assert train["uint8"].dtype == np.uint8 and train["uint8"].min() >= 100
+    assert train["float32"].dtype == np.float32 and test["float32"].dtype == np.float32
+    assert train["float32"].isna().any()
     assert train["str"].dtype == "str" and train["code"].dtype == float
-    assert train["constant"].dropna().eq(7.0).all()
+    # integer codes complete in training, missing at test time: int64, then float64
+    assert train["late_code"].dtype == np.int64 and test["late_code"].isna().any()
+    assert test["late_code"].dtype == float
+    assert train["constant"].dropna().eq(0.1).all()
+    assert np.std(train["constant"].fillna(0.1).to_numpy()) > 0  # not exactly 0
     assert train["late_missing"].notna().all() and test["late_missing"].isna().any()
-    assert abs(train["offset"].mean() - 1.7e9) < 5e7 and train["tiny"].max() < 1e-7
-    for col in ("str", "code", "int_code", "many"):
+    assert abs(train["offset"].mean() - 1.7e9) < 1e3 and train["tiny"].max() < 1e-7
+    assert 100 < train["offset"].std() < 1000  # a small spread on a large offset
+    for col in ("str", "code", "int_code", "late_code", "many"):
         assert set(test[col].dropna()) - set(train[col].dropna()), col  # unseen
     for col in core.KINDS["categorical"]:
         counts = train[col].value_counts()
@@ -223,15 +233,23 @@ def test_cases_cover_the_dimensions():
         "4000",
         "churn",
         "another order",
+        "int8",
+        "float32",
+        "constant column of 0.1",
+        "missing at test time",
+        "20,000",
     ):
         assert word in whys, word
     assert any(isinstance(c[0], tuple) for c in PRE_CASES)
-    assert any(len(c[2]) >= 4000 for c in PRE_CASES)
+    assert any(len(c[2]) >= 20_000 for c in PRE_CASES)
+    assert len(REFIT_CASES) == 3
     cases = list(topic.pipeline_cases(seed=5))
     assert {type(c[2]).__name__ for c in cases} >= {
         "Ridge",
         "LogisticRegression",
         "DummyClassifier",
+        "DecisionTreeRegressor",
+        "RidgeClassifier",
     }
     assert any(set(np.asarray(c[4]).tolist()) == {"stay", "churn"} for c in cases)
     assert all(
@@ -298,7 +316,7 @@ class _PandasNumbers(BaseEstimator, TransformerMixin):
         self.median_ = X.median()
         filled = X.fillna(self.median_)
         self.mean_, std = filled.mean(), filled.std(ddof=0)
-        self.std_ = std.where(std > 0, 1.0)
+        self.std_ = std.mask(filled.nunique() <= 1, 1.0)  # constant: not std > 0
         return self
 
     def transform(self, X):
@@ -315,12 +333,26 @@ def _pandas(numeric, categorical):
     )
 
 
-@pytest.mark.parametrize("build", [_per_column, _make, _pandas])
+def _rounded(numeric, categorical):
+    """Standardised values rounded to 8 decimals: within the contract's 1e-8."""
+    pre = _make(numeric, categorical)
+    rounding = FunctionTransformer(
+        np.round, kw_args={"decimals": 8}, feature_names_out="one-to-one"
+    )
+    pre.transformers[0][1].steps.append(("round", rounding))
+    return pre
+
+
+@pytest.mark.parametrize("build", [_per_column, _make, _pandas, _rounded])
 def test_check_preprocessor_accepts_other_correct_answers(build):
     check = topic.checker("build_preprocessor", build)
     for numeric, categorical, train, test, why in PRE_CASES:
         topic.check_preprocessor(check, numeric, categorical, train, test, why=why)
-    assert check.count == len(PRE_CASES)
+    for numeric, categorical, first, train, test, why in REFIT_CASES:
+        topic.check_preprocessor(
+            check, numeric, categorical, train, test, why=why, first=first
+        )
+    assert check.count == len(PRE_CASES) + 2 * len(REFIT_CASES)
 
 
 # ----------------------------------------------------- and the mistakes they catch
@@ -420,6 +452,171 @@ def test_check_preprocessor_catches_sample_std_and_dtype_selection():
     assert "columns, expected 8" in _first_failure(by_dtype)  # the id is kept
 
 
+def _with_numbers(numbers):
+    """_pandas with another hand-written numeric step."""
+
+    def build(numeric, categorical):
+        pre = _pandas(numeric, categorical)
+        pre.transformers[0] = ("n", numbers(), list(numeric))
+        return pre
+
+    return build
+
+
+def _cases_about(*words):
+    return [c for c in PRE_CASES if any(w in c[-1] for w in words)]
+
+
+def test_check_preprocessor_catches_one_pass_variance_and_an_exact_zero_guard():
+    class OnePass(_PandasNumbers):  # E[x^2] - E[x]^2, in the column's own dtype
+        def fit(self, X, y=None):
+            X = pd.DataFrame(X)
+            self.median_ = X.median()
+            filled = X.fillna(self.median_)
+            self.mean_ = filled.mean()
+            var = (filled**2).mean() - self.mean_**2
+            std = np.sqrt(var.clip(lower=0))
+            self.std_ = std.where(std > 0, 1.0)
+            return self
+
+    text = _first_failure(_with_numbers(OnePass), _cases_about("spread of minutes"))
+    assert "'num__ts'" in text, text
+    text = _first_failure(_with_numbers(OnePass), _cases_about("int8 and uint8"))
+    assert "'num__small'" in text, text  # x * x overflows int8
+
+    class ExactGuard(_PandasNumbers):  # std == 0 -> 1: misses 0.1's rounding
+        def fit(self, X, y=None):
+            super().fit(X)
+            std = pd.DataFrame(X).astype(float).fillna(self.median_).std(ddof=0)
+            self.std_ = std.where(std != 0, 1.0)
+            return self
+
+    text = _first_failure(_with_numbers(ExactGuard))
+    assert "case:     a constant column of 0.1" in text, text
+    assert "'num__k'" in text and "got -1" in text, text
+
+
+def _categories_with(step):
+    def build(numeric, categorical):
+        pre = _make(numeric, categorical)
+        pre.transformers[1][1].steps.insert(1, ("extra", step()))
+        return pre
+
+    return build
+
+
+def test_check_preprocessor_catches_string_casts_of_integer_codes():
+    def as_str():
+        return FunctionTransformer(lambda X: X.astype(str))
+
+    text = _first_failure(_categories_with(as_str))
+    assert "case:     integer codes complete in training" in text, text
+    assert "'cat__code_3'" in text, text
+
+
+def _refit_failure(build, cases=REFIT_CASES):
+    check = topic.checker("build_preprocessor", build)
+    for numeric, categorical, first, train, test, why in cases:
+        try:
+            topic.check_preprocessor(
+                check, numeric, categorical, train, test, why=why, first=first
+            )
+        except CheckFailed as failure:
+            return str(failure)
+    return None
+
+
+def test_check_preprocessor_catches_state_kept_across_fits():
+    def first_call_mode(numeric, categorical):
+        modes = {}  # shared by every copy and clone of the FunctionTransformer
+
+        def fill(X):
+            X = pd.DataFrame(X).astype(object)
+            if not modes:
+                modes.update({c: X[c].value_counts().index[0] for c in X.columns})
+            return X.fillna(modes)
+
+        pre = _make(numeric, categorical)
+        pre.transformers[1][1].steps[0] = ("fill", FunctionTransformer(fill))
+        return pre
+
+    assert _first_failure(first_call_mode) is None  # a single fit is right
+    text = _refit_failure(first_call_mode)
+    assert "fitted on another table, then refitted" in text, text
+    assert "no column of the output equals the expected column 'cat__" in text, text
+
+    class FitOnce(_PandasNumbers):  # keeps what the first fit learned
+        learned = {}
+
+        def fit(self, X, y=None):
+            if id(self.learned) not in FitOnce.seen:
+                FitOnce.seen.add(id(self.learned))
+                super().fit(X)
+                self.learned.update(vars(self))
+            vars(self).update(self.learned)
+            return self
+
+    def clone_keeps(numeric, categorical):
+        FitOnce.learned, FitOnce.seen = {}, set()
+        return _with_numbers(FitOnce)(numeric, categorical)
+
+    text = _refit_failure(clone_keeps)
+    assert "'num__age'" in text, text
+
+
+def test_check_preprocessor_catches_a_subsampled_median():
+    class SampledMedian(_PandasNumbers):
+        def fit(self, X, y=None):
+            super().fit(X)
+            X = pd.DataFrame(X).astype(float)
+            sample = X.sample(min(len(X), 5000), random_state=0)
+            self.median_ = sample.median()
+            filled = X.fillna(self.median_)
+            self.mean_ = filled.mean()
+            self.std_ = filled.std(ddof=0).where(filled.nunique() > 1, 1.0)
+            return self
+
+    text = _first_failure(_with_numbers(SampledMedian))
+    assert "case:     20,000 training rows" in text, text
+
+
+def test_check_preprocessor_tolerance_and_digits():
+    def off_by(delta):
+        def build(numeric, categorical):
+            pre = _make(numeric, categorical)
+            shift = FunctionTransformer(
+                lambda X: np.asarray(X) + delta, feature_names_out="one-to-one"
+            )
+            pre.transformers[0][1].steps.append(("shift", shift))
+            return pre
+
+        return build
+
+    cases = PRE_CASES[:1]
+    assert _first_failure(off_by(6e-9), cases) is None  # inside 1e-8
+    text = _first_failure(off_by(3e-8), cases)
+    # the 6-digit forms are the same: every digit is shown
+    assert re.search(r"expected -1\.285\d{6,}, got -1\.285\d{6,}", text), text
+    assert checks._pair(1.5, 2.0) == "expected 1.5, got 2"
+    # a float32 column: float32 results (scikit-learn's own) pass, 1e-5 does not
+    float32 = _cases_about("float32")
+    assert float32 and _first_failure(_make, float32) is None
+    assert "'num__f'" in _first_failure(off_by(1e-5), float32)
+
+
+def test_reference_computes_float32_columns_in_float64():
+    (case,) = _cases_about("float32")
+    numeric, categorical, train, test, _ = case
+    out = topic.preprocessor_reference(numeric, categorical).fit(train).transform(test)
+    as64 = train.astype({"f": float}), test.astype({"f": float})
+    exp = topic.preprocessor_reference(numeric, categorical).fit(as64[0])
+    np.testing.assert_array_equal(_dense(out), _dense(exp.transform(as64[1])))
+
+
+def _dense(out):
+    return out.toarray() if hasattr(out, "toarray") else np.asarray(out)
+
+
 def test_check_preprocessor_type_and_returned_values():
     text = _first_failure(lambda n, c: make_pipeline(_make(n, c)))
     assert "should return a ColumnTransformer (sklearn.compose), got a Pipeline" in text
@@ -501,7 +698,7 @@ def _pipe_hint(fragment):
             lambda n, c, m: topic.pipeline_reference(
                 n, c, LogisticRegression(max_iter=1000)
             ),
-            "model passed in",
+            "not a model of your choice",
             "the 'model' step is LogisticRegression(max_iter=1000)",
         ),
         (
@@ -542,6 +739,30 @@ def test_check_pipeline_catches_model_parameters_and_a_wrong_preprocessor():
     )
 
 
+def test_check_pipeline_catches_per_model_preprocessing_and_wrapped_models():
+    from sklearn.calibration import CalibratedClassifierCV
+
+    def no_scaling_for_trees(n, c, m):
+        pre = topic.preprocessor_reference(n, c)
+        if type(m).__module__.startswith(("sklearn.tree", "sklearn.ensemble")):
+            pre.transformers[0][1].steps.pop()  # the scaler
+        return Pipeline([("preprocess", pre), ("model", m)])
+
+    text = _pipeline_failure(no_scaling_for_trees)
+    assert "case:     a decision tree" in text, text
+    assert "no column of the 'preprocess' step's output" in text, text
+    assert text.endswith(_pipe_hint("whatever the model")), text
+
+    def calibrated(n, c, m):
+        if is_classifier(m) and not hasattr(m, "predict_proba"):
+            m = CalibratedClassifierCV(m)
+        return topic.pipeline_reference(n, c, m)
+
+    text = _pipeline_failure(calibrated)
+    assert "the 'model' step is CalibratedClassifierCV(" in text, text
+    assert text.endswith(_pipe_hint("do not wrap it")), text
+
+
 def test_prediction_difference_skips_near_ties_and_reports_labels():
     exp = checks._Seen(
         "P",
@@ -567,6 +788,14 @@ def test_prediction_difference_skips_near_ties_and_reports_labels():
     exp = checks._Seen("P", False, True, False, pred=np.array([1.0, 2.0]))
     got = checks._Seen("P", False, True, False, pred=np.array([1.0, 2.001]))
     assert "expected 2, got 2.001" in checks._prediction_difference(got, exp)
+    # no predict_proba: a decision function near 0 is a near-tie
+    exp = checks._Seen(
+        "P", False, True, False, pred=np.array([0, 1]), decision=np.array([1e-9, 2.0])
+    )
+    got = checks._Seen("P", False, True, False, pred=np.array([1, 1]))
+    assert checks._prediction_difference(got, exp) is None
+    got.pred = np.array([1, 0])
+    assert "test row 1" in checks._prediction_difference(got, exp)
 
 
 def test_checks_leave_the_learners_objects_and_inputs_alone():
@@ -606,6 +835,7 @@ def test_spy_sees_preprocessing_before_the_split(split):
     assert list(report.index) == [
         "ColumnTransformer",
         "num",
+        "num/float64",
         "num/imputer",
         "num/scaler",
         "cat",

@@ -16,7 +16,9 @@ def build_preprocessor(numeric, categorical):
             filled = X.fillna(self.median_)
             self.mean_ = filled.mean()
             std = filled.std(ddof=0)  # the population standard deviation
-            self.std_ = std.where(std > 0, 1.0)
+            # a constant column gives 0: test "one value", not std > 0 (the std of
+            # twenty 0.1s is 1.4e-17, as their float mean is not exactly 0.1)
+            self.std_ = std.mask(filled.nunique() <= 1, 1.0)
             return self
 
         def transform(self, X):

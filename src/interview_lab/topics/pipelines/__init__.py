@@ -10,9 +10,9 @@ topic``, and calls:
   ``topic.leak_report(...)`` and ``topic.assert_no_leak(...)`` (:mod:`.core`),
   ``topic.leak_explorer()`` and ``topic.LeakExplorer(...)`` (:mod:`.figures`);
 * in graded test cells: ``topic.checker(exercise, func)``, the case generators
-  (``preprocessor_cases``, ``pipeline_cases``, ``frame_case``, ``target_for``) and the
-  checks that fit the learner's estimators (``check_preprocessor``,
-  ``check_pipeline``) (:mod:`.checks`).
+  (``preprocessor_cases``, ``refit_cases``, ``pipeline_cases``, ``frame_case``,
+  ``target_for``) and the checks that fit the learner's estimators
+  (``check_preprocessor``, ``check_pipeline``) (:mod:`.checks`).
 
 :mod:`.core` holds the data, the references and the leak detector.
 """
@@ -24,6 +24,7 @@ from .checks import (
     checker,
     pipeline_cases,
     preprocessor_cases,
+    refit_cases,
 )
 from .core import (
     CATEGORICAL,
@@ -71,6 +72,7 @@ __all__ = [
     "pipeline_reference",
     "preprocessor_cases",
     "preprocessor_reference",
+    "refit_cases",
     "sample_frames",
     "show_output",
     "spy",

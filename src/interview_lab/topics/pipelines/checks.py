@@ -34,17 +34,20 @@ from functools import lru_cache
 
 import numpy as np
 import pandas as pd
+from joblib import parallel_config
 from scipy.optimize import linear_sum_assignment
-from sklearn.base import is_classifier
+from sklearn.base import clone, is_classifier
 from sklearn.compose import ColumnTransformer
 from sklearn.dummy import DummyClassifier
 from sklearn.exceptions import NotFittedError
-from sklearn.linear_model import LogisticRegression, Ridge
+from sklearn.linear_model import LogisticRegression, Ridge, RidgeClassifier
 from sklearn.pipeline import Pipeline, make_pipeline
+from sklearn.tree import DecisionTreeRegressor
 from sklearn.utils.validation import check_is_fitted
 from threadpoolctl import threadpool_limits
 
 from ...checking import Checker, Exercise, Exercises, Mistake, quiet, time_limit
+from ...values import every_digit
 from .core import (
     CATEGORICAL,
     NUMERIC,
@@ -64,13 +67,18 @@ __all__ = [
     "checker",
     "pipeline_cases",
     "preprocessor_cases",
+    "refit_cases",
 ]
 
 #: Tolerance of comparisons of predictions (models' solvers differ in their last digits).
 ATOL = RTOL = 1e-6
-#: Tolerance of transformed values: every correct preprocessor computes the same
-#: medians, means and standard deviations in float64, so they agree far closer.
-MATRIX_TOL = 1e-9
+#: Tolerance of transformed values: the contract's default, 1e-8 absolute (with a
+#: relative 1e-9 for large standardised values); every correct preprocessor computes
+#: its medians, means and standard deviations in float64 and agrees far closer.
+MATRIX_ATOL, MATRIX_RTOL = 1e-8, 1e-9
+#: ... except on a float32 input column, where an answer that keeps float32 (as
+#: scikit-learn's own steps do) is accepted to float32's precision.
+FLOAT32_TOL = 1e-6
 _FIT_SECONDS = 30.0
 
 
@@ -119,17 +127,39 @@ def _rare_categories(seed):
     return train, test
 
 
+def _big_table(seed):
+    """20,000 training rows: a median that a sample of the values would miss."""
+    rng = np.random.default_rng(seed)
+    n = 20_000
+    x = rng.permutation(n).astype(float)
+    x[rng.random(n) < 0.05] = np.nan
+    colours = np.array(["red", "green", "blue", "black"], dtype=object)
+    c = rng.choice(colours, n, p=[0.4, 0.3, 0.2, 0.1])
+    c[rng.random(n) < 0.05] = np.nan
+    train = pd.DataFrame({"x": x, "c": pd.Series(c, dtype="str")})
+    test = pd.DataFrame(
+        {
+            "x": [np.nan, 5000.0, 12345.5, np.nan],
+            "c": pd.Series([np.nan, "purple", "blue", "red"], dtype="str"),
+        },
+        index=pd.RangeIndex(n, n + 4),
+    )
+    return train, test
+
+
 def preprocessor_cases(seed=0, n_random=8):
     """Inputs ``(numeric, categorical, train, test, why)`` for ``build_preprocessor``.
 
     Edge cases first: skewed numbers (median far from the mean), yes/no columns,
     columns to drop, column lists as tuples and in another order than the table's,
     a single column of each role, no categorical or no numeric columns, integer-typed
-    numbers and integer-coded categories, timestamps near 1.7e9 and values near 1e-9,
-    a constant column, duplicated columns, values missing only at prediction time, a
-    single test row, three training rows, object-typed text, and thousands of rows
-    with forty categories. Then seeded random tables. Every test table holds missing
-    values and (except yes/no columns) a category unseen in training.
+    numbers and integer-coded categories, timestamps near 1.7e9 with a small spread and
+    values near 1e-9, int8 and uint8 columns, a float32 column, a constant column of
+    0.1, duplicated columns, values missing only at prediction time (numbers, and
+    integer codes complete in training), a single test row, three training rows,
+    object-typed text, thousands of rows with forty categories, and 20,000 rows. Then
+    seeded random tables. Every test table holds missing values and (except yes/no
+    columns) a category unseen in training.
     """
     s = seed * 1000
     train, test = sample_frames()
@@ -146,15 +176,27 @@ def preprocessor_cases(seed=0, n_random=8):
     yield ["n", "m"], ["code", "k"], tr, te, "integer-typed numbers, integer codes"
     cols = {"ts": "offset", "dose": "tiny", "colour": "str"}
     tr, te = frame_case(cols, 40, 10, seed=s + 4)
-    yield ["ts", "dose"], ["colour"], tr, te, "timestamps near 1.7e9, values near 1e-9"
+    why = "timestamps near 1.7e9 with a spread of minutes, values near 1e-9"
+    yield ["ts", "dose"], ["colour"], tr, te, why
+    cols = {"small": "int8", "byte": "uint8", "ts": "offset", "c": "str"}
+    tr, te = frame_case(cols, 30, 8, seed=s + 20)
+    why = "int8 and uint8 columns (read as float64), timestamps near 1.7e9"
+    yield ["small", "byte", "ts"], ["c"], tr, te, why
+    tr, te = frame_case({"f": "float32", "c": "str"}, 30, 8, seed=s + 21)
+    yield ["f"], ["c"], tr, te, "a float32 column (read as float64)"
     tr, te = frame_case({"k": "constant", "x": "float", "c": "str"}, 20, 6, seed=s + 5)
-    yield ["k", "x"], ["c"], tr, te, "a constant column (standard scaling gives 0)"
+    why = "a constant column of 0.1 (standard scaling gives 0)"
+    yield ["k", "x"], ["c"], tr, te, why
     tr, te = frame_case({"x": "float", "z": "skewed", "c": "str"}, 20, 6, seed=s + 6)
     yield ["x", "z"], [], tr, te, "no categorical columns"
     tr, te = frame_case({"x": "float", "c": "str", "d": "many"}, 30, 8, seed=s + 7)
     yield (), ("c", "d"), tr, te, "no numeric columns"
     tr, te = frame_case({"late": "late_missing", "ok": "binary"}, 20, 8, seed=s + 8)
     yield ["late"], ["ok"], tr, te, "no value missing in training, some at test time"
+    cols = {"code": "late_code", "x": "float", "c": "str"}
+    tr, te = frame_case(cols, 20, 8, seed=s + 22)
+    why = "integer codes complete in training (int64), missing at test time (float64)"
+    yield ["x"], ["code", "c"], tr, te, why
     tr, te = frame_case({"x": "skewed", "c": "str", "t": "text"}, 24, 8, seed=s + 9)
     tr["x_copy"], te["x_copy"] = tr["x"], te["x"]
     tr["c_copy"], te["c_copy"] = tr["c"], te["c"]
@@ -183,6 +225,8 @@ def preprocessor_cases(seed=0, n_random=8):
     tr, te = _rare_categories(seed + 16)
     why = "3,000 rows, two categories seen once each: no rare category is merged"
     yield ["x"], ["c"], tr, te, why
+    tr, te = _big_table(seed + 17)
+    yield ["x"], ["c"], tr, te, "20,000 training rows: the median of every value"
     tr, _ = churn_data(1000, missing=0.2, seed=seed + 5)
     te, _ = churn_data(400, missing=0.2, seed=seed + 6, new_category_rate=0.05)
     why = "the churn table, a payment method launched after training"
@@ -213,13 +257,52 @@ def preprocessor_cases(seed=0, n_random=8):
         )
 
 
+def _another_table(train, numeric, categorical):
+    """The training rows reversed, other numbers and every category renamed.
+
+    Each categorical column's levels are shifted by one (in sorted order), so its most
+    frequent value changes; numbers are tripled and moved.
+    """
+    first = train.iloc[::-1].copy()
+    for c in numeric:
+        first[c] = first[c].astype(float) * 3 + 5
+    for c in categorical:
+        col = first[c]
+        levels = sorted(col.dropna().unique().tolist(), key=str)
+        shift = dict(zip(levels, levels[1:] + levels[:1], strict=True))
+        first[c] = col.map(shift).astype(col.dtype)
+    return first
+
+
+def refit_cases(seed=0):
+    """Inputs ``(numeric, categorical, first, train, test, why)`` for a refit.
+
+    The estimator is fitted on ``first`` and then on ``train`` (and a clone of the
+    copy fitted on ``first`` is fitted on ``train``): what it learned from ``first``
+    must not survive (cross-validation and grid search refit clones this way).
+    """
+    train, test = sample_frames()
+    num, cat = ["age", "income"], ["city", "plan"]
+    yield num, cat, _another_table(train, num, cat), train, test, "the sample tables"
+    first = pd.DataFrame({"c": ["a", "a", "b"]})
+    train = pd.DataFrame({"c": ["b", "b", "a", np.nan]})
+    test = pd.DataFrame({"c": ["a", np.nan]}, index=[4, 5])
+    yield [], ["c"], first, train, test, "a column whose mode changes"
+    cols = {"x": "skewed", "n": "int", "k": "code", "c": "str", "id": "id"}
+    train, test = frame_case(cols, 30, 10, missing=0.2, seed=seed * 1000 + 31)
+    num, cat = ["x", "n"], ["k", "c"]
+    yield num, cat, _another_table(train, num, cat), train, test, "a random table"
+
+
 def pipeline_cases(seed=0, n_random=4):
     """Inputs ``(numeric, categorical, model, train, y, test, why)`` for ``build_pipeline``.
 
     Ridge regressions (one with non-default parameters), logistic regressions with
-    integer and string labels, a dummy classifier, integer-typed columns, tuples, no
-    categorical column, thousands of rows, then seeded random tables. The models give
-    the same predictions whatever the order of the columns (to 1e-10).
+    integer and string labels, a dummy classifier, a decision tree (its 'preprocess'
+    step scales too), a classifier without ``predict_proba`` (``RidgeClassifier``),
+    integer-typed columns, tuples, no categorical column, thousands of rows, then
+    seeded random tables. The models give the same predictions whatever the order of
+    the columns (to 1e-10; the tree's splits have no ties).
     """
     s = seed * 1000 + 500
     train, test = sample_frames()
@@ -241,6 +324,18 @@ def pipeline_cases(seed=0, n_random=4):
     yt = target_for(tr, "classification", seed=s + 4)
     model = DummyClassifier(strategy="most_frequent")
     yield ["x"], ["c", "ok"], model, tr, yt, te, "a dummy classifier"
+    cols = {"x": "skewed", "c": "str", "y": "float", "id": "id"}
+    tr, te = frame_case(cols, 80, 20, seed=s + 6)
+    yt = target_for(tr, seed=s + 6)
+    model = DecisionTreeRegressor(max_depth=4, random_state=0)
+    why = "a decision tree: the 'preprocess' step is the same for every model"
+    yield ["x", "y"], ["c"], model, tr, yt, te, why
+    cols = {"x": "float", "c": "str", "k": "code", "ok": "binary"}
+    tr, te = frame_case(cols, 60, 15, seed=s + 7)
+    yt = target_for(tr, "classification", seed=s + 7, labels=("no", "yes"))
+    model = RidgeClassifier(alpha=2.0)
+    why = "a classifier without predict_proba (RidgeClassifier), used as it is"
+    yield ["x"], ["c", "k", "ok"], model, tr, yt, te, why
     cols = {"x": "skewed", "y": "float", "city": "many", "c": "str", "id": "id"}
     tr, te = frame_case(cols, 3000, 800, missing=0.2, seed=s + 5)
     yt = target_for(tr, "classification", seed=s + 5)
@@ -283,6 +378,8 @@ class _Seen:
     names: list | None = None
     pred: np.ndarray | None = None
     proba: np.ndarray | None = None
+    decision: np.ndarray | None = None
+    float32: bool = False  # a float32 input column: float32's tolerance
 
 
 def _is_fitted(est) -> bool:
@@ -320,7 +417,9 @@ def _run(seen: _Seen, what: str, action):
     if seen.error is not None:
         return None
     try:
-        with quiet(), time_limit(_FIT_SECONDS):
+        # n_jobs in an answer runs in threads: the same values, without starting
+        # worker processes and pickling every table for each of the many small fits
+        with quiet(), time_limit(_FIT_SECONDS), parallel_config(backend="threading"):
             return action()
     except Exception as exc:
         lines = str(exc).strip().splitlines() or [""]
@@ -343,20 +442,39 @@ def _transformed(seen: _Seen, est, train, test, step=""):
             seen.names = None
 
 
-def observe_preprocessor(est, train, test) -> _Seen:
-    """Fit a copy of ``est`` on ``train`` and transform ``train`` and ``test``."""
+def _has_float32(*tables) -> bool:
+    return any(
+        (np.asarray(getattr(t, "dtypes", [])) == np.dtype(np.float32)).any()
+        for t in tables
+    )
+
+
+def observe_preprocessor(est, train, test, first=None, refit="refit") -> _Seen:
+    """Fit a copy of ``est`` on ``train`` and transform ``train`` and ``test``.
+
+    With a table ``first``, the copy is fitted on it before: then refitted on
+    ``train`` (``refit="refit"``), or cloned and the clone fitted on ``train``
+    (``refit="clone"``).
+    """
     seen = _Seen(
         kind=type(est).__name__,
         is_ct=isinstance(est, ColumnTransformer),
         is_pipe=isinstance(est, Pipeline),
         fitted=_is_fitted(est),
+        float32=_has_float32(train, test),
     )
     if not (hasattr(est, "fit") and hasattr(est, "transform")):
         seen.error = ("fit", "TypeError", f"{seen.kind} has no fit and transform")
         return seen
     fitted = _copy(est)
-    _run(seen, "fit(train)", lambda: fitted.fit(train))
-    _transformed(seen, fitted, train, test)
+    if first is not None:
+        _run(seen, "fit(another table)", lambda: fitted.fit(first))
+        if refit == "clone":
+            fitted = _run(seen, "clone(the fitted copy)", lambda: clone(fitted))
+    step = {None: "", "refit": "after the refit, ", "clone": "in the clone, "}
+    step = step[None if first is None else refit]
+    _run(seen, f"{step}fit(train)", lambda: fitted.fit(train))
+    _transformed(seen, fitted, train, test, step=step)
     return seen
 
 
@@ -367,6 +485,7 @@ def observe_pipeline(est, train, y, test) -> _Seen:
         is_ct=isinstance(est, ColumnTransformer),
         is_pipe=isinstance(est, Pipeline),
         fitted=_is_fitted(est),
+        float32=_has_float32(train, test),
     )
     if seen.is_pipe:
         seen.steps = tuple(str(name) for name, _ in est.steps)
@@ -385,6 +504,10 @@ def observe_pipeline(est, train, y, test) -> _Seen:
     if seen.error is None and hasattr(fitted, "predict_proba"):
         seen.proba = _run(
             seen, "predict_proba(test)", lambda: fitted.predict_proba(test)
+        )
+    elif seen.error is None and hasattr(fitted, "decision_function"):
+        seen.decision = _run(
+            seen, "decision_function(test)", lambda: fitted.decision_function(test)
         )
     if seen.is_pipe and seen.error is None:
         pre = dict(fitted.steps).get("preprocess")
@@ -463,18 +586,29 @@ def _column_summary(seen: _Seen) -> str:
     )
 
 
-def _match_columns(got: np.ndarray, exp: np.ndarray):
+def _close(got: np.ndarray, exp: np.ndarray, float32=False) -> np.ndarray:
+    """Elementwise: equal within the tolerance of transformed values."""
+    atol, rtol = (FLOAT32_TOL, FLOAT32_TOL) if float32 else (MATRIX_ATOL, MATRIX_RTOL)
+    with quiet():
+        return np.isclose(got, exp, rtol=rtol, atol=atol, equal_nan=True)
+
+
+def _pair(expected: float, got: float) -> str:
+    """``expected ..., got ...`` with enough digits to tell the two apart."""
+    e, g = f"{expected:.6g}", f"{got:.6g}"
+    if e == g:
+        e, g = every_digit(expected), every_digit(got)
+    return f"expected {e}, got {g}"
+
+
+def _match_columns(got: np.ndarray, exp: np.ndarray, float32=False):
     """Match each expected column to its own equal column of ``got``.
 
     Returns the expected columns left without an equal one.
     """
     equal = np.zeros((exp.shape[1], got.shape[1]), dtype=bool)
-    with quiet():
-        for i in range(exp.shape[1]):
-            close = np.isclose(
-                got, exp[:, [i]], rtol=MATRIX_TOL, atol=MATRIX_TOL, equal_nan=True
-            )
-            equal[i] = close.all(axis=0)
+    for i in range(exp.shape[1]):
+        equal[i] = _close(got, exp[:, [i]], float32).all(axis=0)
     rows, cols = linear_sum_assignment(-equal.astype(float))
     matched = {r for r, c in zip(rows, cols, strict=True) if equal[r, c]}
     used = {c for r, c in zip(rows, cols, strict=True) if equal[r, c]}
@@ -508,20 +642,18 @@ def _output_difference(got: _Seen, exp: _Seen, what: str) -> str | None:
         )
     if g.shape[1] == 0:
         return None
-    missing, free = _match_columns(gn, en)
+    missing, free = _match_columns(gn, en, exp.float32)
     if not missing:
         return None
     i = missing[0]
     name = exp.names[i] if exp.names and i < len(exp.names) else f"column {i}"
-    wrong = ~np.isclose(
-        gn[:, free], en[:, [i]], rtol=MATRIX_TOL, atol=MATRIX_TOL, equal_nan=True
-    )
+    wrong = ~_close(gn[:, free], en[:, [i]], exp.float32)
     j = int(np.argmin(wrong.sum(axis=0)))
     row = int(np.flatnonzero(wrong[:, j])[0])
     return (
         f"no column of {what} equals the expected column {name!r}; the closest one "
-        f"(column {free[j]}) differs at {_row_name(row, exp.n_train)}: expected "
-        f"{en[row, i]:.6g}, got {gn[row, free[j]]:.6g}"
+        f"(column {free[j]}) differs at {_row_name(row, exp.n_train)}: "
+        f"{_pair(en[row, i], gn[row, free[j]])}"
     )
 
 
@@ -540,13 +672,16 @@ def _prediction_difference(got: _Seen, exp: _Seen) -> str | None:
         if bad.size:
             return (
                 f"predict(test) differs from the reference at test row {bad[0]}: "
-                f"expected {en[bad[0]]:.6g}, got {gn[bad[0]]:.6g}"
+                f"{_pair(en[bad[0]], gn[bad[0]])}"
             )
         return None
     sure = np.ones(len(e), bool)
     if exp.proba is not None and np.ndim(exp.proba) == 2 and exp.proba.shape[1] > 1:
         top = np.sort(exp.proba, axis=1)
         sure = top[:, -1] - top[:, -2] > 1e-3  # leave out near-ties
+    elif exp.decision is not None and np.ndim(exp.decision) == 1:
+        margin = np.abs(_numbers(exp.decision))
+        sure = margin > 1e-6 * max(1.0, float(margin.max(initial=0.0)))
     bad = np.flatnonzero((g.astype(str) != e.astype(str)) & sure)
     if bad.size:
         return (
@@ -654,6 +789,12 @@ def _preprocessor_cases():
 def _pipeline_cases():
     yield ["age", "income"], ["city", "plan"], _ridge()
     yield ["income", "visits"], ["city", "device"], _logistic()
+    yield (
+        ["age", "income"],
+        ["city"],
+        DecisionTreeRegressor(max_depth=3, random_state=0),
+    )
+    yield ["income", "visits"], ["city", "plan"], RidgeClassifier()
 
 
 # ------------------------------------------------------------------- mistake helpers
@@ -689,6 +830,28 @@ def _pipeline_with(pre):
     )
 
 
+def _is_tree(model) -> bool:
+    return type(model).__module__.startswith(("sklearn.tree", "sklearn.ensemble"))
+
+
+def _unscaled_for_trees(numeric, categorical, model):
+    """Mistake: "trees need no scaling", so a tree gets another 'preprocess' step."""
+    pre = preprocessor_reference(numeric, categorical)
+    if _is_tree(model):
+        num = pre.transformers[0][1]
+        num.steps = [(n, s) for n, s in num.steps if n != "scaler"]
+    return Pipeline([("preprocess", pre), ("model", model)])
+
+
+def _calibrated(numeric, categorical, model):
+    """Mistake: a classifier without predict_proba is wrapped to get probabilities."""
+    from sklearn.calibration import CalibratedClassifierCV
+
+    if is_classifier(model) and not hasattr(model, "predict_proba"):
+        model = CalibratedClassifierCV(model)
+    return pipeline_reference(numeric, categorical, model)
+
+
 # ------------------------------------------------------------------------- the checks
 def _diagnose(check: Checker, args: tuple, got: _Seen, exp: _Seen, observe) -> str:
     """The hint of the first mistake that behaves as the answer does on these tables."""
@@ -718,13 +881,20 @@ def _judge(check: Checker, args: tuple, observe, why) -> None:
     check.case(*args, why=why).that(problem is None, lambda: problem, hint=hint)
 
 
-def check_preprocessor(check: Checker, numeric, categorical, train, test, why=None):
+def check_preprocessor(
+    check: Checker, numeric, categorical, train, test, why=None, first=None
+):
     """Check one call of a learner's ``build_preprocessor`` on two tables.
 
     The result must be an unfitted ``ColumnTransformer``; a copy of it is fitted on
     ``train``, and its (densified) outputs on ``train`` and ``test`` must equal the
     reference's up to the order of the columns (the same number of columns, each
-    expected column matched by its own equal column, tolerance 1e-6).
+    expected column matched by its own equal column, within 1e-8 absolute plus 1e-9
+    relative; 1e-6 when an input column is float32).
+
+    With a table ``first`` (see :func:`refit_cases`) this is done twice, on a copy
+    first fitted on ``first`` and then refitted on ``train``, and on a clone of such a
+    copy fitted on ``train``: nothing learned from ``first`` may survive.
 
     Parameters
     ----------
@@ -736,14 +906,30 @@ def check_preprocessor(check: Checker, numeric, categorical, train, test, why=No
         Holding at least those columns (and usually others, to be dropped).
     why : str, optional
         What the case is about, shown on failure.
+    first : pandas.DataFrame, optional
+        A table to fit on before ``train``, with the same columns.
     """
     __tracebackhide__ = True
-    _judge(
-        check,
-        (numeric, categorical),
-        lambda est: observe_preprocessor(est, train, test),
-        why,
-    )
+    if first is None:
+        _judge(
+            check,
+            (numeric, categorical),
+            lambda est: observe_preprocessor(est, train, test),
+            why,
+        )
+        return
+    for refit, how in [
+        ("refit", "fitted on another table, then refitted on the training rows"),
+        ("clone", "a clone of a copy fitted on another table, fitted on training"),
+    ]:
+        _judge(
+            check,
+            (numeric, categorical),
+            lambda est, refit=refit: observe_preprocessor(
+                est, train, test, first=first, refit=refit
+            ),
+            f"{why}, {how}" if why else how,
+        )
 
 
 def check_pipeline(
@@ -892,6 +1078,19 @@ EXERCISES = Exercises(
                 _pipeline_with(_variant(impute=None)),
                 "Build the 'preprocess' step with your build_preprocessor(numeric, "
                 "categorical): here missing values reach the model.",
+            ),
+            Mistake(
+                _unscaled_for_trees,
+                "The 'preprocess' step is build_preprocessor(numeric, categorical) "
+                "whatever the model: a tree needs no scaling, but the contract's "
+                "pipeline is the same for every model (so that models can be swapped "
+                "and compared on the same features).",
+            ),
+            Mistake(
+                _calibrated,
+                "The 'model' step is the model passed in, as it is: do not wrap it "
+                "(in CalibratedClassifierCV or anything else), even when it has no "
+                "predict_proba.",
             ),
         ],
     ),

@@ -25,7 +25,12 @@ from sklearn.base import BaseEstimator, MetaEstimatorMixin, clone
 from sklearn.compose import ColumnTransformer
 from sklearn.impute import SimpleImputer
 from sklearn.pipeline import Pipeline
-from sklearn.preprocessing import MinMaxScaler, OneHotEncoder, StandardScaler
+from sklearn.preprocessing import (
+    FunctionTransformer,
+    MinMaxScaler,
+    OneHotEncoder,
+    StandardScaler,
+)
 from sklearn.utils import get_tags
 from sklearn.utils.metaestimators import available_if
 
@@ -227,15 +232,19 @@ KINDS = {
         "float",  # normal, with missing values
         "skewed",  # log-normal: median and mean differ
         "int",  # integer-typed, never missing
-        "offset",  # timestamps: 1.7e9 plus a spread of months
+        "int8",  # int8-typed, 20 to 127, never missing (x * x overflows int8)
+        "uint8",  # uint8-typed, 100 to 255, never missing (x * x overflows uint8)
+        "float32",  # float32-typed, with missing values
+        "offset",  # timestamps: 1.7e9 plus whole seconds within 17 minutes
         "tiny",  # values around 1e-9
-        "constant",  # one value (and missing values)
+        "constant",  # one value, 0.1, not exact in binary (and missing values)
         "late_missing",  # missing in the test rows only
     ),
     "categorical": (
         "str",  # five colours, missing values, an unseen colour in the test rows
         "code",  # integer codes with missing values (so floats), an unseen code
         "int_code",  # integer-typed codes, never missing, an unseen code
+        "late_code",  # integer-typed codes in training, missing at test time (floats)
         "binary",  # yes/no with missing values
         "many",  # forty categories with a long tail
     ),
@@ -274,15 +283,22 @@ def _column(kind, n_train, n_test, missing, shift, rng, start):
         v = np.round(np.exp(rng.normal(10, 1, n)), 2)
     elif kind == "int":
         v, miss = rng.integers(0, 100, n).astype(np.int64), np.zeros(n, bool)
+    elif kind in ("int8", "uint8"):
+        low, dtype = {"int8": (20, np.int8), "uint8": (100, np.uint8)}[kind]
+        high = np.iinfo(dtype).max + 1
+        v, miss = rng.integers(low, high, n).astype(dtype), np.zeros(n, bool)
+    elif kind == "float32":
+        v = np.round(rng.normal(50, 10, n), 2)
     elif kind == "offset":
-        v = np.round(1.7e9 + rng.uniform(0, 3e7, n))
+        # a small spread on a large offset: E[x^2] - E[x]^2 cancels catastrophically
+        v = np.round(1.7e9 + rng.uniform(0, 1000, n))
     elif kind == "tiny":
         v = 1e-9 * np.exp(rng.normal(0, 1, n))
     elif kind == "constant":
-        v = np.full(n, 7.0)
+        v = np.full(n, 0.1)  # its float mean is not exactly 0.1: std is not 0
     elif kind == "str":
         v = _categories(rng, _COLOURS, n)
-    elif kind in ("code", "int_code"):
+    elif kind in ("code", "int_code", "late_code"):
         v = _categories(rng, _CODES, n).astype(np.int64)
         if kind == "int_code":
             miss = np.zeros(n, bool)
@@ -294,17 +310,20 @@ def _column(kind, n_train, n_test, missing, shift, rng, start):
         v, miss = np.arange(start, start + n, dtype=np.int64), np.zeros(n, bool)
     else:  # text
         v = np.array([f"note {i}" for i in rng.integers(0, 9, n)], dtype=object)
-    if kind in KINDS["numeric"] and kind not in ("int", "constant") and shift:
+    fixed = ("int", "int8", "uint8", "constant")
+    if kind in KINDS["numeric"] and kind not in fixed and shift:
         spread = np.std(v[:n_train]) or 1.0
         v = v.astype(float)
         v[n_train:] += shift * spread  # drift: a step fitted on test rows differs
-    if kind == "late_missing":
+    if kind in ("late_missing", "late_code"):
         miss[:n_train] = False
         miss[n_train:] = rng.random(n_test) < 0.5
-    if kind in ("str", "code", "int_code", "many") and n_test:
-        unseen = {"str": "purple", "code": 999, "int_code": 999, "many": "c99"}[kind]
+    if kind in ("str", "code", "int_code", "late_code", "many") and n_test:
+        unseen = {"str": "purple", "many": "c99"}.get(kind, 999)
         row = n_train + rng.integers(n_test)
         v[row], miss[row] = unseen, False
+        if kind == "late_code" and n_test > 1 and not miss[n_train:].any():
+            miss[n_train + (row - n_train + 1) % n_test] = True
     if miss[:n_train].all():  # never an all-missing training column
         miss[0] = False
     text = v.dtype == object
@@ -314,6 +333,8 @@ def _column(kind, n_train, n_test, missing, shift, rng, start):
     if kind in KINDS["categorical"]:
         mode = _strict_mode(pd.Series(v[:n_train], dtype=object), rng)
         v[:n_train] = mode.to_numpy()
+    if kind == "float32":
+        v = v.astype(np.float32)
     return v, "text" if text else v.dtype
 
 
@@ -376,7 +397,9 @@ def frame_case(
     for i, (name, kind) in enumerate(columns.items()):
         v, dtype = _column(kind, n_train, n_test, missing, shift, rng, 1000 * (i + 1))
         dtype = strings if dtype == "text" else dtype
-        train[name] = pd.Series(v[:n_train], dtype=dtype)
+        # complete integer codes in training, floats (with NaN) at test time
+        train_dtype = np.int64 if kind == "late_code" else dtype
+        train[name] = pd.Series(v[:n_train], dtype=train_dtype)
         test[name] = pd.Series(v[n_train:], dtype=dtype, index=test_index)
     return pd.DataFrame(train), pd.DataFrame(test, index=test_index)
 
@@ -416,6 +439,13 @@ def target_for(train, kind="regression", seed=0, labels=(0, 1)):
 
 
 # ------------------------------------------------------------------ the references
+def as_float64(X):
+    """Numbers as float64, whatever their dtype (the contract reads them so)."""
+    if isinstance(X, pd.DataFrame):
+        return X.astype(np.float64)
+    return np.asarray(X, dtype=np.float64)
+
+
 def preprocessor_variant(
     numeric,
     categorical,
@@ -457,6 +487,10 @@ def preprocessor_variant(
     if impute is not None:
         step = ("imputer", SimpleImputer(strategy=impute))
         num = [*num, step] if scale_first else [step, *num]
+    # float32 (and int8, ...) columns are read as float64: SimpleImputer and
+    # StandardScaler alone would compute in float32
+    cast = FunctionTransformer(as_float64, feature_names_out="one-to-one")
+    num.insert(0, ("float64", cast))
     cat = [("onehot", OneHotEncoder(handle_unknown=handle_unknown, drop=drop))]
     if categorical_impute is not None:
         fill = {"fill_value": "missing"} if categorical_impute == "constant" else {}
@@ -475,7 +509,9 @@ def preprocessor_reference(numeric, categorical) -> ColumnTransformer:
 
     Numeric columns: median imputation, then standard scaling; categorical columns:
     most-frequent imputation, then one-hot encoding that ignores unseen categories;
-    other columns dropped.
+    other columns dropped. Numeric columns are first cast to float64 (the contract's
+    rule for every input: a float32 column is computed in float64). Ties for the most
+    frequent value go to the smallest value (``SimpleImputer``'s rule).
     """
     return preprocessor_variant(numeric, categorical)
 
