@@ -5,6 +5,7 @@ hint is tested for every topic in test_topic_contract.py."""
 from __future__ import annotations
 
 import re
+from functools import partial
 
 import numpy as np
 import pytest
@@ -344,12 +345,12 @@ def _ridge_fails(func, cases, atol=1e-6, rtol=1e-11):
 
 def test_extreme_ridge_cases_cover_offsets_rank_scale_and_one_sample():
     cases = list(topic.extreme_ridge_cases(seed=31))
-    assert len(cases) == 11 and all(a > 0 for _, _, a in cases)
+    assert len(cases) == 13 and all(a > 0 for _, _, a in cases)
     arrays = [(np.asarray(X, float), np.asarray(y, float)) for X, y, _ in cases]
     offsets = [
         i for i, (X, y) in enumerate(arrays) if X.min() > 9_900 and y.min() > 9e5
     ]
-    assert offsets == [0, 1, 2] and len(arrays[1][0]) == 500
+    assert offsets == [0, 1, 2, 11] and len(arrays[1][0]) == 500
     assert isinstance(cases[2][0], list) and isinstance(cases[2][0][0][0], int)
     X3, X4 = arrays[3][0], arrays[4][0]
     assert np.corrcoef(X3.T)[0, 1] > 1 - 1e-6 and np.corrcoef(X4.T)[0, 1] > 1 - 1e-12
@@ -364,6 +365,11 @@ def test_extreme_ridge_cases_cover_offsets_rank_scale_and_one_sample():
     assert np.shape(cases[10][0]) == (1, 3)
     coef, b = topic.ridge_reference(*cases[10])
     assert coef.tolist() == [0.0, 0.0, 0.0] and b == 7.0
+    assert cases[11][0].dtype == np.float32 and cases[11][1].dtype == np.float32
+    assert cases[11][0].min() > 9_900 and cases[11][1].min() > 9e5
+    assert cases[12][0].dtype == np.int8 and cases[12][1].dtype == np.int16
+    X12 = cases[12][0]
+    assert np.any((X12.T @ X12).astype(int) != X12.T.astype(int) @ X12), "wraps in int8"
     X, y, a = next(topic.extreme_ridge_cases(seed=31))
     np.testing.assert_array_equal(X, cases[0][0])
 
@@ -378,6 +384,15 @@ def test_extreme_ridge_cases_pass_careful_answers_and_catch_the_numerics():
     assert 6 in _ridge_fails(_ridge_standardised, cases), "constant column"
     assert 7 in _ridge_fails(_ridge_jitter, cases), "small scale"
     assert 9 in _ridge_fails(_ridge_cut, cases), "small coefficients"
+
+    def keep_dtype(X, y, alpha):  # means and products in the input's dtype
+        X, y = np.asarray(X), np.asarray(y)
+        x_mean, y_mean = X.mean(0, dtype=X.dtype), y.mean(dtype=y.dtype)
+        gram = X.T @ X - len(X) * np.outer(x_mean, x_mean)
+        coef = np.linalg.solve(gram + alpha * np.eye(X.shape[1]), (X - x_mean).T @ y)
+        return coef, float(y_mean - x_mean @ coef)
+
+    assert {11, 12} <= set(_ridge_fails(keep_dtype, cases)), "float32 and int8"
 
 
 def test_tiny_ridge_cases_are_below_allclose_and_fair_at_atol_1e_5():
@@ -426,8 +441,46 @@ def test_extreme_soft_threshold_cases_cover_shapes_ties_scales_and_ints():
     assert any(np.max(np.abs(z)) > 2**31 for z in ints), "past int32"
     assert any(t == 0 and 0.0 in np.ravel(z) for z, t in cases)
     assert max(np.size(z) for z, _ in cases) == 5000
-    z, t = cases[-1]
+    z, t = cases[-4]
     assert np.mean(np.abs(z) == t) > 0.3, "a third exact ties"
+    dtypes = [np.asarray(z).dtype for z, _ in cases[-3:]]
+    assert dtypes == [np.int8, np.uint8, np.float32]
+    assert -128 in cases[-3][0] and 255 in cases[-2][0]
+
+
+def test_ulp_soft_threshold_cases_are_fair_at_rtol_half_and_catch_dead_zones():
+    from interview_lab.checking import compare
+
+    cases = list(topic.ulp_soft_threshold_cases())
+    assert [t for _, t in cases] == [1.0, 2.0**20, 0.1, 1e10]
+    for z, t in cases:
+        units = (np.abs(z) - t) / np.spacing(t)
+        assert units.tolist() == [1, 2, 3, 4, 1, 2, 3, 4, 0]
+
+    def clip(z, t):
+        return np.asarray(z, float) - np.clip(np.asarray(z, float), -t, t)
+
+    def relative_epsilon(z, t):
+        z = np.asarray(z, dtype=float)
+        mag = np.abs(z) - t
+        return np.sign(z) * np.where(mag <= 1e-13 * t, 0.0, mag)
+
+    def isclose(z, t):
+        z = np.asarray(z, dtype=float)
+        dead = (np.abs(z) <= t) | np.isclose(np.abs(z), t, rtol=1e-15, atol=0)
+        return np.where(dead, 0.0, z - np.sign(z) * t)
+
+    def fails(func):
+        return [
+            i
+            for i, (z, t) in enumerate(cases)
+            if compare(func(z, t), topic.soft_threshold_reference(z, t), 0.0, 0.5)
+        ]
+
+    for careful in (topic.soft_threshold_reference, _st_multiplicative, clip):
+        assert fails(careful) == [], careful
+    for wrong in (relative_epsilon, isclose):
+        assert fails(wrong) == [0, 1, 2, 3], wrong.__name__
 
 
 def test_extreme_soft_threshold_cases_fair_to_other_formulas_and_catch_mistakes():
@@ -457,13 +510,18 @@ def test_extreme_soft_threshold_cases_fair_to_other_formulas_and_catch_mistakes(
     def float32(z, t):
         return topic.soft_threshold_reference(np.asarray(z, np.float32), t)
 
+    def keep_dtype(z, t):  # abs(-128) is -128 in int8; float32 stays float32
+        z = np.asarray(z)
+        return np.sign(z) * np.maximum(np.abs(z) - z.dtype.type(t), 0)
+
     for wrong in (square, isclose, rounded, squeezed, float32):
         assert _st_fails(wrong, cases), wrong.__name__
+    assert {len(cases) - 3, len(cases) - 1} <= set(_st_fails(keep_dtype, cases))
 
 
 def test_extreme_lasso_cases_cover_constant_columns_small_coefficients_ints_offsets():
     cases = list(topic.extreme_lasso_cases(seed=33))
-    assert len(cases) == 5
+    assert len(cases) == 9
     coefs = [topic.lasso_reference(X, y, a)[0] for X, y, a in cases]
     X0 = np.asarray(cases[0][0])
     assert np.ptp(X0, axis=0)[[1, 3]].tolist() == [0.0, 0.0]
@@ -471,8 +529,12 @@ def test_extreme_lasso_cases_cover_constant_columns_small_coefficients_ints_offs
     assert np.any((np.abs(coefs[1]) > 2e-4) & (np.abs(coefs[1]) < 1e-3))
     assert isinstance(cases[2][0], list) and isinstance(cases[2][0][0][0], int)
     assert isinstance(cases[2][1][0], int)
-    assert [len(y) for _, y, _ in cases[3:]] == [60, 2000]
-    assert all(np.min(y) > 9.9e5 for _, y, _ in cases[3:]), "targets near 1e6"
+    assert [len(y) for _, y, _ in cases[3:6]] == [60, 2000, 60]
+    assert all(np.min(y) > 9.9e5 for _, y, _ in cases[3:6]), "targets near 1e6"
+    assert cases[5][0].dtype == np.float32 and cases[5][1].dtype == np.float32
+    assert cases[6][0].dtype == np.int8 and cases[6][1].dtype == np.int16
+    assert np.isclose(np.var(cases[7][0][:, 1]), 0) and coefs[7][1] > 1e4
+    assert abs(coefs[8][1]) < 1e-3 * abs(coefs[8][0]) and abs(coefs[8][1]) > 5e-4
     for X, y, a in cases:
         assert checks._lasso_margin_ok(X, y, a, min_effect=0.02)
 
@@ -513,9 +575,81 @@ def test_extreme_lasso_cases_catch_missing_guard_cut_offs_and_float32():
         X32, y32 = np.asarray(X, np.float32), np.asarray(y, np.float32)
         return _cd(X32.astype(float), y32.astype(float), a, stop)
 
+    def keep_dtype(X, y, a):  # means in the input's dtype
+        X, y = np.asarray(X), np.asarray(y)
+        coef, _ = _cd(X, y, a, stop)
+        return coef, y.mean(dtype=y.dtype) - X.mean(0, dtype=X.dtype) @ coef
+
     assert 0 in _lasso_fails(unguarded, cases), "0/0 on a constant column"
     assert 1 in _lasso_fails(cut, cases), "small coefficients"
     assert {3, 4} <= set(_lasso_fails(float32, cases)), "targets near 1e6"
+    assert 5 in _lasso_fails(keep_dtype, cases), "float32 targets averaged in float32"
+
+    def isclose_guard(X, y, a):  # np.isclose(var, 0) calls a spread of 5e-5 constant
+        X = np.asarray(X, dtype=float)
+        keep = ~np.isclose(X.var(0), 0)
+        coef = np.zeros(X.shape[1])
+        coef[keep], _ = _cd(X[:, keep], y, a, stop)
+        return coef, np.mean(y) - X.mean(0) @ coef
+
+    def relative_cut(X, y, a):
+        coef, _ = _cd(X, y, a, stop)
+        coef[np.abs(coef) < 1e-3 * np.abs(coef).max()] = 0.0
+        return coef, np.mean(y) - np.mean(X, axis=0) @ coef
+
+    def int8_gram(X, y, a):  # covariance updates from a Gram matrix in X's dtype
+        X = np.asarray(X)
+        n = len(X)
+        gram = (X.T @ X) / n - np.outer(X.mean(0), X.mean(0))
+        cov = X.T @ np.asarray(y, float) / n - X.mean(0) * np.mean(y)
+        w = np.zeros(X.shape[1])
+        for _ in range(1000):
+            for j in range(len(w)):
+                rho = cov[j] - gram[j] @ w + gram[j, j] * w[j]
+                w[j] = np.sign(rho) * max(abs(rho) - a, 0.0) / gram[j, j]
+        return w, np.mean(y) - X.mean(0) @ w
+
+    assert 7 in _lasso_fails(isclose_guard, cases), "a column of spread 5e-5"
+    assert 8 in _lasso_fails(relative_cut, cases), "6e-4 beside 1"
+    assert 6 in _lasso_fails(int8_gram, cases), "X·X wraps in int8"
+
+
+def _cd_uncentred(X, y, alpha, sweeps=1000):
+    """Coordinate descent on uncentred X with the intercept as one more coordinate,
+    stopped when no coordinate moves by 1e-6."""
+    X, y = np.asarray(X, float), np.asarray(y, float)
+    n, p = X.shape
+    w, b = np.zeros(p), float(y.mean())
+    z = (X**2).sum(0) / n
+    for _ in range(sweeps):
+        big = 0.0
+        for j in range(p):
+            rho = X[:, j] @ (y - X @ w - b) / n + z[j] * w[j]
+            new = np.sign(rho) * max(abs(rho) - alpha, 0.0) / z[j]
+            big, w[j] = max(big, abs(new - w[j])), new
+        new_b = float(np.mean(y - X @ w))
+        big, b = max(big, abs(new_b - b)), new_b
+        if big < 1e-6:
+            break
+    return w, b
+
+
+def test_slow_lasso_cases_are_fair_at_atol_1e_3_and_catch_shortcuts():
+    cases = list(topic.slow_lasso_cases(seed=33))
+    assert len(cases) == 3
+    means = [np.abs(np.mean(X, 0)) for X, _, _ in cases[:2]]
+    assert np.all((means[0] > 95) & (means[0] < 105)) and np.all(means[1] > 295)
+    assert checks._max_correlation_eigenvalue(cases[2][0]) > 3
+
+    def gap(func, case):
+        (coef, b), (ref, ref_b) = func(*case), topic.lasso_reference(*case)
+        return max(np.max(np.abs(np.asarray(coef) - ref)), abs(b - ref_b))
+
+    for rule, stop in STOPS.items():
+        assert max(gap(partial(_cd, stop=stop), case) for case in cases) < 5e-4, rule
+    assert gap(_cd_uncentred, cases[0]) > 1 and gap(_cd_uncentred, cases[1]) > 1
+    ten = lambda X, y, a: _cd(X, y, a, STOPS["no early stop"], sweeps=10)  # noqa: E731
+    assert gap(ten, cases[2]) > 1e-2
 
 
 def test_extreme_cases_are_reproducible_and_validate():
@@ -524,6 +658,7 @@ def test_extreme_cases_are_reproducible_and_validate():
         topic.tiny_ridge_cases,
         topic.extreme_soft_threshold_cases,
         topic.extreme_lasso_cases,
+        topic.slow_lasso_cases,
     ):
         for a, b in zip(func(seed=5), func(seed=5), strict=True):
             for u, v in zip(a, b, strict=True):

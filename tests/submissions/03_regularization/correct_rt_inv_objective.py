@@ -1,8 +1,9 @@
 """Ridge by np.linalg.inv of the bordered normal equations (intercept row unpenalised)
 on centred X (uncentred, they lose the precision at large offsets: see
 wrong_numeric_uncentred.py); soft threshold returning a Python float for scalars;
-lasso stopping on the change in the objective, intercept updated inside the loop (no
-centring)."""
+lasso stopping on the change in the objective, on centred data with the intercept
+updated inside the loop (without centring it would crawl at large feature offsets:
+see wrong_rt2_intercept_loop.py)."""
 
 import math
 
@@ -36,6 +37,8 @@ def lasso_fit(X, y, alpha, max_iter=1000, tol=1e-6):
 
     X = np.array(X, dtype=float)
     y = np.array(y, dtype=float)
+    x_mean = X.mean(axis=0)
+    X = X - x_mean
     n, p = X.shape
     w = np.zeros(p)
     b = y.mean()
@@ -51,4 +54,4 @@ def lasso_fit(X, y, alpha, max_iter=1000, tol=1e-6):
         if abs(prev - obj) < tol:
             break
         prev = obj
-    return list(w), b
+    return list(w), b - x_mean @ w

@@ -11,6 +11,7 @@ def ridge_fit(X, y, alpha):
 
 
 def soft_threshold(z, t):
+    z = np.asarray(z, dtype=float)  # int8's abs(-128) wraps; float32 rounds
     return np.sign(z) * np.maximum(np.abs(z) - t, 0)
 
 

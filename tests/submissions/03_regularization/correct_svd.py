@@ -16,6 +16,7 @@ def ridge_fit(X, y, alpha):
 
 
 def soft_threshold(z, t):
+    z = np.asarray(z, dtype=float)
     return z - np.clip(z, -t, t)
 
 

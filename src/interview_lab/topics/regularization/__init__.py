@@ -8,7 +8,8 @@ regularization as topic``, and calls:
   ``topic.lasso_reference``, the hidden inputs ``topic.ridge_cases``,
   ``topic.soft_threshold_cases`` and ``topic.lasso_cases``, their edges of floating
   point, rank and shape ``topic.extreme_ridge_cases``, ``topic.tiny_ridge_cases``,
-  ``topic.extreme_soft_threshold_cases`` and ``topic.extreme_lasso_cases``, and the
+  ``topic.extreme_soft_threshold_cases``, ``topic.ulp_soft_threshold_cases``,
+  ``topic.extreme_lasso_cases`` and ``topic.slow_lasso_cases``, and the
   invariant ``topic.wrong_zeros`` (:mod:`.checks`, references from :mod:`.core`);
 * in teaching cells, in notebook order: ``topic.regularization_explorer()``,
   ``topic.PathExplorer(lam)``, ``topic.geometry_explorer()``,
@@ -27,8 +28,10 @@ from .checks import (
     extreme_soft_threshold_cases,
     lasso_cases,
     ridge_cases,
+    slow_lasso_cases,
     soft_threshold_cases,
     tiny_ridge_cases,
+    ulp_soft_threshold_cases,
     wrong_zeros,
 )
 from .core import (
@@ -69,8 +72,10 @@ __all__ = [
     "ridge_cases",
     "ridge_reference",
     "scaling_figure",
+    "slow_lasso_cases",
     "soft_threshold_cases",
     "soft_threshold_reference",
     "tiny_ridge_cases",
+    "ulp_soft_threshold_cases",
     "wrong_zeros",
 ]
