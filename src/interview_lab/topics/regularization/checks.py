@@ -349,6 +349,28 @@ def _max_correlation_eigenvalue(X) -> float:
     return float(np.linalg.eigvalsh(corr).max())
 
 
+def _first_fair(
+    draw, columns=(), min_nonzero: int = 1, min_effect=None, also=None
+) -> tuple:
+    """The first problem ``draw()`` returns on which every stopping rule finds the
+    same answer: the features (``columns`` of them; all by default, None to skip)
+    nearly uncorrelated, no coefficient at the edge of 0 (:func:`_lasso_margin_ok`
+    with ``min_effect``), at least ``min_nonzero`` coefficients kept, and ``also(coef)``
+    when given. Each try draws from the caller's generator, so a seed gives the same
+    problem."""
+    while True:
+        X, y, alpha = draw()
+        coef, _ = lasso_reference(X, y, alpha)
+        kept = np.asarray(X)[:, list(columns)] if columns else X
+        if (
+            (columns is None or _max_correlation_eigenvalue(kept) < 1.5)
+            and _lasso_margin_ok(X, y, alpha, min_effect=min_effect)
+            and np.sum(coef != 0) >= min_nonzero
+            and (also is None or also(coef))
+        ):
+            return X, y, alpha
+
+
 def lasso_cases(seed: int = 0, n_random: int = 40) -> Iterator[tuple]:
     """Inputs ``(X, y, alpha)`` for the lasso: edge cases, then seeded random ones.
 
@@ -483,72 +505,44 @@ def extreme_lasso_cases(seed: int = 0) -> Iterator[tuple]:
     """
     seed = check_seed(seed)
     rng = np.random.default_rng(seed)
-    while True:  # constant columns: a column of 3s and a column of 0s
+
+    def constant_columns():  # a column of 3s and a column of 0s
         X = _lasso_design(rng, 60, 3)
         y = _lasso_targets(rng, X, sparsity=1.0, low=0.5)
         X = np.column_stack([X[:, 0], np.full(60, 3.0), X[:, 1], np.zeros(60), X[:, 2]])
-        alpha = 0.2 * _alpha_max(X, y)
-        coef, _ = lasso_reference(X, y, alpha)
-        if (
-            _max_correlation_eigenvalue(X[:, [0, 2, 4]]) < 1.5
-            and _lasso_margin_ok(X, y, alpha)
-            and np.sum(coef != 0) >= 2
-        ):
-            yield X, y, alpha
-            break
-    while True:  # small coefficients on features with large spreads
+        return X, y, 0.2 * _alpha_max(X, y)
+
+    yield _first_fair(constant_columns, columns=[0, 2, 4], min_nonzero=2)
+
+    def small_coefficients():  # on features with large spreads
         X = _lasso_design(rng, 80, 3, scales=(300.0, 600.0))
         w = np.array([0.15, -0.3, 2.0]) * rng.choice([-1.0, 1.0], 3) / X.std(0)
         y = X @ w + rng.uniform(-5, 5) + rng.normal(0, 0.3, 80)
-        alpha = 0.05 * _alpha_max(X, y)
-        coef, _ = lasso_reference(X, y, alpha)
-        small = (np.abs(coef) > 2e-4) & (np.abs(coef) < 1e-3)
-        if (
-            _max_correlation_eigenvalue(X) < 1.5
-            and _lasso_margin_ok(X, y, alpha, min_effect=0.02)
-            and small.any()
-        ):
-            yield X, y, alpha
-            break
-    while True:  # integers, as lists
-        Xi = rng.integers(-12, 13, size=(60, 3))
+        return X, y, 0.05 * _alpha_max(X, y)
+
+    def has_small(coef):
+        return bool(np.any((np.abs(coef) > 2e-4) & (np.abs(coef) < 1e-3)))
+
+    yield _first_fair(small_coefficients, min_effect=0.02, also=has_small)
+
+    def integers(dtype):
+        Xi = rng.integers(-12, 13, size=(60, 3)).astype(dtype)
         yi = np.rint(Xi @ rng.uniform(-1.0, 1.0, 3) + rng.normal(0, 2.0, 60) + 4)
-        alpha = 0.2 * _alpha_max(Xi, yi)
-        if _max_correlation_eigenvalue(Xi) < 1.5 and _lasso_margin_ok(Xi, yi, alpha):
-            yield Xi.tolist(), yi.astype(int).tolist(), alpha
-            break
-    for n in (60, 2000):  # targets near 1e6
-        while True:
-            X = _lasso_design(rng, n, 3)
-            y = 1e6 + _lasso_targets(rng, X)
-            alpha = 0.1 * _alpha_max(X, y)
-            coef, _ = lasso_reference(X, y, alpha)
-            if (
-                _max_correlation_eigenvalue(X) < 1.5
-                and _lasso_margin_ok(X, y, alpha)
-                and np.any(coef != 0)
-            ):
-                yield X, y, alpha
-                break
-    while True:  # float32 features and targets near 1e6
-        X = _lasso_design(rng, 60, 3).astype(np.float32)
-        y = (1e6 + _lasso_targets(rng, X)).astype(np.float32)
-        alpha = 0.1 * _alpha_max(X, y)
-        coef, _ = lasso_reference(X, y, alpha)
-        if (
-            _max_correlation_eigenvalue(X) < 1.5
-            and _lasso_margin_ok(X, y, alpha)
-            and np.any(coef != 0)
-        ):
-            yield X, y, alpha
-            break
-    while True:  # integers as int8 and int16 arrays: X·X wraps around in int8
-        Xi = rng.integers(-12, 13, size=(60, 3)).astype(np.int8)
-        yi = np.rint(Xi @ rng.uniform(-1.0, 1.0, 3) + rng.normal(0, 2.0, 60) + 4)
-        alpha = 0.2 * _alpha_max(Xi, yi)
-        if _max_correlation_eigenvalue(Xi) < 1.5 and _lasso_margin_ok(Xi, yi, alpha):
-            yield Xi, yi.astype(np.int16), alpha
-            break
+        return Xi, yi, 0.2 * _alpha_max(Xi, yi)
+
+    Xi, yi, alpha = _first_fair(lambda: integers(np.int64), min_nonzero=0)
+    yield Xi.tolist(), yi.astype(int).tolist(), alpha  # integers, as lists
+
+    def near_1e6(n, dtype):  # targets near 1e6
+        X = _lasso_design(rng, n, 3).astype(dtype)
+        y = (1e6 + _lasso_targets(rng, X)).astype(dtype)
+        return X, y, 0.1 * _alpha_max(X, y)
+
+    for n in (60, 2000):
+        yield _first_fair(lambda n=n: near_1e6(n, np.float64))
+    yield _first_fair(lambda: near_1e6(60, np.float32))  # float32 arrays
+    Xi, yi, alpha = _first_fair(lambda: integers(np.int8), min_nonzero=0)
+    yield Xi, yi.astype(np.int16), alpha  # int8 and int16: X·X wraps around in int8
     s = 5e-5  # an orthogonal design with one column of spread 5e-5: not constant
     X = np.array([[1.0, s], [1.0, -s], [-1.0, s], [-1.0, -s]] * 2)
     yield X, X @ [1.0, 2e4], 1e-6
@@ -593,27 +587,20 @@ def slow_lasso_cases(seed: int = 0) -> Iterator[tuple]:
     """
     seed = check_seed(seed)
     rng = np.random.default_rng(seed)
-    for offset in (100.0, 300.0):
-        while True:
-            X = offset * rng.choice([-1.0, 1.0], 3) + _lasso_design(rng, 80, 3)
-            y = _lasso_targets(rng, X, sparsity=0.7, noise=(0.3, 1.0))
-            alpha = 0.1 * _alpha_max(X, y)
-            coef, _ = lasso_reference(X, y, alpha)
-            if (
-                _max_correlation_eigenvalue(X) < 1.5
-                and _lasso_margin_ok(X, y, alpha)
-                and np.sum(coef != 0) >= 2
-            ):
-                yield X, y, alpha
-                break
-    while True:
+
+    def offset_features(offset):
+        X = offset * rng.choice([-1.0, 1.0], 3) + _lasso_design(rng, 80, 3)
+        y = _lasso_targets(rng, X, sparsity=0.7, noise=(0.3, 1.0))
+        return X, y, 0.1 * _alpha_max(X, y)
+
+    def correlated():
         X = _lasso_design(rng, 100, 4, corr=0.8, scales=(8.0, 15.0))
         y = _lasso_targets(rng, X, sparsity=1.0, low=0.5, noise=(0.3, 1.0))
-        alpha = 0.05 * _alpha_max(X, y)
-        coef, _ = lasso_reference(X, y, alpha)
-        if _lasso_margin_ok(X, y, alpha) and np.sum(coef != 0) >= 3:
-            yield X, y, alpha
-            break
+        return X, y, 0.05 * _alpha_max(X, y)
+
+    for offset in (100.0, 300.0):
+        yield _first_fair(lambda o=offset: offset_features(o), min_nonzero=2)
+    yield _first_fair(correlated, columns=None, min_nonzero=3)
 
 
 def soft_threshold_cases(seed: int = 0, n_random: int = 30) -> Iterator[tuple]:
