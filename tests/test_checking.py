@@ -616,6 +616,22 @@ def test_a_function_that_changes_its_argument_in_place_fails():
     Checker(lambda df: df.fillna(0), name="f")(frame, expect=[[1.0], [0.0]])
 
 
+def test_a_set_dict_or_tuple_changed_in_place_fails():
+    def hits(relevant, top):
+        relevant &= set(top)  # changes the caller's set
+        return len(relevant)
+
+    check = Checker(hits, name="hits")
+    assert "changed its argument relevant in place" in failure(
+        check, {1, 2, 3}, [1, 5], expect=1
+    )
+    counted = Checker(lambda d: d.setdefault("n", 0) + len(d), name="c")
+    assert "changed its argument d in place" in failure(counted, {"a": 1}, expect=1)
+    nested = Checker(lambda t: t[0].append(0) or len(t), name="t")
+    assert "changed its argument t in place" in failure(nested, ([1],), expect=1)
+    Checker(lambda s: len(s | {9}), name="u")({1, 2}, expect=3)  # a new set: fine
+
+
 def test_raises_reads_a_generator_so_a_lazy_error_counts():
     def folds(n, k):
         if k > n:

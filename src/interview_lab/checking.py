@@ -254,8 +254,11 @@ def _same_data(original: Any, passed: Any) -> bool:
             return bool(np.array_equal(original, passed))
         if hasattr(original, "equals") and hasattr(original, "shape"):  # pandas
             return bool(original.equals(passed))
-        if isinstance(original, list):
-            return type(passed) is list and bool(original == passed)
+        if isinstance(original, (list, tuple, set, frozenset, dict)):
+            # repr: a NaN copied inside a container is not == itself
+            return type(passed) is type(original) and (
+                bool(original == passed) or repr(original) == repr(passed)
+            )
     except Exception:  # a value that cannot be compared: not a data argument
         return True
     return True
