@@ -53,6 +53,33 @@ def answer_cells_by_id(nb: dict) -> dict[str, dict]:
     return {cells.grade_id(c): c for c in nb["cells"] if cells.is_answer(c)}
 
 
+def assigned_names(code: str) -> list[str]:
+    """The names a cell's code assigns at its top level (``name = ...``), in order.
+
+    Code that is not plain Python (an IPython magic) assigns nothing here.
+    """
+    try:
+        tree = ast.parse(code)
+    except SyntaxError:
+        return []
+    return [
+        target.id
+        for node in tree.body
+        if isinstance(node, ast.Assign)
+        for target in node.targets
+        if isinstance(target, ast.Name)
+    ]
+
+
+def variable_answers(nb: dict) -> list[str]:
+    """The answer cells that assign a variable of their own name (a quiz answer)."""
+    return [
+        name
+        for name, cell in answer_cells_by_id(nb).items()
+        if name in assigned_names(cells.source(cell))
+    ]
+
+
 def solved_release(assignment: str, release_root: Path = REPO) -> dict:
     """The release notebook with the instructor's answers in its answer cells."""
     release = read_nb(notebook_path(release_root, "release", assignment))

@@ -22,7 +22,6 @@ and review the diff.
 
 from __future__ import annotations
 
-import ast
 import copy
 import json
 from pathlib import Path
@@ -33,13 +32,13 @@ from harness import (
     REPO,
     SUBMISSIONS,
     Course,
-    answer_cells_by_id,
     answers_from_file,
     exercise_scores,
     notebook_path,
     read_nb,
     solved_release,
     source_assignments,
+    variable_answers,
     with_answers,
 )
 
@@ -47,19 +46,6 @@ from interview_lab import cells
 
 ASSIGNMENTS = source_assignments()
 pytestmark = pytest.mark.slow
-
-
-def _assigns(code: str, name: str) -> bool:
-    """Whether an answer cell assigns ``name`` at its top level (``name = ...``)."""
-    try:
-        tree = ast.parse(code)
-    except SyntaxError:  # e.g. IPython magics: not a variable answer
-        return False
-    return any(
-        isinstance(node, ast.Assign)
-        and any(isinstance(t, ast.Name) and t.id == name for t in node.targets)
-        for node in tree.body
-    )
 
 
 def _param(a):
@@ -85,11 +71,7 @@ class Graded:
         self.course.submit(
             assignment, "untouched", read_nb(notebook_path(REPO, "release", assignment))
         )
-        variables = [  # answer cells that assign a variable (a quiz answer)
-            name
-            for name, cell in answer_cells_by_id(self.source).items()
-            if _assigns(cells.source(cell), name)
-        ]
+        variables = variable_answers(self.source)  # quiz answers
         for path in sorted((SUBMISSIONS / assignment).glob("*.py")):
             answers = answers_from_file(path, variables)
             self.variants[path.stem] = set(answers)

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from harness import REPO, answer_cells_by_id
+from harness import REPO, answer_cells_by_id, assigned_names
 
 from interview_lab import cells
 
@@ -54,14 +54,7 @@ def test_source_notebook_structure(path):
         assert "### BEGIN SOLUTION" in src and "### END SOLUTION" in src, name
         tree = ast.parse(src)
         defs = [n for n in tree.body if isinstance(n, ast.FunctionDef | ast.ClassDef)]
-        assigned = [
-            t.id
-            for n in tree.body
-            if isinstance(n, ast.Assign)
-            for t in n.targets
-            if isinstance(t, ast.Name)
-        ]
-        if not defs and assigned == [name]:
+        if not defs and assigned_names(src) == [name]:
             continue  # a quiz answer: one variable, its question in the cell above
         assert [d.name for d in defs] == [name], (
             f"cell {name} must define exactly {name}"
