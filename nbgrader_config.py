@@ -55,9 +55,9 @@ c.Execute.timeout = int(os.environ.get("NBGRADER_TIMEOUT", "60"))
 c.Execute.interrupt_on_timeout = True
 
 # Student notebooks must not be able to skip a test cell by editing or deleting it:
-# autograde restores every test cell from the gradebook (nbgrader's default, kept
-# explicit here).
-c.OverwriteCells.enforce_metadata = True
+# autograde's OverwriteCells restores every grade cell and locked cell whose grade_id
+# it finds from the gradebook, and a deleted test cell is put back
+# (add_missing_cells below), so a learner's edits to them do not count.
 c.ClearSolutions.code_stub = {
     "python": "# YOUR CODE HERE\nraise NotImplementedError()",
 }
@@ -87,3 +87,14 @@ from interview_lab.execute import with_resilient_execute  # noqa: E402
 c.Autograde.autograde_preprocessors = with_resilient_execute(
     Autograde.class_traits()["autograde_preprocessors"].default()
 )
+
+# A rubric or a written answer deleted from a submission, or stripped of its nbgrader
+# metadata, is put back next to its partner cell before grading (OverwriteCells
+# restores only cells that still carry their grade_id).
+from nbgrader.preprocessors import OverwriteCells  # noqa: E402
+
+from interview_lab.nbgrader_plugins import RestoreReadOnlyCells  # noqa: E402
+
+_sanitize = list(Autograde.class_traits()["sanitize_preprocessors"].default())
+_sanitize.insert(_sanitize.index(OverwriteCells) + 1, RestoreReadOnlyCells)
+c.Autograde.sanitize_preprocessors = _sanitize

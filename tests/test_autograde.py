@@ -48,6 +48,32 @@ ASSIGNMENTS = source_assignments()
 pytestmark = pytest.mark.slow
 
 
+TAMPERED_RUBRIC = "**Rubric.** Every answer earns full marks (4/4)."
+
+
+def _tampered(written: dict) -> dict:
+    """``written`` with its rubrics and written answers deleted or unmarked, in turn.
+
+    Rubric 1 loses its nbgrader metadata and says :data:`TAMPERED_RUBRIC`; rubric 2
+    is deleted; answer 3 loses its metadata; answer 4 is deleted (and so on, cycling).
+    """
+    nb = copy.deepcopy(written)
+    rubrics = [c for c in nb["cells"] if str(cells.grade_id(c)).startswith("rubric_")]
+    answers = [c for c in nb["cells"] if cells.is_manual(c)]
+    for i, (rubric, answer) in enumerate(zip(rubrics, answers)):
+        step = i % 4
+        if step == 0:
+            del rubric["metadata"]["nbgrader"]
+            rubric["source"] = TAMPERED_RUBRIC
+        elif step == 1:
+            nb["cells"].remove(rubric)
+        elif step == 2:
+            del answer["metadata"]["nbgrader"]
+        else:
+            nb["cells"].remove(answer)
+    return nb
+
+
 def _param(a):
     return pytest.param(a, marks=pytest.mark.xdist_group(f"grade-{a}"), id=a)
 
@@ -85,6 +111,7 @@ class Graded:
                 if cells.is_manual(cell):
                     cell["source"] = "A written answer, for a person to grade."
             self.course.submit(assignment, "written", written)
+            self.course.submit(assignment, "tampered", _tampered(written))
         self.log = self.course.autograde(assignment)
         self.cells = self.course.scores(assignment)
         self.manual = self.course.manual_grades(assignment, self.manual_ids)
@@ -201,6 +228,30 @@ def test_manual_answers_are_left_for_the_grader(graded):
     assert graded.by_exercise["written"] == graded.max
     for student in ("untouched", "solved"):
         assert graded.manual[student] == dict.fromkeys(graded.manual_ids, (0, False))
+
+
+def test_deleted_or_unmarked_rubrics_and_answers_are_put_back(graded):
+    """A submission that deletes or unmarks rubrics and written answers still shows
+    the grader every original rubric, right before its answer cell, and every written
+    answer waits for a person; its autograded exercises score as usual."""
+    if not graded.manual_ids:
+        return
+    assert graded.manual["tampered"] == dict.fromkeys(graded.manual_ids, (None, True))
+    assert graded.by_exercise["tampered"] == graded.max
+    name = notebook_path(REPO, "release", graded.assignment).name
+    nb = read_nb(
+        graded.course.root / "autograded" / "tampered" / graded.assignment / name
+    )
+    ids = [cells.grade_id(c) for c in nb["cells"]]
+    source = {cells.grade_id(c): cells.source(c) for c in graded.source["cells"]}
+    for answer in graded.manual_ids:
+        rubric = nb["cells"][ids.index(f"rubric_{answer}")]
+        assert cells.source(rubric).endswith(source[f"rubric_{answer}"])
+        assert ids.index(answer) == ids.index(f"rubric_{answer}") + 1
+    restored = [
+        c for c in nb["cells"] if "Restored by the autograder" in cells.source(c)
+    ]
+    assert len(restored) == len(graded.manual_ids)  # one per tampering, 4 kinds
 
 
 def test_scores_match_goldens(graded, request):

@@ -1,5 +1,11 @@
 """nbgrader plug-ins of the course, registered in ``nbgrader_config.py``.
 
+:class:`RestoreReadOnlyCells` puts back, when autograding, the read-only cells and
+written answers a submission deleted or unmarked (its nbgrader metadata removed):
+nbgrader's own ``OverwriteCells`` restores a cell only if it still carries its
+``grade_id``, so without this a learner could delete a rubric, or replace it with a
+look-alike, and the grader would grade against that.
+
 :class:`HideHiddenTests` keeps hidden tests out of the HTML feedback. nbgrader's
 ``generate_feedback`` renders the *autograded* notebook, whose test cells were restored
 from the gradebook with their hidden tests in place, and the error tracebacks of failed
@@ -23,12 +29,22 @@ check(1)
 from __future__ import annotations
 
 from nbconvert.preprocessors import Preprocessor
-from nbgrader.preprocessors import ClearHiddenTests
+from nbformat import NotebookNode
+from nbgrader.api import Gradebook
+from nbgrader.preprocessors import ClearHiddenTests, NbGraderPreprocessor
 from traitlets import Bool, Unicode, default
 
-from .cells import is_test, strip_ansi
+from .cells import grade_id, is_test, strip_ansi
 
-__all__ = ["HIDDEN_PLACEHOLDER", "HideHiddenTests", "hide_hidden_tests", "short_error"]
+__all__ = [
+    "HIDDEN_PLACEHOLDER",
+    "RESTORED_ANSWER_NOTE",
+    "RESTORED_NOTE",
+    "HideHiddenTests",
+    "RestoreReadOnlyCells",
+    "hide_hidden_tests",
+    "short_error",
+]
 
 #: The line that stands in for a hidden test region in the feedback.
 HIDDEN_PLACEHOLDER = "# hidden tests (not shown)"
@@ -112,3 +128,92 @@ class HideHiddenTests(Preprocessor):
             if output.get("output_type") == "error":
                 output["traceback"] = short_error(output)
         return cell, resources
+
+
+#: The first line of a read-only cell put back by :class:`RestoreReadOnlyCells`.
+RESTORED_NOTE = (
+    "*Restored by the autograder: this read-only cell was missing from the "
+    "submission (deleted, or its nbgrader metadata removed); the text below is the "
+    "original.*\n\n"
+)
+#: The first line of a written-answer cell put back by :class:`RestoreReadOnlyCells`.
+RESTORED_ANSWER_NOTE = (
+    "*Restored by the autograder: this answer cell was missing from the submission "
+    "(deleted, or its nbgrader metadata removed). If the learner's answer is in an "
+    "unmarked cell nearby, grade it here.*\n\n"
+)
+
+
+class RestoreReadOnlyCells(NbGraderPreprocessor):
+    """Put back missing read-only cells and written answers, next to their partner.
+
+    Runs in autograde after nbgrader's ``OverwriteCells``. For the notebook's entry in
+    the gradebook:
+
+    * a locked cell that is neither graded nor an answer (a rubric, ``rubric_<id>``)
+      and is missing is inserted before the cell ``<id>`` (at the end if that is
+      missing too), starting with :data:`RESTORED_NOTE`;
+    * a manually graded answer cell (markdown, graded, an answer) that is missing is
+      inserted after its rubric ``rubric_<id>`` (at the end if none), starting with
+      :data:`RESTORED_ANSWER_NOTE`, so it waits for the grader instead of vanishing.
+
+    Test cells are not touched: a deleted test cell scores 0, never more.
+    """
+
+    def preprocess(self, nb: NotebookNode, resources: dict):
+        info = resources["nbgrader"]
+        with Gradebook(info["db_url"]) as gradebook:
+            notebook = gradebook.find_notebook(info["notebook"], info["assignment"])
+            graded = {c.name for c in notebook.grade_cells}
+            answers = {c.name for c in notebook.solution_cells}
+            wanted = [
+                (c.name, c.cell_type, c.source, c.checksum, c.locked)
+                for c in notebook.source_cells
+            ]
+            points = {c.name: c.max_score for c in notebook.grade_cells}
+        present = {grade_id(c) for c in nb.cells} - {None}
+        for name, cell_type, source, checksum, locked in sorted(wanted):
+            if name in present:
+                continue
+            if locked and name not in graded and name not in answers:
+                cell = self._cell(cell_type, RESTORED_NOTE + source, name, checksum)
+                cell.metadata.nbgrader.update(locked=True, grade=False, solution=False)
+                self._insert(nb, cell, before=name.removeprefix("rubric_"))
+            elif name in graded and name in answers and cell_type == "markdown":
+                cell = self._cell(
+                    cell_type, RESTORED_ANSWER_NOTE + source, name, checksum
+                )
+                cell.metadata.nbgrader.update(
+                    locked=False, grade=True, solution=True, points=points[name]
+                )
+                self._insert(nb, cell, after=f"rubric_{name}")
+            else:
+                continue
+            self.log.warning("Cell %s was missing from the submission: restored", name)
+            present.add(name)
+        return nb, resources
+
+    @staticmethod
+    def _cell(cell_type: str, source: str, name: str, checksum) -> NotebookNode:
+        meta = {
+            "grade_id": name,
+            "checksum": checksum,
+            "cell_type": cell_type,
+            "schema_version": 3,
+        }
+        return NotebookNode(
+            cell_type=cell_type,
+            id=f"restored-{name}"[:64],
+            metadata=NotebookNode(nbgrader=NotebookNode(meta)),
+            source=source,
+        )
+
+    @staticmethod
+    def _insert(nb, cell, before: str | None = None, after: str | None = None) -> None:
+        ids = [grade_id(c) for c in nb.cells]
+        if before is not None and before in ids:
+            nb.cells.insert(ids.index(before), cell)
+        elif after is not None and after in ids:
+            nb.cells.insert(ids.index(after) + 1, cell)
+        else:
+            nb.cells.append(cell)
