@@ -178,11 +178,88 @@ def test_the_exact_tie_is_exact_and_the_near_tie_is_not_a_tie():
     for scores in _styles(R, 0):
         assert scores[3] == scores[5]  # bitwise, in every style
     N = checks._near_tie_block()
-    for scale in (1.0, 1e6, 1e-9):
+    for scale in (1.0, 1e6, 1e-9, 1e-11, 1e-12):
         for scores in _styles(N * scale, 0):
             gap = (scores[4] - scores[2]) / scores[2]
             assert 1e-12 < gap < 1e-9, gap  # far above rounding, far below isclose
     assert list(core.recommend_reference(N, 0, 2)) == [4, 2]
+
+
+def _fine_styles(R, user):
+    """Scores in more correct styles: fsum loops, pandas, sparse, rescaled, Gram."""
+    yield from _styles(R, user)
+    R = np.asarray(R, dtype=float)
+    u, n = int(user), R.shape[1]
+    cols = [[float(x) for x in R[:, i]] for i in range(n)]
+    norm = [math.sqrt(math.fsum(x * x for x in c)) for c in cols]
+    S = [
+        [
+            math.fsum(a * b for a, b in zip(cols[i], cols[j])) / (norm[i] * norm[j])
+            if norm[i] > 0 and norm[j] > 0
+            else 0.0
+            for j in range(n)
+        ]
+        for i in range(n)
+    ]
+    yield np.array([math.fsum(S[i][j] * R[u, j] for j in range(n)) for i in range(n)])
+    df = pd.DataFrame(R)
+    norms = np.sqrt((df**2).sum())
+    unit = df.div(norms.where(norms > 0, 1.0), axis=1)
+    yield unit.T.dot(unit).dot(df.iloc[u]).to_numpy()
+    from scipy import sparse
+    from sklearn.preprocessing import normalize
+
+    U = normalize(sparse.csc_matrix(R), norm="l2", axis=0)
+    yield np.asarray((U.T @ U).todense()) @ R[u]
+    top = R.max(axis=0)
+    X = np.divide(R, top, out=np.zeros_like(R), where=top > 0)
+    Xn = np.linalg.norm(X, axis=0)
+    V = np.divide(X, Xn, out=np.zeros_like(X), where=Xn > 0)
+    yield (V.T @ V) @ (R[u] / R[u].max())
+    G = R.T @ R
+    d = np.diag(G)
+    with np.errstate(all="ignore"):
+        yield np.nan_to_num(G / np.sqrt(np.outer(d, d))) @ R[u]
+
+
+@pytest.mark.parametrize(
+    "e, scale",
+    [(4e-12, s) for s in (1.0, 1e6, 1e-9, 1e-11, 1e-12)]
+    + [(checks.FINE_GAP, s) for s in (1.0, 1e-9, 1e-12, 1e11)],
+)
+def test_the_near_ties_are_far_above_every_styles_noise(e, scale):
+    """The gap is (3/4)e relative in every style; styles differ by a few ulps only."""
+    R = checks._near_tie_block(e) * scale
+    gaps = []
+    for scores in _fine_styles(R, 0):  # one style ranks R[u] / max(R[u]): same gap
+        gap = (scores[4] - scores[2]) / scores[2]
+        assert gap == pytest.approx(0.75 * e, rel=0.02), gap
+        gaps.append(gap)
+    assert max(gaps) - min(gaps) < 1e-15, gaps  # noise: a few ulps, not 4.3e-14
+    assert 0.75 * checks.FINE_GAP > 4 * 1e-14  # the contract's 1e-14, x4
+
+
+def test_rounding_to_12_decimals_merges_the_fine_near_tie():
+    for scale in (1.0, 1e-9):
+        s = core.item_scores(checks._near_tie_block(checks.FINE_GAP) * scale, 0)
+        assert np.round(s, 12)[4] == np.round(s, 12)[2]  # absolute
+        rel = np.round(s / s.max(), 12)
+        assert rel[4] == rel[2]  # relative to the top score
+        assert s[4] > s[2]
+
+
+def test_every_case_stays_inside_the_contracts_rating_range():
+    """Non-zero ratings between 1e-12 and 1e12 (docs/exercises.md, 10)."""
+    cases = [c[0] for c in topic.similarity_cases(seed=103)]
+    cases += [c[0] for c in topic.recommend_cases(seed=104)]
+    cases += [c[0] for c in SIMILARITY_CASES + RECOMMEND_CASES]
+    smallest, largest = np.inf, 0.0
+    for ratings in cases:
+        R = np.abs(np.asarray(ratings, dtype=float))
+        if R.any():
+            smallest = min(smallest, R[R > 0].min())
+            largest = max(largest, R.max())
+    assert 1e-12 <= smallest < 1.1e-12 and 1e11 < largest <= 1e12
 
 
 def test_robust_screens_out_fragile_cases():
@@ -267,6 +344,88 @@ def test_a_rated_item_in_the_result_gets_the_rated_hint():
     check = topic.checker("recommend", recommend)
     with pytest.raises(CheckFailed, match="already rated"):
         check([[5, 0, 0, 1], [4, 0, 3, 0], [0, 2, 4, 0]], 0, 2)
+
+
+def _run_hidden(name, func):
+    generators = {
+        "precision_at_k": lambda: topic.ranking_cases(seed=101),
+        "recall_at_k": lambda: topic.ranking_cases(seed=102),
+        "item_similarity": lambda: topic.similarity_cases(seed=103),
+        "recommend": lambda: topic.recommend_cases(seed=104),
+    }
+    check = topic.checker(name, func)
+    with np.errstate(all="ignore"):
+        for case in generators[name]():
+            check(*case[:-1], why=case[-1])
+
+
+def _floored_similarity(ratings, floor=1e-10):
+    R = np.asarray(ratings, dtype=float)
+    norms = np.sqrt((R * R).sum(axis=0))
+    unit = np.divide(R, norms, out=np.zeros_like(R), where=norms > floor)
+    return unit.T @ unit
+
+
+def test_a_norm_floor_loses_on_item_similarity_and_recommend():
+    with pytest.raises(CheckFailed, match="1e-11") as failure:
+        _run_hidden("item_similarity", _floored_similarity)
+    assert "Only a norm of exactly 0" in str(failure.value)
+
+    def recommend(ratings, user, k):  # the floor alone, no rounding
+        R = np.asarray(ratings, dtype=float)
+        s = _floored_similarity(R) @ R[int(user)]
+        return core.rank_items(s, R[int(user)] == 0)[:k]
+
+    with pytest.raises(CheckFailed, match="near-tie × 1e-11"):
+        _run_hidden("recommend", recommend)
+
+
+def test_a_floor_below_the_contracts_range_is_not_caught():
+    """scikit-learn's dense normalize leaves norms < 10·eps unscaled: still fair."""
+    _run_hidden("item_similarity", lambda r: cosine_similarity(np.asarray(r, float).T))
+    _run_hidden("item_similarity", lambda r: _floored_similarity(r, floor=1e-13))
+
+
+@pytest.mark.parametrize(
+    "relative, case",
+    [(False, "the near-tie with ratings × 1e-9"), (True, "4.3e-14 \\(relative\\)")],
+)
+def test_rounding_scores_to_12_decimals_loses(relative, case):
+    """Absolute rounding already lost on the 3e-12 near-tie × 1e-9; relative
+    rounding (12 digits of the top score) loses only on the 4.3e-14 one."""
+
+    def recommend(ratings, user, k):
+        R = np.asarray(ratings, dtype=float)
+        s = core.item_scores(R, int(user))
+        s = np.round(s / s.max(), 12) if relative and s.max() > 0 else np.round(s, 12)
+        return core.rank_items(s, R[int(user)] == 0)[:k]
+
+    with pytest.raises(CheckFailed, match=case) as failure:
+        _run_hidden("recommend", recommend)
+    assert "4e-14 apart" in str(failure.value)  # the rounding hint
+
+
+@pytest.mark.parametrize("name", ["precision_at_k", "recall_at_k"])
+def test_changing_the_callers_relevant_set_loses(name):
+    def metric(recommended, relevant, k):
+        rel = relevant if isinstance(relevant, set) else set(relevant)
+        n = len(rel)
+        rel &= set(list(recommended)[:k])  # in place on the caller's set
+        return len(rel) / (k if name == "precision_at_k" else max(n, 1))
+
+    with pytest.raises(CheckFailed, match="changed its argument relevant in place"):
+        _run_hidden(name, metric)
+
+
+def test_the_textbook_gram_form_is_exact_inside_the_range():
+    def item_similarity(ratings):
+        R = np.asarray(ratings, dtype=float)
+        G = R.T @ R
+        d = np.diag(G)
+        with np.errstate(all="ignore"):
+            return np.nan_to_num(G / np.sqrt(np.outer(d, d)))
+
+    _run_hidden("item_similarity", item_similarity)
 
 
 def test_a_slow_pair_loop_in_pure_python_is_stopped():

@@ -11,8 +11,13 @@ ids may be strings. Ratings come as lists or arrays of any dtype (``uint8`` too:
 contract reads them as float64). Rankings are compared item by item (any sequence of
 integers); the cases are built so that no correct way of computing a cosine or a
 score in float64 can change the order: exact ties come from dyadic cosines (every
-step exact), near-ties are 1e-12 apart relatively (thousands of ulps), and random
-cases whose top scores are closer than 1e-9 are skipped.
+step exact), near-ties are 3e-12 and 4.3e-14 apart relatively (the finer one about
+190 ulps, while the summation order of a correct answer moves a score by a few
+ulps), and random cases whose top scores are closer than 1e-9 are skipped. Non-zero ratings stay between
+1e-12 and 1e12, the contract's range: inside it no textbook form under- or
+overflows (even sqrt(G_ii * G_jj)), and every column someone rated has a norm of at
+least 1e-12, far above the 10·eps ≈ 2.2e-15 below which scikit-learn's dense
+``normalize`` (hence ``cosine_similarity``) leaves a column unscaled.
 """
 
 from __future__ import annotations
@@ -121,9 +126,10 @@ def similarity_cases(seed=0, n_random=40):
 
     Hand-picked: the worked example, an item nobody rated, all zeros, one user, one
     item, duplicate and proportional columns, uint8 stars up to 255 (products
-    overflow in uint8), float32, ratings of 1e6 and of 1e-9, columns of very different
-    scales, large offsets (1e8 + noise), lists, 2,000 users × 500 items; then seeded
-    random cases.
+    overflow in uint8), float32, ratings of 1e6 and 1e-9, of 1e-11 and the range's
+    ends 1e-12 and 5e11 (a norm is 0 only for an item nobody rated: no "numerically
+    zero" floor), columns of very different scales, large offsets (1e8 + noise), lists,
+    2,000 users × 500 items; then seeded random cases.
     """
     rng = np.random.default_rng(seed)
     yield [[5, 3, 0], [4, 0, 1], [0, 2, 4]], "the worked example"
@@ -148,6 +154,20 @@ def similarity_cases(seed=0, n_random=40):
     yield (
         _sparse_ratings(rng, 15, 6, 0.5) * 1e-9,
         "tiny ratings (1e-9): cosine is scale-free",
+    )
+    yield [[1e-11]], "one rating of 1e-11: its diagonal is 1 (a norm of 1e-11 is not 0)"
+    yield (
+        _sparse_ratings(rng, 12, 5, 0.5) * 1e-11,
+        "ratings of 1e-11: norms below 1e-10 are still not 0",
+    )
+    yield (
+        _sparse_ratings(rng, 12, 5, 0.5) * 1e-12,
+        "ratings of 1e-12 to 5e-12 (the contract's smallest): only a norm of exactly "
+        "0 means nobody rated the item",
+    )
+    yield (
+        _sparse_ratings(rng, 10, 5, 0.5) * 1e11,
+        "ratings of 1e11 to 5e11 (the contract's range ends at 1e12)",
     )
     R = _sparse_ratings(rng, 15, 4, 0.7).astype(float)
     yield R * np.array([1e-6, 1.0, 1e6, 1e-3]), "columns of very different scales"
@@ -196,6 +216,13 @@ def _zero_diagonal(ratings):
     return S
 
 
+def _floored_cosine(ratings):
+    R = as_ratings(ratings)
+    norms = np.sqrt((R * R).sum(axis=0))
+    unit = np.divide(R, norms, out=np.zeros_like(R), where=norms > 1e-10)
+    return unit.T @ unit
+
+
 def _epsilon_cosine(ratings):
     R = as_ratings(ratings)
     norms = np.linalg.norm(R, axis=0) + 1e-9
@@ -203,14 +230,23 @@ def _epsilon_cosine(ratings):
 
 
 # ----------------------------------------------------------------------- recommend
-def _near_tie_block():
-    """Item 4 beats item 2 by 1e-12 relatively, through exact, disjoint structure."""
+FINE_GAP = 2.0**-44  # score gap (3/4)·FINE_GAP ≈ 4.3e-14 relative: about 190 ulps
+
+
+def _near_tie_block(e=4e-12):
+    """Item 4 beats item 2 by (3/4)·e relatively, through exact, disjoint structure.
+
+    Item 2's score is exactly 3/4; item 4's is (3/4)(1 + e)/sqrt(1 + e/2 + e²/4)
+    ≈ (3/4)(1 + 3e/4): e = 4e-12 gives a 3e-12 gap, e = :data:`FINE_GAP` 4.3e-14.
+    Each score is a single product, so no summation order can move it by more than
+    a few ulps (2.2e-16 each).
+    """
     R = np.zeros((9, 6))
     R[[0, 1, 2, 3], 0] = 1  # j1: user 0 and users 1-3, norm 2
     R[[0, 4, 5, 6], 1] = 1  # j2: user 0 and users 4-6 ...
-    R[0, 1] = 1 + 4e-12  # ... with user 0's rating one part in 2.5e11 higher
+    R[0, 1] = 1 + e  # ... with user 0's rating a little higher
     R[[1, 2, 3, 7], 2] = 1  # item 2: cosine 3/4 with j1, 0 with j2
-    R[[4, 5, 6, 8], 4] = 1  # item 4: about (3/4)(1 - 1e-12) with j2, 0 with j1
+    R[[4, 5, 6, 8], 4] = 1  # item 4: about (3/4)(1 - e/4) with j2, 0 with j1
     R[[7, 8], 3] = 1  # item 3: co-rated with neither j1 nor j2: score 0
     return R  # item 5: nobody rated it
 
@@ -232,20 +268,42 @@ def recommend_cases(seed=0, n_random=40):
     """Cases ``(ratings, user, k, why)`` for ``recommend``.
 
     Hand-picked: the worked example, an exact tie (duplicate items, lower index
-    first), ties at score 0 (items never co-rated or never rated), a near-tie 1e-12
-    apart (the higher score wins even at the higher index), the same ×1e6 and
-    ×1e-9, a user who rated all but k items, fewer than k and no unrated items, one
-    user, one item, uint8 stars up to 255, lists, a NumPy int as ``user``, dozens of
-    ties at 0 (an unstable sort scrambles them), 2,000 users × 500 items; then seeded random cases (screened by :func:`_robust`).
+    first), ties at score 0 (items never co-rated or never rated), a near-tie 3e-12
+    apart (the higher score wins even at the higher index), the same ×1e6, ×1e-9,
+    ×1e-11 and ×1e-12 (no norm floor), a near-tie 4.3e-14 apart and the
+    same ×1e-9 (rounding to 12 decimals, absolute or relative, merges it), a user
+    who rated all but k items, fewer than k and no unrated items, one user, one
+    item, uint8 stars up to 255, lists, a NumPy int as ``user``, dozens of ties at 0
+    (an unstable sort scrambles them), 2,000 users × 500 items; then seeded random
+    cases (screened by :func:`_robust`).
     """
     rng = np.random.default_rng(seed)
     worked = [[5, 0, 0, 1], [4, 0, 3, 0], [0, 2, 4, 0]]
     yield worked, 0, 2, "the worked example"
     yield _dyadic_block(), 0, 4, "items 3 and 5 tie exactly: 3 first; item 4 unrated"
     yield _dyadic_block(), 7, 5, "ties: the lower index first"
-    yield _near_tie_block(), 0, 4, "item 4 beats item 2 by 1e-12: not a tie"
+    yield _near_tie_block(), 0, 4, "item 4 beats item 2 by 3e-12: not a tie"
     yield _near_tie_block() * 1e6, 0, 2, "the near-tie with ratings × 1e6"
     yield _near_tie_block() * 1e-9, 0, 2, "the near-tie with ratings × 1e-9"
+    yield _near_tie_block() * 1e-11, 0, 3, "the near-tie × 1e-11: norms of 2e-11"
+    yield (
+        _near_tie_block() * 1e-12,
+        0,
+        2,
+        "the near-tie × 1e-12 (the contract's smallest ratings): no norm floor",
+    )
+    yield (
+        _near_tie_block(FINE_GAP),
+        0,
+        4,
+        "item 4 beats item 2 by 4.3e-14 (relative): not a tie, do not round",
+    )
+    yield (
+        _near_tie_block(FINE_GAP) * 1e-9,
+        0,
+        2,
+        "the 4.3e-14 near-tie × 1e-9: scores of 7.5e-10, no absolute rounding",
+    )
     R = _sparse_ratings(rng, 20, 10, 0.5)
     R[3] = rng.integers(1, 6, size=10)
     R[3, [2, 7, 8]] = 0
@@ -341,6 +399,11 @@ def _ranking_problem(got, expected):
 
 
 # ------------------------------------------------------------------------- exercises
+_ROUNDING_HINT = (
+    "Do not round the scores or compare them with a tolerance: two scores 4e-14 "
+    "apart (relatively) are not a tie, the larger comes first."
+)
+
 EXERCISES = Exercises(
     Exercise(
         "precision_at_k",
@@ -442,6 +505,12 @@ EXERCISES = Exercises(
         reference=item_similarity_reference,
         cases=lambda: (c[:-1] for c in similarity_cases(seed=0, n_random=10)),
         mistakes=[
+            Mistake(  # first: on [[1e-11]] it returns [[0]], like the Pearson mistake
+                _floored_cosine,
+                "Only a norm of exactly 0 means nobody rated the item: do not treat a "
+                "small norm as zero (norms > 1e-10, np.isclose(norms, 0)). Cosine is "
+                "scale-free: ratings of 1e-12 give the same matrix as stars.",
+            ),
             Mistake(
                 lambda r: _cosine(as_ratings(r)),
                 "An item nobody rated has norm 0, and 0/0 gives nan: its similarity "
@@ -527,8 +596,11 @@ EXERCISES = Exercises(
             ),
             Mistake(
                 _recommend_with(lambda R, u: np.round(item_scores(R, u), 8)),
-                "Do not round the scores or compare them with a tolerance: two "
-                "scores 1e-12 apart are not a tie, the larger comes first.",
+                _ROUNDING_HINT,
+            ),
+            Mistake(
+                _recommend_with(lambda R, u: np.round(item_scores(R, u), 12)),
+                _ROUNDING_HINT,
             ),
             Mistake(
                 _recommend_with(_weighted_average),
