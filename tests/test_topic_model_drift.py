@@ -289,6 +289,152 @@ def test_a_float32_answer_fails_on_large_offsets():
         _run_hidden("ks_drift", ks32, KS_CASES)
 
 
+def _cases_named(cases, *words):
+    found = [(args, why) for args, why in cases if any(w in why for w in words)]
+    assert found, words
+    return found
+
+
+def _fails_only_on(exercise, func, cases, *words, match=None):
+    """``func`` passes every case but those named by ``words``, and fails each of them."""
+    named = _cases_named(cases, *words)
+    rest = [(args, why) for args, why in cases if not any(w in why for w in words)]
+    _run_hidden(exercise, func, rest)
+    for case in named:
+        with pytest.raises(CheckFailed, match=match):
+            _run_hidden(exercise, func, [case])
+
+
+def _capped(func, max_rows=100_000):
+    """``func`` on a seeded subsample of at most ``max_rows`` of each sample."""
+
+    def capped(x, y, *rest):
+        rng = np.random.default_rng(0)
+        x, y = np.asarray(x, float).ravel(), np.asarray(y, float).ravel()
+        if x.size > max_rows:
+            x = rng.choice(x, max_rows, replace=False)
+        if y.size > max_rows:
+            y = rng.choice(y, max_rows, replace=False)
+        return func(x, y, *rest)
+
+    return capped
+
+
+def test_answers_that_subsample_fail_on_150000_rows():
+    for exercise, func, cases in [
+        ("population_stability_index", core.psi_reference, PSI_CASES),
+        ("ks_drift", core.ks_reference, KS_CASES),
+    ]:
+        _fails_only_on(exercise, _capped(func), cases, "150,000", match="150,000")
+
+
+def test_a_hand_made_switch_to_the_asymptotic_p_value_fails():
+    def ks_cutoff(reference, current, alpha=0.05):
+        r, c = np.asarray(reference, float), np.asarray(current, float)
+        method = "exact" if max(r.size, c.size) <= 1000 else "asymp"
+        res = stats.ks_2samp(r, c, method=method)
+        return res.statistic, res.pvalue, res.pvalue < alpha
+
+    _fails_only_on(
+        "ks_drift", ks_cutoff, KS_CASES, "2,000 and 1,500", "10,000 and 7,001"
+    )
+
+
+def test_tiny_p_values_are_compared_relatively():
+    def ks_floored(reference, current, alpha=0.05):
+        d, p, drifted = core.ks_reference(reference, current, alpha)
+        return d, max(p, 1e-12), drifted  # within 1e-8 absolute, not 1e-9 relative
+
+    tiny = [why for args, why in KS_CASES if core.ks_reference(*args)[1] < 1e-12]
+    assert {"disjoint samples: statistic 1"} < set(tiny)
+    assert any("large shift" in why for why in tiny)
+    _fails_only_on("ks_drift", ks_floored, KS_CASES, *tiny, match="relative")
+
+
+def test_ks_feedback_names_the_part_and_both_values():
+    def ks_float32_p(reference, current, alpha=0.05):
+        d, p, drifted = core.ks_reference(reference, current, alpha)
+        return d, float(np.float32(p)), drifted
+
+    with pytest.raises(CheckFailed) as info:
+        _run_hidden("ks_drift", ks_float32_p, KS_CASES)
+    text = str(info.value)
+    assert "p_value differs: expected 3.34052053860239" in text
+    assert "returned 3.34052055" in text and "within 1e-9 relative" in text
+    with pytest.raises(
+        CheckFailed, match=r"should hold 3 values, got 2: returned \[0.0, 1.0\]"
+    ):
+        _run_hidden("ks_drift", lambda r, c, alpha=0.05: (0.0, 1.0), KS_CASES)
+
+
+def _psi_lerp_in_dtype(expected, actual, n_bins=10, eps=1e-4):
+    """A hand-made linear quantile computed in the input's own dtype."""
+    s = np.sort(np.asarray(expected).ravel())
+    edges = []
+    for i in range(1, n_bins):
+        h = (s.size - 1) * i / n_bins  # a Python float keeps s's dtype
+        k = int(h)
+        if k + 1 < s.size:
+            edges.append(s[k] + (s[k + 1] - s[k]) * (h - k))
+        else:
+            edges.append(s[k])
+    with np.errstate(over="ignore"):
+        return checks._psi_with_edges(expected, actual, np.array(edges), eps)
+
+
+def test_a_quantile_computed_in_int8_or_float32_fails():
+    with np.errstate(over="ignore"):
+        _fails_only_on(
+            "population_stability_index",
+            _psi_lerp_in_dtype,
+            PSI_CASES,
+            "int8:",
+            "float32 values 1",
+        )
+
+
+def test_edges_rounded_to_ten_decimals_fail_at_a_spread_of_1e_12():
+    def psi_rounded(expected, actual, n_bins=10, eps=1e-4):
+        edges = np.round(core.quantile_edges(expected, n_bins), 10)
+        return checks._psi_with_edges(expected, actual, edges, eps)
+
+    _fails_only_on(
+        "population_stability_index",
+        psi_rounded,
+        PSI_CASES,
+        "size 1e-12",
+        "1e-13",
+        "2**-23, k in",
+    )
+
+
+@pytest.mark.parametrize("other", [checks._psi_lerp, checks._psi_inclusive])
+def test_another_linear_quantile_formula_fails_on_tied_edges(other):
+    def psi(expected, actual, n_bins=10, eps=1e-4):
+        if n_bins == 1 or np.size(expected) == 1:
+            return core.psi_reference(expected, actual, n_bins, eps)
+        return other(expected, actual, n_bins, eps)
+
+    named = _cases_named(PSI_CASES, "tied values 0.1 and 0.9", "all tied")
+    failing = 0
+    for case in named:
+        try:
+            _run_hidden("population_stability_index", psi, [case])
+        except CheckFailed:
+            failing += 1
+    assert failing >= 3
+    with pytest.raises(CheckFailed, match="tied"):
+        _run_hidden("population_stability_index", psi, PSI_CASES)
+
+
+def test_lerp_hint_on_a_tied_edge():
+    with pytest.raises(CheckFailed) as info:
+        _run_hidden("population_stability_index", checks._psi_lerp, PSI_CASES)
+    assert "np.quantile(expected, np.arange(1, n_bins) / n_bins) itself" in str(
+        info.value
+    )
+
+
 def test_hidden_cases_run_fast():
     start = time.perf_counter()
     _run_hidden("population_stability_index", core.psi_reference, PSI_CASES)

@@ -9,25 +9,34 @@ asks for a checker::
     check([1, 2, 3, 4], [1, 2, 3, 4], 2, expect=0.0)
 
 The hidden cases (:func:`psi_cases`, :func:`ks_cases`) put values exactly on bin
-edges only where the edge is a tied value of ``expected``: there every linear
-quantile (``np.quantile``, ``np.percentile``, pandas), whatever the grid of levels,
-gives the tied value exactly, so a correct answer in any style bins it the same way.
+edges only where the edge is a tied value of ``expected``. The contract takes the
+edges from ``np.quantile`` (``np.percentile`` and pandas compute the same): its
+linear interpolation x[k] + (x[k+1] − x[k])·t returns a tied value exactly, whatever
+the grid of levels, while another formula of the same quantile, (1 − t)·x[k] +
+t·x[k+1] or ``statistics.quantiles(method="inclusive")``, can land one ulp off it and
+move the values equal to it into the other bin; the cases include such ties.
 Elsewhere no quantile position (n − 1)·i/n_bins is a whole number (n − 1 and n_bins
 are coprime): a quantile that falls exactly on a value of ``expected`` is computed
 one ulp above or below it depending on how the levels i/n_bins were rounded
 (``np.linspace`` against ``np.arange(...) / n_bins``), which would decide that
 value's bin by rounding.
+
+``ks_drift``'s p-value is compared within 1e-9 *relative* (:func:`_ks_equal`):
+scipy's exact and asymptotic p-values are accurate far below 1e-16, so 1e-30 and
+1e-20 are different answers.
 """
 
 from __future__ import annotations
 
 import math
+import statistics
 
 import numpy as np
 from scipy import stats
 
 from ...checking import Exercise, Exercises, Mistake
 from ...validation import check_seed
+from ...values import compare, every_digit, format_value
 from .core import bin_proportions, ks_reference, psi_reference, quantile_edges
 
 __all__ = ["EXERCISES", "checker", "ks_cases", "psi_cases"]
@@ -44,6 +53,8 @@ def _psi_mistake_cases():
     yield (rng.normal(size=100), rng.normal(6, 1, size=100))  # disjoint
     yield (np.r_[np.zeros(60), rng.normal(size=40)], rng.normal(size=80), 10)
     yield (rng.uniform(0, 1, 50), rng.uniform(-2, 3, 50), 10)  # outside the range
+    yield ([3.0, 3.0], [3.0, 2.0], 5)  # (1 - t) * 3 + t * 3 is not 3.0
+    yield ([0.1] * 7 + [0.9] * 7, [0.1] * 5 + [0.9] * 9, 3)  # lerp moves 0.1s
 
 
 def psi_cases(seed: int = 0, n_random: int = 40):
@@ -51,8 +62,10 @@ def psi_cases(seed: int = 0, n_random: int = 40):
 
     Edge cases (identical and disjoint samples, values on tied edges, duplicate
     quantile edges, one value, n_bins 1 and 2, non-default eps, integer and float32
-    inputs, lists, offsets of 1e6 with a spread of 1e-3, 100,000 values), then
-    ``n_random`` seeded random cases.
+    inputs, lists, offsets of 1e6 with a spread of 1e-3, 100,000 values), the cases
+    of :func:`_psi_precision_cases` (tied edges that only np.quantile's formula gives
+    exactly, int8 gaps above 127, float32 one ulp apart, spreads of 1e-12, 150,000
+    rows), then ``n_random`` seeded random cases.
     """
     rng = np.random.default_rng(check_seed(seed))
     x = rng.normal(size=500)
@@ -88,6 +101,7 @@ def psi_cases(seed: int = 0, n_random: int = 40):
         ),
         "100,000 values",
     )
+    yield from _psi_precision_cases(np.random.default_rng([check_seed(seed), 1]))
     for i in range(n_random):
         n_bins = int(rng.integers(1, 21))
         n, m = rng.integers(5, 400, size=2)
@@ -100,6 +114,63 @@ def psi_cases(seed: int = 0, n_random: int = 40):
         if i % 2 == 0:
             args = (e.tolist(), a.tolist(), *args[2:])
         yield args, f"random case {i}"
+
+
+def _psi_precision_cases(rng):
+    """Ties at two-decimal values, int8 gaps, float32 one ulp apart, 1e-12, 150,000 rows.
+
+    Drawn from their own generator, so that the cases before and after them stay the
+    same whatever is added here.
+    """
+    yield ([3.0, 3.0], [3.0, 2.0], 5), "expected [3.0, 3.0]: every edge is 3.0 exactly"
+    yield (
+        ([0.1] * 7 + [0.9] * 7, [0.1] * 3 + [0.9] * 5 + [0.05], 3),
+        "edges at the tied values 0.1 and 0.9, exactly (np.quantile)",
+    )
+    for i in range(6):  # drawn until another linear formula moves a tied edge
+        other = _psi_lerp if i % 2 == 0 else _psi_inclusive
+        while True:
+            values = np.round(rng.uniform(0, 1, 2), 2)
+            n, n_bins = int(rng.integers(6, 40)), int(rng.integers(2, 11))
+            while math.gcd(n - 1, n_bins) != 1:  # every edge tied or between values
+                n += 1
+            e = rng.choice(values, n).tolist()
+            a = rng.choice(values, int(rng.integers(5, 40))).tolist()
+            if abs(other(e, a, n_bins) - psi_reference(e, a, n_bins)) > 1e-6:
+                break
+        yield (e, a, n_bins), f"two-decimal values, all tied ({i})"
+    low, high = rng.integers(-128, -100, 50), rng.integers(100, 128, 50)
+    e8 = rng.permutation(np.r_[low, high]).astype(np.int8)
+    a8 = rng.integers(-128, 128, 300).astype(np.int8)
+    a8 = a8[a8 != (low.max() + high.min()) / 2]  # no value on the (untied) edge
+    yield (
+        (e8, a8, 2),
+        "int8: the median edge lies between -101.. and 100.. (a gap above 127)",
+    )
+    one, ulp = np.float32(1.0), np.float32(2.0**-23)
+    yield (
+        (np.r_[[one] * 3, [one + ulp] * 3], np.r_[[one] * 4, [one + ulp]], 2),
+        "float32 values 1 and 1 + 2**-23: the median edge 1 + 2**-24 is between them",
+    )
+    e32 = (one + ulp * rng.integers(0, 40, 31)).astype(np.float32)
+    a32 = (one + ulp * rng.integers(0, 41, 200)).astype(np.float32)
+    yield (e32, a32, 7), "float32 values 1 + k * 2**-23, k in 0..39"
+    tiny = 1e-12 * rng.normal(size=300)
+    yield (tiny, 1e-12 * rng.normal(0.5, 1, 200)), "values of size 1e-12"
+    yield (
+        (
+            1 + 1e-13 * rng.integers(0, 30, 400),
+            1 + 1e-13 * rng.integers(5, 35, 300),
+        ),
+        "1 + k * 1e-13 (ties): a spread of 3e-12",
+    )
+    yield (
+        (
+            rng.normal(size=150_000),
+            np.r_[rng.normal(size=100_000), rng.normal(1.0, 1, 50_000)],
+        ),
+        "150,000 values; the drift is in the last 50,000 rows of actual",
+    )
 
 
 def _ks_mistake_cases():
@@ -120,7 +191,9 @@ def ks_cases(seed: int = 0, n_random: int = 40):
 
     Identical and disjoint samples, ties, one value on either side, alpha equal to
     the p-value, non-default alpha, integer and float32 inputs, lists, offsets of
-    1e6 with a spread of 1e-3, 50,000 values, then seeded random cases.
+    1e6 with a spread of 1e-3, 50,000 values, the sizes of :func:`_ks_size_cases`
+    (exact p-values up to 10,000 on each side, a p-value of 6e-35, 150,000 rows),
+    then seeded random cases.
     """
     rng = np.random.default_rng(check_seed(seed))
     x = rng.normal(size=300)
@@ -149,6 +222,7 @@ def ks_cases(seed: int = 0, n_random: int = 40):
         ),
         "50,000 values, a tiny shift: significant, yet small",
     )
+    yield from _ks_size_cases(np.random.default_rng([check_seed(seed), 1]))
     for i in range(n_random):
         n, m = rng.integers(1, 300, size=2)
         r = rng.normal(size=n).round(int(rng.integers(0, 4)))  # some ties
@@ -156,6 +230,59 @@ def ks_cases(seed: int = 0, n_random: int = 40):
         alpha = float(rng.choice([0.05, 0.01, 0.1]))
         args = (r.tolist(), c.tolist(), alpha) if i % 2 == 0 else (r, c, alpha)
         yield args, f"random case {i}"
+
+
+def _ks_size_cases(rng):
+    """Sizes on both sides of ks_2samp's switch to the asymptotic p-value (10,000)."""
+    yield (
+        (rng.normal(size=2000), rng.normal(0.05, 1, 1500)),
+        "2,000 and 1,500 values: ks_2samp's default p-value is still exact",
+    )
+    yield (
+        (rng.normal(size=10_000), rng.normal(0.03, 1, 7001)),
+        "10,000 and 7,001 values: exact up to 10,000 on each side",
+    )
+    yield (
+        (rng.normal(size=10_001), rng.normal(0.03, 1, 9000)),
+        "10,001 and 9,000 values: asymptotic above 10,000",
+    )
+    yield (
+        (rng.normal(size=300), rng.normal(1.5, 1, 250)),
+        "a large shift: a p-value of 6e-35, compared within 1e-9 relative",
+    )
+    yield (
+        (
+            rng.normal(size=150_000),
+            np.r_[rng.normal(size=100_000), rng.normal(0.3, 1, 50_000)],
+        ),
+        "150,000 values; the drift is in the last 50,000 rows of current",
+    )
+
+
+def _ks_equal(got, expected):
+    """``None`` when ``got`` equals ``expected``, else the problem, with both values.
+
+    ``statistic`` and ``drifted`` within 1e-8 (+1e-9 relative); ``p_value`` within
+    1e-9 relative only.
+    """
+    reason = compare(got, expected, 1e-8, 1e-9)
+    if reason is not None:
+        return f"{reason}: returned {format_value(got)}"
+    got = tuple(got)
+    for name, g, e, atol in zip(
+        ("statistic", "p_value", "drifted"), got, expected, (1e-8, 0.0, 1e-8)
+    ):
+        reason = compare(g, e, atol, 1e-9, name)
+        if reason == f"{name} value differs" or reason == f"{name} values differ":
+            within = "1e-9 relative" if atol == 0 else "1e-8"
+            shown = every_digit if name != "drifted" else format_value
+            return (
+                f"{name} differs: expected {shown(e)}, returned {shown(g)} "
+                f"(compared within {within})"
+            )
+        if reason:
+            return f"{reason}: returned {format_value(got)}"
+    return None
 
 
 # ------------------------------------------------------------------- mistake helpers
@@ -216,6 +343,29 @@ def _psi_kl(expected, actual, n_bins=10, eps=1e-4):
     e = np.maximum(bin_proportions(expected, edges), eps)
     a = np.maximum(bin_proportions(actual, edges), eps)
     return float(np.sum(a * np.log(a / e)))
+
+
+def _psi_with_edges(expected, actual, edges, eps):
+    e = np.maximum(bin_proportions(expected, edges), eps)
+    a = np.maximum(bin_proportions(actual, edges), eps)
+    return float(np.sum((a - e) * np.log(a / e)))
+
+
+def _psi_lerp(expected, actual, n_bins=10, eps=1e-4):
+    """Edges by the textbook (1 - t)·x[k] + t·x[k+1]: one ulp off some tied values."""
+    x = np.sort(_as_float(expected))
+    h = (x.size - 1) * np.arange(1, n_bins) / n_bins
+    k = np.floor(h).astype(int)
+    t = h - k
+    edges = (1 - t) * x[k] + t * x[np.minimum(k + 1, x.size - 1)]
+    return _psi_with_edges(expected, actual, edges, eps)
+
+
+def _psi_inclusive(expected, actual, n_bins=10, eps=1e-4):
+    """Edges by statistics.quantiles(method="inclusive") (n >= 2, n_bins >= 2)."""
+    x = [float(v) for v in _as_float(expected)]
+    edges = statistics.quantiles(x, n=n_bins, method="inclusive")
+    return _psi_with_edges(expected, actual, edges, eps)
 
 
 def _psi_one_bin_short(expected, actual, n_bins=10, eps=1e-4):
@@ -357,6 +507,12 @@ EXERCISES = Exercises(
                 "are the drift).",
             ),
             Mistake(
+                _psi_lerp,
+                "Take the edges from np.quantile(expected, np.arange(1, n_bins) / "
+                "n_bins) itself: (1 - t) * x[k] + t * x[k+1] can land one ulp off a tied "
+                "value x[k] = x[k+1], and the values equal to it then change bins.",
+            ),
+            Mistake(
                 _psi_one_bin_short,
                 "That has n_bins - 1 bins: there are n_bins - 1 inner edges, the "
                 "quantiles at 1/n_bins, 2/n_bins, ..., (n_bins - 1)/n_bins.",
@@ -373,6 +529,8 @@ EXERCISES = Exercises(
         reference=ks_reference,
         parts=("statistic", "p_value", "drifted"),
         cases=_ks_mistake_cases,
+        equal=_ks_equal,
+        show_values=False,
         mistakes=[
             Mistake(
                 _ks_le,
