@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 from harness import REPO
 from sklearn.metrics import precision_score, recall_score
@@ -153,7 +155,23 @@ def test_hashing_is_the_same_in_a_fresh_process():
 
 
 # --------------------------------------------------------------------- reading answers
-@pytest.mark.parametrize("value", ["B", " b ", "b)", "(b)", "b.", "b:", "\tB)\n"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "B",
+        " b ",
+        "b)",
+        "(b)",
+        "b.",
+        "b:",
+        "\tB)\n",
+        "b) L1 (lasso)",
+        "b. because it zeroes coefficients",
+        "B: lasso",
+        "(b) L1",
+        "b)\nL1, the lasso",
+    ],
+)
 def test_choice_variants_read_as_the_letter(value):
     assert core.normalise_choice(value) == "b"
 
@@ -167,6 +185,10 @@ def test_choice_variants_read_as_the_letter(value):
         ("b c", "'b c'"),
         ("L1", "'L1'"),
         ("b)c", "'b)c'"),
+        ("b lasso", "'b lasso'"),
+        ("a lasso", "'a lasso'"),
+        ("b) or c)", "'b) or c)', which names more than one option"),
+        ("(b) not (a)", "'(b) not (a)', which names more than one option"),
         (2, "2 (int)"),
         (None, "None (NoneType)"),
         (["b"], "['b'] (list)"),
@@ -194,6 +216,13 @@ def test_unreadable_choices_are_refused_naming_the_value(value, shown):
         np.array(0.8),
         0.7951,
         0.8049,
+        "0.7951",
+        Decimal(60) / Decimal(75),
+        Decimal("0.8"),
+        np.array([[905, 15], [20, 60]])[:, 1:][1] / 75,
+        np.array([[0.8]], dtype=np.float32),
+        pd.Series([0.8]),
+        np.float16(0.8),
     ],
 )
 def test_number_variants_are_right(value):
@@ -205,6 +234,77 @@ def test_wrong_numbers_are_wrong(value):
     assert not topic.QUESTIONS["q_cm_precision"].is_right(value)
 
 
+HALVES = {
+    "q_cm_precision": [
+        0.795,
+        0.805,
+        "0.795",
+        "0.805",
+        np.float32(0.795),
+        np.float32(0.805),
+        Decimal("0.795"),
+        Fraction(161, 200),
+        "80.5%",
+        np.array([0.805]),
+    ],
+    "q_cm_recall": [
+        0.745,
+        0.755,
+        "0.745",
+        "0.755",
+        np.float32(0.755),
+        np.float64(0.745),
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    "name, value", [(n, v) for n, values in HALVES.items() for v in values]
+)
+def test_numbers_exactly_halfway_are_wrong(name, value):
+    """|x - answer| < 0.005 on the decimal spelling: 0.005 off is wrong, whichever
+    way binary rounding of the float (or float32) would go."""
+    q = topic.QUESTIONS[name]
+    assert not q.is_right(value)
+    assert "exactly halfway between" in q.canonical(value)
+
+
+@pytest.mark.parametrize(
+    "value, canon",
+    [
+        (0.7951, "0.80"),
+        (0.7949, "0.79"),
+        (
+            np.float32(0.745),
+            "0.745 (exactly halfway between 0.74 and 0.75: 0.005 from each)",
+        ),
+        (
+            Fraction(1, 200),
+            "0.005 (exactly halfway between 0.00 and 0.01: 0.005 from each)",
+        ),
+        (0.0, "0.00"),
+        ("1/3", "0.33"),
+        (1, "1.00"),
+    ],
+)
+def test_numbers_are_rounded_exactly_on_their_decimal_spelling(value, canon):
+    assert core.canonical("number", value) == canon
+
+
+def test_the_old_binary_rounding_would_have_accepted_the_halves():
+    """The broken reading (round the binary float) takes 0.795 and float32 0.755."""
+
+    def binary_rounding(value):
+        return f"{round(float(value), 2):.2f}"
+
+    assert (
+        binary_rounding(0.795) == "0.80"
+        and binary_rounding(np.float32(0.755)) == "0.75"
+    )
+    assert core.canonical("number", 0.795) != "0.80"
+    assert core.canonical("number", np.float32(0.755)) != "0.75"
+
+
 @pytest.mark.parametrize(
     "value, message",
     [
@@ -213,6 +313,12 @@ def test_wrong_numbers_are_wrong(value):
         (float("nan"), "finite"),
         (float("inf"), "finite"),
         ([0.8], "[0.8] (list)"),
+        ("0,8", "'0,8' has a decimal comma: write 0.8 with a decimal point"),
+        (" 0,75 ", "has a decimal comma: write 0.75 with a decimal point"),
+        ((0, 8), "Python reads 0,8 as two numbers; write 0.8 with a decimal point"),
+        (np.array([0.8, 0.75]), "(ndarray)"),
+        (Decimal("NaN"), "finite"),
+        (np.float32("inf"), "finite"),
         (None, "None"),
         ("1/0", "the text '1/0'"),
         (80, "a percentage? give a fraction"),
@@ -338,6 +444,111 @@ def test_int8_overflow_is_caught():
     check([[100, 100], [100, 100]])  # fine as Python ints
     with pytest.raises(CheckFailed):
         check(np.array([[100, 100], [100, 100]], dtype=np.int8), expect=(0.5, 0.5))
+
+
+def _float32_kept(cm):
+    tn, fp, fn, tp = (np.asarray(cm) * 1.0).ravel()
+    return float(tp / (tp + fp)), float(tp / (tp + fn))
+
+
+def _small_int_upcast(cm):
+    cm = np.asarray(cm)
+    if cm.dtype.itemsize < 8:
+        cm = cm.astype(np.int64)
+    tn, fp, fn, tp = cm.ravel()
+    return float(tp / (tp + fp)), float(tp / (tp + fn))
+
+
+def _max_one(cm):
+    tn, fp, fn, tp = np.asarray(cm, dtype=float).ravel()
+    return float(tp / max(tp + fp, 1.0)), float(tp / max(tp + fn, 1.0))
+
+
+def _epsilon(cm):
+    tn, fp, fn, tp = np.asarray(cm, dtype=float).ravel()
+    return float(tp / (tp + fp + 1e-10)), float(tp / (tp + fn + 1e-10))
+
+
+def _isclose(cm):
+    tn, fp, fn, tp = np.asarray(cm, dtype=float).ravel()
+    p = 0.0 if np.isclose(tp + fp, 0) else tp / (tp + fp)
+    r = 0.0 if np.isclose(tp + fn, 0) else tp / (tp + fn)
+    return float(p), float(r)
+
+
+def _mutates(cm):
+    cm = np.asarray(cm, dtype=np.float64)
+    cm /= cm.sum()
+    tn, fp, fn, tp = cm.ravel()
+    return float(tp / (tp + fp)), float(tp / (tp + fn))
+
+
+def _float32_matrix():
+    return np.array([[0.5, 0.25], [0.125, 0.375]], dtype=np.float32)
+
+
+#: The hidden cases added after the first red team, each with a broken copy it
+#: catches: (broken function, matrix, right (precision, recall), what it shows).
+NEW_HIDDEN = [
+    (_float32_kept, _float32_matrix, (0.6, 0.75), "differs by 2.4e-08"),
+    (_small_int_upcast, _float32_matrix, (0.6, 0.75), "returned: precision=nan"),
+    (_max_one, lambda: [[0.5, 0.25], [0.125, 0.125]], (1 / 3, 0.5), "max(denominator"),
+    (_epsilon, lambda: [[0.0, 0.0], [0.0, 1e-9]], (1.0, 1.0), "small epsilon"),
+    (_isclose, lambda: [[0.0, 0.0], [0.0, 1e-9]], (1.0, 1.0), "np.isclose"),
+    (
+        _isclose,
+        lambda: np.array([[10.0, 4.0], [2.0, 30.0]]) * 1e-12,
+        (30 / 34, 30 / 32),
+        "np.isclose",
+    ),
+    (_mutates, lambda: np.array([[1.0, 2.0], [3.0, 4.0]]), (4 / 6, 4 / 7), "in place"),
+]
+
+
+@pytest.mark.parametrize(
+    "broken, matrix, right, shows",
+    NEW_HIDDEN,
+    ids=[f"{b.__name__}-{k}" for k, (b, *_) in enumerate(NEW_HIDDEN)],
+)
+def test_new_hidden_cases_catch_their_broken_copy(broken, matrix, right, shows):
+    assert core.confusion_rates_reference(matrix()) == pytest.approx(right, abs=1e-15)
+    assert slow_rates(matrix()) == pytest.approx(right, abs=1e-15)
+    with pytest.raises(CheckFailed, match=__import__("re").escape(shows)):
+        topic.checker("confusion_rates", broken)(matrix(), expect=right)
+
+
+@pytest.mark.parametrize(
+    "matrix, right",
+    [(m, r) for _, m, r, _ in NEW_HIDDEN],
+    ids=[f"case{k}" for k in range(len(NEW_HIDDEN))],
+)
+def test_new_hidden_cases_pass_correct_answers_in_other_styles(matrix, right):
+    def fractions(cm):
+        return slow_rates(cm)
+
+    def tp_guard(cm):
+        tn, fp, fn, tp = np.array(cm, dtype=np.float64).reshape(-1)
+        return np.zeros(2) if tp <= 0 else np.array([tp / (tp + fp), tp / (tp + fn)])
+
+    def sklearn_weights(cm):
+        w = np.asarray(cm, dtype=np.float64).ravel()
+        if w.sum() == 0:
+            return 0.0, 0.0
+        pairs = ([0, 0, 1, 1], [0, 1, 0, 1])
+        return (
+            precision_score(*pairs, sample_weight=w, zero_division=0),
+            recall_score(*pairs, sample_weight=w, zero_division=0),
+        )
+
+    for answer in (
+        fractions,
+        tp_guard,
+        sklearn_weights,
+        core.confusion_rates_reference,
+    ):
+        cm = matrix()
+        topic.checker("confusion_rates", answer)(cm, expect=right)
+        topic.checker("confusion_rates", answer)(cm)
 
 
 # ------------------------------------------------------------------------- STAR helper

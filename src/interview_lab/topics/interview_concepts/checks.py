@@ -34,6 +34,12 @@ def confusion_cases():
     yield (np.array([[50, 0], [5, 0]]),)  # nothing predicted positive
     yield (np.array([[7, 3], [0, 0]]),)  # no true positive in the data
     yield ([[10, 4], [2, 30]],)
+    # float32 weighted counts: divided in float32, 0.375 / 0.625 is 0.6 + 2.4e-8
+    yield (np.array([[0.5, 0.25], [0.125, 0.375]], dtype=np.float32),)
+    # a normalised matrix (denominators in (0, 1)): max(d, 1) fails
+    yield ([[0.5, 0.25], [0.125, 0.125]],)
+    # a tiny but non-zero denominator: d + 1e-10 and np.isclose(d, 0) fail
+    yield ([[0.0, 0.0], [0.0, 1e-9]],)
 
 
 def random_confusion_matrices(n: int = 50, seed: int = 0):
@@ -55,6 +61,35 @@ def _textbook_layout(cm):
     """Reads [[TP, FN], [FP, TN]] (the textbook layout) instead of scikit-learn's."""
     cm = np.asarray(cm, dtype=float)
     return confusion_rates_reference(cm[::-1, ::-1])
+
+
+def _float32_kept(cm):
+    """Converts with ``* 1.0``, which keeps float32 counts in float32."""
+    tn, fp, fn, tp = (np.asarray(cm) * 1.0).ravel()
+    with np.errstate(all="ignore"):
+        precision = tp / (tp + fp) if tp + fp > 0 else 0.0
+        recall = tp / (tp + fn) if tp + fn > 0 else 0.0
+    return float(precision), float(recall)
+
+
+def _guarded_by_one(cm):
+    """Guards the division with ``max(denominator, 1)``: right only for whole counts."""
+    tn, fp, fn, tp = np.asarray(cm, dtype=float).ravel()
+    return float(tp / max(tp + fp, 1.0)), float(tp / max(tp + fn, 1.0))
+
+
+def _epsilon_denominator(cm):
+    """Adds 1e-10 to each denominator instead of testing it for 0."""
+    tn, fp, fn, tp = np.asarray(cm, dtype=float).ravel()
+    return float(tp / (tp + fp + 1e-10)), float(tp / (tp + fn + 1e-10))
+
+
+def _isclose_zero(cm):
+    """Decides "the denominator is 0" with ``np.isclose(d, 0)`` (atol 1e-8)."""
+    tn, fp, fn, tp = np.asarray(cm, dtype=float).ravel()
+    precision = 0.0 if np.isclose(tp + fp, 0.0) else tp / (tp + fp)
+    recall = 0.0 if np.isclose(tp + fn, 0.0) else tp / (tp + fn)
+    return float(precision), float(recall)
 
 
 def _nan_on_zero(cm):
@@ -115,6 +150,30 @@ EXERCISES = Exercises(
         cases=confusion_cases,
         parts=("precision", "recall"),
         mistakes=[
+            Mistake(
+                _float32_kept,
+                "Off by about 1e-8 on float32 counts: the division ran in float32 "
+                "(`cm * 1.0` and `np.asarray(cm)` keep float32). Read the counts as "
+                "float64 first: np.asarray(cm, dtype=np.float64).",
+            ),
+            Mistake(
+                _isclose_zero,
+                "np.isclose(denominator, 0) calls a tiny but non-zero denominator 0 "
+                "(its atol is 1e-8): weighted counts can be that small. Test for "
+                "exactly 0 (denominator > 0).",
+            ),
+            Mistake(
+                _guarded_by_one,
+                "max(denominator, 1) is a zero guard only for whole counts: weighted "
+                "counts (a normalised matrix) can have a denominator in (0, 1). Test "
+                "the denominator for exactly 0 instead.",
+            ),
+            Mistake(
+                _epsilon_denominator,
+                "Adding a small epsilon to the denominator shifts the result when the "
+                "counts are small (weighted or normalised counts): test the "
+                "denominator for exactly 0 and divide by it as it is.",
+            ),
             Mistake(
                 _swapped,
                 "Precision and recall look swapped: precision divides TP by "

@@ -8,16 +8,23 @@ question it stores
 * a **salted hash** of the right answer's canonical form,
   ``sha256(salt + canonical).hexdigest()``, where the canonical form of a letter answer
   is the lower-case letter (``" B) "`` -> ``"b"``) and of a number is the number
-  rounded to two decimals, ``f"{round(x, 2):.2f}"`` (``4/5`` -> ``"0.80"``);
+  rounded to two decimals, exactly (``1/4`` -> ``"0.25"``);
 * the **explanation**, XOR-ed with a keystream derived from the right answer
   (``sha256(salt + "|key|" + canonical + "|" + block)``), base64-encoded: only the
   right answer decrypts it.
 
-Numbers: we hash a rounded canonical form (not an interval whose centre would have to
-be stored): a number is right when it rounds, at two decimals, to the right answer
-rounded at two decimals. The numeric questions have answers with at most two decimals,
-so any correct way of writing them (``0.8``, ``"0.8"``, ``4/5``, ``np.float64(0.8)``,
-``0.80000001``) is accepted, and anything off by 0.005 or more is not.
+Numbers: a number is right when it is less than 0.005 from the right answer,
+``|x - answer| < 0.005``, computed exactly on the number as written: a float by its
+shortest decimal spelling (``repr``: ``0.245`` is 0.245, not the binary
+0.24499999...), a NumPy float by the shortest spelling of its own precision
+(``np.float32(0.355)`` is 0.355), a ``Fraction`` or ``Decimal`` exactly, a text as the
+decimal or fraction it spells. The right answers have at most two decimals, so
+within 0.005 of one means rounding (exactly) to it at two decimals, which is what is
+hashed; a number exactly halfway between two two-decimal numbers (``0.245``,
+``"0.255"``) is 0.005 from both and is right for neither: its canonical form is not a
+two-decimal number. So for a right answer of 0.25, ``0.25``, ``"0.25"``, ``1/4``,
+``np.float64(0.25)``, ``Decimal("0.25")``, ``0.2451`` and a size-1 array holding 0.25
+are accepted, and ``0.245``, ``0.255`` and anything farther are not.
 
 This hides the answers from someone *reading* the package, not from someone who
 hashes every option (a multiple-choice question has four): it is a study aid, and the
@@ -32,6 +39,7 @@ import math
 import numbers
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from fractions import Fraction
 
 import numpy as np
@@ -58,11 +66,21 @@ class AnswerFormatError(ValueError):
 
 
 # ------------------------------------------------------------------ reading answers
-_CHOICE = re.compile(r"^\(?\s*([a-z])\s*[).:]?$")
+#: A letter answer: an optional "(", one letter, then nothing or one of ")", "." and
+#: ":", which may be followed by whitespace and any text ("b) L1 (lasso)").
+_CHOICE = re.compile(r"\(?\s*([a-z])\s*(?:[).:](?:\s.*)?)?", re.S)
+#: Another option named the same way in the text after the letter ("b) or c)").
+_OTHER_OPTION = re.compile(r"(?<![\w(])\(?[a-z]\)")
 
 
 def normalise_choice(value, options: str = "abcd") -> str:
-    """The option letter an answer names: ``"B"``, ``" b "``, ``"b)"``, ``"(b)"`` -> ``"b"``.
+    """The option letter an answer names: ``"B"``, ``" b "``, ``"(b)"``, ``"b) L1"`` -> ``"b"``.
+
+    Accepted: one letter, optionally in brackets, optionally followed by ``)``, ``.``
+    or ``:`` and then, after whitespace, any text (``"b) L1 (lasso)"``, ``"b. because
+    ..."``). Refused: a letter followed by a space and text without that mark
+    (``"b lasso"``, ``"a lasso"``), a word (``"L1"``), and text naming a second option
+    the same way (``"b) or c)"``).
 
     Raises
     ------
@@ -74,54 +92,115 @@ def normalise_choice(value, options: str = "abcd") -> str:
             f'expected one letter as a string, such as "{options[0]}", '
             f"got {value!r} ({type(value).__name__})"
         )
-    found = _CHOICE.match(value.strip().lower())
+    text = value.strip().lower()
+    found = _CHOICE.fullmatch(text)
+    listed = ", ".join(options)
     if not found or found.group(1) not in options:
-        listed = ", ".join(options)
         raise AnswerFormatError(f"expected one of the letters {listed}, got {value!r}")
+    if _OTHER_OPTION.search(text, found.end(1)):
+        raise AnswerFormatError(
+            f"expected one of the letters {listed}, got {value!r}, which names more "
+            "than one option"
+        )
     return found.group(1)
 
 
-def normalise_number(value) -> float:
-    """A numeric answer as a float: ``0.8``, ``"0.8"``, ``"4/5"``, ``"80%"``, NumPy scalars.
+def normalise_number(value) -> Fraction:
+    """A numeric answer as the exact number it spells (a ``Fraction``): accepted are
+
+    ``0.25``, ``"0.25"``, ``"1/4"``, ``"25%"``, ``Fraction(1, 4)``,
+    ``Decimal("0.25")``, NumPy scalars and NumPy arrays (or pandas objects) holding
+    one number. A float is read by its shortest decimal spelling (``repr(0.245)`` is
+    ``"0.245"``), a NumPy float by the shortest spelling in its own precision
+    (``np.float32(0.355)`` is 0.355), so that the number is the one the learner wrote.
+    Python lists and tuples are refused (``0,25`` unquoted is the tuple ``(0, 25)``:
+    the message says to write a decimal point).
 
     Raises
     ------
     AnswerFormatError
-        For booleans, containers, text that is no number, NaN and infinities.
+        For booleans, lists, tuples and other containers, text that is no number (a
+        decimal comma, ``"0,25"``, says so), NaN and infinities.
     """
     if isinstance(value, bool | np.bool_):
         raise AnswerFormatError(f"expected a number, got the boolean {value!r}")
-    if isinstance(value, np.ndarray) and value.ndim == 0:
-        value = value.item()
+    if not isinstance(value, str | np.generic) and hasattr(value, "__array__"):
+        array = np.asarray(value)
+        if array.size == 1 and array.dtype.kind in "iuf":
+            value = array.reshape(-1)[0]  # a NumPy scalar of the array's own dtype
     if isinstance(value, str):
-        text = value.strip().replace(" ", "")
-        try:
-            if text.endswith("%"):
-                number = float(Fraction(text[:-1])) / 100
-            else:
-                number = float(Fraction(text))
-        except (ValueError, ZeroDivisionError):
-            raise AnswerFormatError(
-                f"expected a number such as 0.25 or 1/4, got the text {value!r}"
-            ) from None
-    elif isinstance(value, numbers.Real):
-        number = float(value)
-    else:
+        return _read_text(value)
+    if isinstance(value, np.integer | numbers.Integral):
+        return Fraction(int(value))
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise AnswerFormatError(f"expected a finite number, got {value!r}")
+        return Fraction(value)
+    if isinstance(value, numbers.Rational):
+        return Fraction(value.numerator, value.denominator)
+    if isinstance(value, numbers.Real):
+        if not math.isfinite(value):
+            raise AnswerFormatError(f"expected a finite number, got {value!r}")
+        if isinstance(value, np.floating):  # the shortest spelling in its precision
+            return Fraction(Decimal(np.format_float_positional(value, unique=True)))
+        return Fraction(Decimal(repr(float(value))))
+    tip = ""
+    if isinstance(value, tuple) and len(value) == 2:
+        if all(type(v) is int and v >= 0 for v in value):
+            tip = (
+                f": Python reads {value[0]},{value[1]} as two numbers; write "
+                f"{value[0]}.{value[1]} with a decimal point"
+            )
+    raise AnswerFormatError(
+        f"expected a number, got {value!r} ({type(value).__name__}){tip}"
+    )
+
+
+def _read_text(value: str) -> Fraction:
+    """A number written as text: ``"0.8"``, ``"4/5"``, ``"80%"`` (exactly)."""
+    text = value.strip().replace(" ", "")
+    if re.fullmatch(r"[+-]?\d*,\d+%?", text):
         raise AnswerFormatError(
-            f"expected a number, got {value!r} ({type(value).__name__})"
+            f"{value!r} has a decimal comma: write {text.replace(',', '.')} with a "
+            "decimal point"
         )
-    if not math.isfinite(number):
-        raise AnswerFormatError(f"expected a finite number, got {value!r}")
-    return number
+    percent = text.endswith("%")
+    try:
+        number = Fraction(text[:-1] if percent else text)
+    except (ValueError, ZeroDivisionError):
+        raise AnswerFormatError(
+            f"expected a number such as 0.25 or 1/4, got the text {value!r}"
+        ) from None
+    return number / 100 if percent else number
 
 
 def canonical(kind: str, value, options: str = "abcd") -> str:
-    """The canonical form of an answer that is hashed: a letter, or ``"0.80"``."""
+    """The canonical form of an answer that is hashed: a letter, or ``"0.80"``.
+
+    A number is rounded exactly to two decimals; one exactly halfway between two
+    two-decimal numbers (0.005 from each) gets a form that names it as such and so
+    matches no answer.
+    """
     if kind == "choice":
         return normalise_choice(value, options)
     if kind == "number":
-        return f"{round(normalise_number(value), 2):.2f}".replace("-0.00", "0.00")
+        number = normalise_number(value)
+        hundredths = number * 100
+        low = math.floor(hundredths)
+        if hundredths - low == Fraction(1, 2):
+            return (
+                f"{Decimal(2 * low + 1) / 200} (exactly halfway between "
+                f"{_two_decimals(low)} and {_two_decimals(low + 1)}: 0.005 from each)"
+            )
+        return _two_decimals(round(hundredths))
     raise ValueError(f"kind must be 'choice' or 'number', got {kind!r}")
+
+
+def _two_decimals(hundredths: int) -> str:
+    """``80`` -> ``"0.80"``, ``-5`` -> ``"-0.05"``, ``0`` -> ``"0.00"``."""
+    sign = "-" if hundredths < 0 else ""
+    whole, cents = divmod(abs(hundredths), 100)
+    return f"{sign}{whole}.{cents:02d}"
 
 
 # --------------------------------------------------------------- hashing and sealing
