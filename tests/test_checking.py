@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 import time
@@ -330,6 +331,23 @@ def test_quiet_silences_a_logging_handler_made_before_the_redirection(capsys):
         assert stream.getvalue() == "after\n", "logging works again after the check"
     finally:
         logger.removeHandler(handler)
+
+
+def test_what_bypasses_sys_stderr_is_silenced_too(capfd):
+    """sys.__stderr__, os.write(2, ...) and child processes write to descriptor 2,
+    which the kernel forwards to the cell as stderr (a 0 from nbgrader)."""
+    import subprocess
+
+    def noisy(x):
+        print("debug", file=sys.__stderr__)
+        os.write(2, b"raw\n")
+        subprocess.run(["sh", "-c", "echo child >&2"], check=True)
+        return x
+
+    assert Checker(noisy)(3, expect=3) == 3
+    assert capfd.readouterr().err == ""
+    os.write(2, b"after\n")
+    assert capfd.readouterr().err == "after\n", "descriptor 2 works again afterwards"
 
 
 def test_quiet_restores_stderr():

@@ -32,7 +32,9 @@ import copy
 import inspect
 import io
 import logging
+import os
 import signal
+import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -154,10 +156,33 @@ def quiet():
     previous = logging.root.manager.disable
     logging.disable(logging.CRITICAL)
     try:
-        with silent(), contextlib.redirect_stderr(io.StringIO()):
+        with silent(), contextlib.redirect_stderr(io.StringIO()), _stderr_fd_silenced():
             yield
     finally:
         logging.disable(previous)
+
+
+@contextlib.contextmanager
+def _stderr_fd_silenced():
+    """Send what is written to file descriptor 2 inside the block to /dev/null.
+
+    ``sys.__stderr__``, compiled code and child processes write there, past any
+    ``sys.stderr`` redirection, and the kernel forwards it to the cell as stderr.
+    """
+    try:
+        saved = os.dup(2)
+    except OSError:  # no descriptor 2: nothing to silence
+        yield
+        return
+    try:
+        with open(os.devnull, "wb") as null:
+            os.dup2(null.fileno(), 2)
+        yield
+    finally:
+        with contextlib.suppress(Exception):
+            sys.__stderr__.flush()
+        os.dup2(saved, 2)
+        os.close(saved)
 
 
 @contextlib.contextmanager
