@@ -89,12 +89,19 @@ c.Autograde.autograde_preprocessors = with_resilient_execute(
 )
 
 # A rubric or a written answer deleted from a submission, or stripped of its nbgrader
-# metadata, is put back next to its partner cell before grading (OverwriteCells
-# restores only cells that still carry their grade_id).
-from nbgrader.preprocessors import OverwriteCells  # noqa: E402
+# metadata, is put back next to its partner cell before grading, a moved rubric goes
+# back above its answer, and metadata hiding a graded cell's text is dropped
+# (OverwriteCells restores only cells that still carry their grade_id, where they are).
+# Of cells sharing a grade_id (a copied and pasted cell), the last keeps it and the
+# others become ordinary cells, instead of the whole submission being discarded.
+from nbgrader.preprocessors import DeduplicateIds, OverwriteCells  # noqa: E402
 
-from interview_lab.nbgrader_plugins import RestoreReadOnlyCells  # noqa: E402
+from interview_lab.nbgrader_plugins import (  # noqa: E402
+    DropDuplicateIds,
+    RestoreReadOnlyCells,
+)
 
 _sanitize = list(Autograde.class_traits()["sanitize_preprocessors"].default())
+_sanitize[_sanitize.index(DeduplicateIds)] = DropDuplicateIds
 _sanitize.insert(_sanitize.index(OverwriteCells) + 1, RestoreReadOnlyCells)
 c.Autograde.sanitize_preprocessors = _sanitize

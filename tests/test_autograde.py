@@ -74,6 +74,40 @@ def _tampered(written: dict) -> dict:
     return nb
 
 
+def _tampered_more(written: dict) -> dict:
+    """``written`` with rubrics moved, stolen, hidden and duplicated, in turn.
+
+    Rubric 1 moves to the end with a look-alike (no metadata) above its answer;
+    rubric 2's grade_id moves to the last cell (its look-alike text left in place);
+    rubric 3 gets ``transient.remove_source``; answer 4 and its rubric are pasted again
+    (the copies carrying the same grade ids, the rubric copy saying
+    :data:`TAMPERED_RUBRIC`).
+    """
+    nb = copy.deepcopy(written)
+    rubrics = [c for c in nb["cells"] if str(cells.grade_id(c)).startswith("rubric_")]
+    answers = [c for c in nb["cells"] if cells.is_manual(c)]
+    for i, (rubric, answer) in enumerate(zip(rubrics, answers)):
+        step = i % 4
+        if step == 0:
+            nb["cells"].remove(rubric)
+            nb["cells"].append(rubric)
+            fake = {"cell_type": "markdown", "metadata": {}, "source": TAMPERED_RUBRIC}
+            nb["cells"].insert(nb["cells"].index(answer), fake)
+        elif step == 1:
+            nb["cells"][-1]["metadata"]["nbgrader"] = rubric["metadata"].pop("nbgrader")
+            rubric["source"] = TAMPERED_RUBRIC
+        elif step == 2:
+            rubric["metadata"]["transient"] = {"remove_source": True}
+        else:
+            copies = copy.deepcopy([rubric, answer])
+            copies[0]["source"] = TAMPERED_RUBRIC
+            at = nb["cells"].index(answer) + 1
+            nb["cells"][at:at] = copies
+    for i, cell in enumerate(nb["cells"]):
+        cell["id"] = f"cell-{i}"  # pasted cells get new ids in JupyterLab
+    return nb
+
+
 def _param(a):
     return pytest.param(a, marks=pytest.mark.xdist_group(f"grade-{a}"), id=a)
 
@@ -112,6 +146,7 @@ class Graded:
                     cell["source"] = "A written answer, for a person to grade."
             self.course.submit(assignment, "written", written)
             self.course.submit(assignment, "tampered", _tampered(written))
+            self.course.submit(assignment, "tampered_more", _tampered_more(written))
         self.log = self.course.autograde(assignment)
         self.cells = self.course.scores(assignment)
         self.manual = self.course.manual_grades(assignment, self.manual_ids)
@@ -230,28 +265,30 @@ def test_manual_answers_are_left_for_the_grader(graded):
         assert graded.manual[student] == dict.fromkeys(graded.manual_ids, (0, False))
 
 
-def test_deleted_or_unmarked_rubrics_and_answers_are_put_back(graded):
-    """A submission that deletes or unmarks rubrics and written answers still shows
-    the grader every original rubric, right before its answer cell, and every written
-    answer waits for a person; its autograded exercises score as usual."""
+@pytest.mark.parametrize("student", ["tampered", "tampered_more"])
+def test_tampered_rubrics_and_answers_are_put_back(graded, student):
+    """A submission that deletes, unmarks, moves, steals, hides or duplicates rubrics
+    and written answers still shows the grader every original rubric, visible and
+    right above its answer cell, and every written answer waits for a person; its
+    autograded exercises score as usual."""
     if not graded.manual_ids:
         return
-    assert graded.manual["tampered"] == dict.fromkeys(graded.manual_ids, (None, True))
-    assert graded.by_exercise["tampered"] == graded.max
+    assert graded.manual[student] == dict.fromkeys(graded.manual_ids, (None, True))
+    assert graded.by_exercise[student] == graded.max
     name = notebook_path(REPO, "release", graded.assignment).name
-    nb = read_nb(
-        graded.course.root / "autograded" / "tampered" / graded.assignment / name
-    )
+    nb = read_nb(graded.course.root / "autograded" / student / graded.assignment / name)
     ids = [cells.grade_id(c) for c in nb["cells"]]
+    assert len(ids) - ids.count(None) == len(set(ids) - {None}), "duplicate grade ids"
     source = {cells.grade_id(c): cells.source(c) for c in graded.source["cells"]}
     for answer in graded.manual_ids:
         rubric = nb["cells"][ids.index(f"rubric_{answer}")]
         assert cells.source(rubric).endswith(source[f"rubric_{answer}"])
+        assert "transient" not in rubric["metadata"]
         assert ids.index(answer) == ids.index(f"rubric_{answer}") + 1
-    restored = [
-        c for c in nb["cells"] if "Restored by the autograder" in cells.source(c)
+    notes = [
+        c for c in nb["cells"] if "by the autograder" in cells.source(c).split("\n")[0]
     ]
-    assert len(restored) == len(graded.manual_ids)  # one per tampering, 4 kinds
+    assert len(notes) == {"tampered": 4, "tampered_more": 2}[student]
 
 
 def test_scores_match_goldens(graded, request):

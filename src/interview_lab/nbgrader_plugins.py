@@ -1,10 +1,18 @@
 """nbgrader plug-ins of the course, registered in ``nbgrader_config.py``.
 
 :class:`RestoreReadOnlyCells` puts back, when autograding, the read-only cells and
-written answers a submission deleted or unmarked (its nbgrader metadata removed):
-nbgrader's own ``OverwriteCells`` restores a cell only if it still carries its
-``grade_id``, so without this a learner could delete a rubric, or replace it with a
-look-alike, and the grader would grade against that.
+written answers a submission deleted or unmarked (its nbgrader metadata removed), puts
+each rubric right above its answer again, and drops display metadata that would hide a
+graded cell's text: nbgrader's own ``OverwriteCells`` restores a cell's text only if
+the cell still carries its ``grade_id``, wherever it sits, so without this a learner
+could delete, move or hide a rubric, or leave a look-alike above their answer, and
+the grader would read that.
+
+:class:`DropDuplicateIds` replaces nbgrader's ``DeduplicateIds``: of the cells that
+share a ``grade_id`` (a cell copied and pasted in JupyterLab copies its metadata) the
+last keeps it and the others become ordinary cells. nbgrader's version leaves them an
+empty ``nbgrader`` entry, which then fails its metadata check and discards the whole
+submission (nbgrader issue 1083).
 
 :class:`HideHiddenTests` keeps hidden tests out of the HTML feedback. nbgrader's
 ``generate_feedback`` renders the *autograded* notebook, whose test cells were restored
@@ -31,15 +39,22 @@ from __future__ import annotations
 from nbconvert.preprocessors import Preprocessor
 from nbformat import NotebookNode
 from nbgrader.api import Gradebook
-from nbgrader.preprocessors import ClearHiddenTests, NbGraderPreprocessor
+from nbgrader.preprocessors import (
+    ClearHiddenTests,
+    DeduplicateIds,
+    NbGraderPreprocessor,
+)
 from traitlets import Bool, Unicode, default
 
 from .cells import grade_id, is_test, strip_ansi
 
 __all__ = [
     "HIDDEN_PLACEHOLDER",
+    "HIDING_METADATA",
+    "MOVED_NOTE",
     "RESTORED_ANSWER_NOTE",
     "RESTORED_NOTE",
+    "DropDuplicateIds",
     "HideHiddenTests",
     "RestoreReadOnlyCells",
     "hide_hidden_tests",
@@ -144,6 +159,26 @@ RESTORED_ANSWER_NOTE = (
 )
 
 
+#: The first line of a rubric :class:`RestoreReadOnlyCells` moved back above its answer.
+MOVED_NOTE = (
+    "*Moved back by the autograder: in the submission this rubric was not right "
+    "above its answer; the text below is the original.*\n\n"
+)
+#: Cell metadata that hides a cell's text or output when rendered; dropped from
+#: graded and read-only cells.
+HIDING_METADATA = ("jupyter", "transient", "collapsed", "scrolled")
+
+
+class DropDuplicateIds(DeduplicateIds):
+    """nbgrader's ``DeduplicateIds``, but earlier copies lose ``nbgrader`` entirely."""
+
+    def preprocess_cell(self, cell, resources, cell_index):
+        cell, resources = super().preprocess_cell(cell, resources, cell_index)
+        if cell.metadata.get("nbgrader") == {}:  # an earlier copy: an ordinary cell
+            del cell.metadata["nbgrader"]
+        return cell, resources
+
+
 class RestoreReadOnlyCells(NbGraderPreprocessor):
     """Put back missing read-only cells and written answers, next to their partner.
 
@@ -191,7 +226,28 @@ class RestoreReadOnlyCells(NbGraderPreprocessor):
                 continue
             self.log.warning("Cell %s was missing from the submission: restored", name)
             present.add(name)
+        self._rubrics_above_answers(nb)
+        for cell in nb.cells:
+            if grade_id(cell) is not None:
+                for key in HIDING_METADATA:
+                    cell.metadata.pop(key, None)
         return nb, resources
+
+    def _rubrics_above_answers(self, nb: NotebookNode) -> None:
+        """Move each ``rubric_<id>`` right above the cell ``<id>`` (if both exist)."""
+        for rubric in [c for c in nb.cells if str(grade_id(c)).startswith("rubric_")]:
+            answer = grade_id(rubric).removeprefix("rubric_")
+            ids = [grade_id(c) for c in nb.cells]
+            if (
+                answer not in ids
+                or ids.index(answer) == ids.index(grade_id(rubric)) + 1
+            ):
+                continue
+            self.log.warning("Rubric %s was moved: put back above its answer", answer)
+            nb.cells.remove(rubric)
+            if not rubric.source.startswith(MOVED_NOTE):
+                rubric.source = MOVED_NOTE + rubric.source
+            nb.cells.insert([grade_id(c) for c in nb.cells].index(answer), rubric)
 
     @staticmethod
     def _cell(cell_type: str, source: str, name: str, checksum) -> NotebookNode:
