@@ -170,6 +170,11 @@ def test_hashing_is_the_same_in_a_fresh_process():
         "B: lasso",
         "(b) L1",
         "b)\nL1, the lasso",
+        "[b]",
+        "[B] L1",
+        "b) L1: it (i) zeroes weights and (ii) keeps a few features",
+        "b) first the penalty (step i), then the fit (step ii)",
+        "b. because a few weights become zero",
     ],
 )
 def test_choice_variants_read_as_the_letter(value):
@@ -189,6 +194,11 @@ def test_choice_variants_read_as_the_letter(value):
         ("a lasso", "'a lasso'"),
         ("b) or c)", "'b) or c)', which names more than one option"),
         ("(b) not (a)", "'(b) not (a)', which names more than one option"),
+        ("b. or c.", "'b. or c.', which names more than one option"),
+        ("b: or a:", "'b: or a:', which names more than one option"),
+        ("d.\na.", "'d.\\na.', which names more than one option"),
+        ("[b] or [c]", "'[b] or [c]', which names more than one option"),
+        ("b) not a.", "'b) not a.', which names more than one option"),
         (2, "2 (int)"),
         (None, "None (NoneType)"),
         (["b"], "['b'] (list)"),
@@ -223,6 +233,9 @@ def test_unreadable_choices_are_refused_naming_the_value(value, shown):
         np.array([[0.8]], dtype=np.float32),
         pd.Series([0.8]),
         np.float16(0.8),
+        pd.Series([Decimal(60) / Decimal(75)]),
+        np.array([Fraction(4, 5)]),
+        np.array([0.8], dtype=object),
     ],
 )
 def test_number_variants_are_right(value):
@@ -317,6 +330,9 @@ def test_the_old_binary_rounding_would_have_accepted_the_halves():
         (" 0,75 ", "has a decimal comma: write 0.75 with a decimal point"),
         ((0, 8), "Python reads 0,8 as two numbers; write 0.8 with a decimal point"),
         (np.array([0.8, 0.75]), "(ndarray)"),
+        (np.array(["0.8"], dtype=object), "(ndarray)"),
+        (np.array([True], dtype=object), "boolean True"),
+        (pd.Series([Fraction(4, 5), Fraction(3, 4)]), "(Series)"),
         (Decimal("NaN"), "finite"),
         (np.float32("inf"), "finite"),
         (None, "None"),
@@ -328,6 +344,29 @@ def test_the_old_binary_rounding_would_have_accepted_the_halves():
 def test_unreadable_numbers_are_refused(value, message):
     with pytest.raises(core.AnswerFormatError, match=__import__("re").escape(message)):
         topic.QUESTIONS["q_cm_precision"].canonical(value)
+
+
+def test_the_old_reader_accepted_hedges_and_refused_enumerations():
+    """The round-1 test for a second option looked only for a second ``x)`` (any
+    letter): it let "b. or c." through and refused "(i)" and "step i)"."""
+    import re
+
+    old = re.compile(r"(?<![\w(])\(?[a-z]\)")
+    for hedge in ("b. or c.", "b: or a:", "d.\na."):
+        assert not old.search(hedge, 1)
+        with pytest.raises(core.AnswerFormatError, match="more than one option"):
+            core.normalise_choice(hedge)
+    for enumeration in ("b) it (i) zeroes weights", "b) first step i), then ii)"):
+        assert old.search(enumeration, 1)
+        assert core.normalise_choice(enumeration) == "b"
+
+
+def test_hedges_lose_marks_in_check_answer():
+    right = KEY["q_l1_l2"][1]
+    other = "a" if right != "a" else "b"
+    for hedge in (f"{right}. or {other}.", f"{right}: or {other}:"):
+        with pytest.raises(CheckFailed, match="names more than one option"):
+            topic.check_answer("q_l1_l2", hedge)
 
 
 @pytest.mark.parametrize("name", [n for n, (k, _, _) in KEY.items() if k == "choice"])
@@ -487,8 +526,35 @@ def _float32_matrix():
     return np.array([[0.5, 0.25], [0.125, 0.375]], dtype=np.float32)
 
 
-#: The hidden cases added after the first red team, each with a broken copy it
-#: catches: (broken function, matrix, right (precision, recall), what it shows).
+def _sums_in_input_dtype(cm):
+    cm = np.asarray(cm)
+    tp, column, row = float(cm[1, 1]), float(cm[:, 1].sum()), float(cm[1, :].sum())
+    return (tp / column if column > 0 else 0.0), (tp / row if row > 0 else 0.0)
+
+
+def _only_float32_upcast(cm):
+    cm = np.asarray(cm)
+    cm = cm.astype(np.float64) if cm.dtype == np.float32 else cm
+    tn, fp, fn, tp = cm.ravel()
+    return float(tp / (tp + fp)), float(tp / (tp + fn))
+
+
+def _machine_epsilon(cm):
+    tn, fp, fn, tp = np.asarray(cm, dtype=float).ravel()
+    eps = np.finfo(float).eps
+    p = tp / (tp + fp) if tp + fp > eps else 0.0
+    r = tp / (tp + fn) if tp + fn > eps else 0.0
+    return float(p), float(r)
+
+
+def _plus_tiny(cm):
+    tn, fp, fn, tp = np.asarray(cm, dtype=float).ravel()
+    tiny = np.finfo(float).tiny
+    return float(tp / (tp + fp + tiny)), float(tp / (tp + fn + tiny))
+
+
+#: The hidden cases added after the first and second red teams, each with a broken
+#: copy it catches: (broken function, matrix, right (precision, recall), what it shows).
 NEW_HIDDEN = [
     (_float32_kept, _float32_matrix, (0.6, 0.75), "differs by 2.4e-08"),
     (_small_int_upcast, _float32_matrix, (0.6, 0.75), "returned: precision=nan"),
@@ -502,6 +568,21 @@ NEW_HIDDEN = [
         "np.isclose",
     ),
     (_mutates, lambda: np.array([[1.0, 2.0], [3.0, 4.0]]), (4 / 6, 4 / 7), "in place"),
+    # the second red team's
+    (
+        _sums_in_input_dtype,
+        lambda: np.array([[0, 1], [0, 2**24]], dtype=np.float32),
+        (2**24 / (2**24 + 1), 1.0),
+        "float32 or float16",
+    ),
+    (
+        _only_float32_upcast,
+        lambda: np.array([[0, 1], [0, 2]], dtype=np.float16),
+        (2 / 3, 1.0),
+        "float32 or float16",
+    ),
+    (_machine_epsilon, lambda: [[0.0, 0.0], [0.0, 1e-16]], (1.0, 1.0), "eps, 2.2e-16"),
+    (_plus_tiny, lambda: [[0.0, 0.0], [0.0, 1e-300]], (1.0, 1.0), "finfo(float).tiny"),
 ]
 
 

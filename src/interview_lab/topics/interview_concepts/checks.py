@@ -40,6 +40,14 @@ def confusion_cases():
     yield ([[0.5, 0.25], [0.125, 0.125]],)
     # a tiny but non-zero denominator: d + 1e-10 and np.isclose(d, 0) fail
     yield ([[0.0, 0.0], [0.0, 1e-9]],)
+    # float32 counts whose sum 2**24 + 1 float32 cannot hold: sums in float32 fail
+    yield (np.array([[0, 1], [0, 2**24]], dtype=np.float32),)
+    # float16 counts: 2 / 3 in float16 is 0.6665
+    yield (np.array([[0, 1], [0, 2]], dtype=np.float16),)
+    # below machine epsilon: d > np.finfo(float).eps fails
+    yield ([[0.0, 0.0], [0.0, 1e-16]],)
+    # 1e-300: even d + np.finfo(float).tiny (2.2e-308) is off by 2.2e-8
+    yield ([[0.0, 0.0], [0.0, 1e-300]],)
 
 
 def random_confusion_matrices(n: int = 50, seed: int = 0):
@@ -64,7 +72,8 @@ def _textbook_layout(cm):
 
 
 def _float32_kept(cm):
-    """Converts with ``* 1.0``, which keeps float32 counts in float32."""
+    """Converts with ``* 1.0``, which keeps float32 (and float16) counts as they are:
+    sums and division in the input's precision."""
     tn, fp, fn, tp = (np.asarray(cm) * 1.0).ravel()
     with np.errstate(all="ignore"):
         precision = tp / (tp + fp) if tp + fp > 0 else 0.0
@@ -82,6 +91,23 @@ def _epsilon_denominator(cm):
     """Adds 1e-10 to each denominator instead of testing it for 0."""
     tn, fp, fn, tp = np.asarray(cm, dtype=float).ravel()
     return float(tp / (tp + fp + 1e-10)), float(tp / (tp + fn + 1e-10))
+
+
+def _tiny_denominator(cm):
+    """Adds ``np.finfo(float).tiny`` (2.2e-308) to each denominator instead of testing
+    it for 0."""
+    tn, fp, fn, tp = np.asarray(cm, dtype=float).ravel()
+    tiny = np.finfo(np.float64).tiny
+    return float(tp / (tp + fp + tiny)), float(tp / (tp + fn + tiny))
+
+
+def _below_machine_epsilon(cm):
+    """Decides "the denominator is 0" with ``d <= np.finfo(float).eps`` (2.2e-16)."""
+    tn, fp, fn, tp = np.asarray(cm, dtype=float).ravel()
+    eps = np.finfo(np.float64).eps
+    precision = tp / (tp + fp) if tp + fp > eps else 0.0
+    recall = tp / (tp + fn) if tp + fn > eps else 0.0
+    return float(precision), float(recall)
 
 
 def _isclose_zero(cm):
@@ -152,9 +178,16 @@ EXERCISES = Exercises(
         mistakes=[
             Mistake(
                 _float32_kept,
-                "Off by about 1e-8 on float32 counts: the division ran in float32 "
-                "(`cm * 1.0` and `np.asarray(cm)` keep float32). Read the counts as "
-                "float64 first: np.asarray(cm, dtype=np.float64).",
+                "Off on float32 or float16 counts: the sums or the division ran in "
+                "the input's precision (`cm * 1.0`, `np.asarray(cm)` and `.sum()` keep "
+                "float32 and float16). Read the counts as float64 first: "
+                "np.asarray(cm, dtype=np.float64).",
+            ),
+            Mistake(
+                _below_machine_epsilon,
+                "A denominator below machine epsilon (np.finfo(float).eps, 2.2e-16) "
+                "is still not 0: weights of any size are valid. Test for exactly 0 "
+                "(denominator > 0).",
             ),
             Mistake(
                 _isclose_zero,
@@ -172,6 +205,12 @@ EXERCISES = Exercises(
                 _epsilon_denominator,
                 "Adding a small epsilon to the denominator shifts the result when the "
                 "counts are small (weighted or normalised counts): test the "
+                "denominator for exactly 0 and divide by it as it is.",
+            ),
+            Mistake(
+                _tiny_denominator,
+                "Adding even np.finfo(float).tiny to the denominator shifts the result "
+                "when the weights are that small (1e-300 is a valid weight): test the "
                 "denominator for exactly 0 and divide by it as it is.",
             ),
             Mistake(

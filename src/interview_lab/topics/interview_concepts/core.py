@@ -66,21 +66,30 @@ class AnswerFormatError(ValueError):
 
 
 # ------------------------------------------------------------------ reading answers
-#: A letter answer: an optional "(", one letter, then nothing or one of ")", "." and
-#: ":", which may be followed by whitespace and any text ("b) L1 (lasso)").
-_CHOICE = re.compile(r"\(?\s*([a-z])\s*(?:[).:](?:\s.*)?)?", re.S)
-#: Another option named the same way in the text after the letter ("b) or c)").
-_OTHER_OPTION = re.compile(r"(?<![\w(])\(?[a-z]\)")
+#: A letter answer: an optional "(" or "[", one letter, then nothing or one of ")",
+#: "]", "." and ":", which may be followed by whitespace and any text ("b) L1 (lasso)").
+_CHOICE = re.compile(r"[(\[]?\s*([a-z])\s*(?:[).:\]](?:\s.*)?)?", re.S)
+
+
+def _other_option(options: str) -> re.Pattern:
+    """Another option named the same way in the text after the letter: one of
+    ``options`` standing alone (after whitespace, optionally in round or square
+    brackets) and marked with ``)``, ``]``, ``.`` or ``:`` ("b) or c)", "b. or c.",
+    "b: or a:", "(b) not [a]"). "(i)" and "step i)" name no option."""
+    letters = re.escape(options)
+    return re.compile(rf"(?<!\S)[(\[]?\s*[{letters}]\s*[).:\]](?!\w)")
 
 
 def normalise_choice(value, options: str = "abcd") -> str:
     """The option letter an answer names: ``"B"``, ``" b "``, ``"(b)"``, ``"b) L1"`` -> ``"b"``.
 
-    Accepted: one letter, optionally in brackets, optionally followed by ``)``, ``.``
-    or ``:`` and then, after whitespace, any text (``"b) L1 (lasso)"``, ``"b. because
-    ..."``). Refused: a letter followed by a space and text without that mark
-    (``"b lasso"``, ``"a lasso"``), a word (``"L1"``), and text naming a second option
-    the same way (``"b) or c)"``).
+    Accepted: one letter, optionally in round or square brackets (``"(b)"``,
+    ``"[b]"``), optionally followed by ``)``, ``.`` or ``:`` and then, after
+    whitespace, any text (``"b) L1 (lasso)"``, ``"b. because ..."``, ``"b) it (i)
+    zeroes weights"``). Refused: a letter followed by a space and text without that
+    mark (``"b lasso"``, ``"a lasso"``), a word (``"L1"``), and text naming a second
+    option the same way: another of ``options`` standing alone with ``)``, ``]``,
+    ``.`` or ``:`` (``"b) or c)"``, ``"b. or c."``, ``"b: or a:"``).
 
     Raises
     ------
@@ -97,7 +106,7 @@ def normalise_choice(value, options: str = "abcd") -> str:
     listed = ", ".join(options)
     if not found or found.group(1) not in options:
         raise AnswerFormatError(f"expected one of the letters {listed}, got {value!r}")
-    if _OTHER_OPTION.search(text, found.end(1)):
+    if _other_option(options).search(text, found.end(1)):
         raise AnswerFormatError(
             f"expected one of the letters {listed}, got {value!r}, which names more "
             "than one option"
@@ -110,7 +119,8 @@ def normalise_number(value) -> Fraction:
 
     ``0.25``, ``"0.25"``, ``"1/4"``, ``"25%"``, ``Fraction(1, 4)``,
     ``Decimal("0.25")``, NumPy scalars and NumPy arrays (or pandas objects) holding
-    one number. A float is read by its shortest decimal spelling (``repr(0.245)`` is
+    one number, in a numeric dtype or as a Python number in an object array
+    (``pd.Series([Decimal("0.8")])``, ``np.array([Fraction(3, 4)])``). A float is read by its shortest decimal spelling (``repr(0.245)`` is
     ``"0.245"``), a NumPy float by the shortest spelling in its own precision
     (``np.float32(0.355)`` is 0.355), so that the number is the one the learner wrote.
     Python lists and tuples are refused (``0,25`` unquoted is the tuple ``(0, 25)``:
@@ -122,12 +132,16 @@ def normalise_number(value) -> Fraction:
         For booleans, lists, tuples and other containers, text that is no number (a
         decimal comma, ``"0,25"``, says so), NaN and infinities.
     """
-    if isinstance(value, bool | np.bool_):
-        raise AnswerFormatError(f"expected a number, got the boolean {value!r}")
     if not isinstance(value, str | np.generic) and hasattr(value, "__array__"):
         array = np.asarray(value)
         if array.size == 1 and array.dtype.kind in "iuf":
             value = array.reshape(-1)[0]  # a NumPy scalar of the array's own dtype
+        elif array.size == 1 and array.dtype.kind == "O":
+            item = array.reshape(-1)[0]  # a Python number: Fraction, Decimal, float
+            if isinstance(item, numbers.Number | Decimal):
+                value = item
+    if isinstance(value, bool | np.bool_):
+        raise AnswerFormatError(f"expected a number, got the boolean {value!r}")
     if isinstance(value, str):
         return _read_text(value)
     if isinstance(value, np.integer | numbers.Integral):
