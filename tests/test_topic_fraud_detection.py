@@ -41,9 +41,9 @@ def cost_slow(y_true, y_pred, cost_fp, cost_fn):
         np.asarray(y_true).tolist(), np.asarray(y_pred).tolist(), strict=True
     ):
         if a == 0 and b == 1:
-            total += Fraction(cost_fp)
+            total += Fraction(float(cost_fp))  # every cost read as float64
         elif a == 1 and b == 0:
-            total += Fraction(cost_fn)
+            total += Fraction(float(cost_fn))
     return total
 
 
@@ -66,8 +66,10 @@ def test_time_split_reference_matches_the_definition(case):
     _, slow_test = split_slow(df, time_col, f)
     assert len(test) == len(slow_test) == math.ceil(f * len(df))
     assert len(train) + len(test) == len(df)
-    assert sorted(test["txn_id"]) == sorted(df["txn_id"].iloc[slow_test])
-    assert set(train["txn_id"]).isdisjoint(test["txn_id"])
+    rows = checks._rows  # rows as values, counted (two cases have identical rows)
+    columns = list(df.columns)
+    assert rows(test, columns) == rows(df.iloc[slow_test], columns)
+    assert rows(train, columns) + rows(test, columns) == rows(df, columns)
     if len(train) and len(test):
         assert train[time_col].max() <= test[time_col].min()
     assert (
@@ -275,7 +277,8 @@ def test_expected_cost_reference_matches_definition_and_sklearn(case):
     ref = topic.expected_cost_reference(y, p, cf, cn)
     assert ref == pytest.approx(float(cost_slow(y, p, cf, cn)), rel=1e-12, abs=1e-12)
     tn, fp, fn, tp = confusion_matrix(y, p, labels=[0, 1]).ravel()
-    assert ref == pytest.approx(int(fp) * cf + int(fn) * cn, rel=1e-12, abs=1e-12)
+    expect = int(fp) * float(cf) + int(fn) * float(cn)  # costs read as float64
+    assert ref == pytest.approx(expect, rel=1e-12, abs=1e-12)
 
 
 def test_cost_cases_cover_what_they_say():
@@ -289,6 +292,7 @@ def test_cost_cases_cover_what_they_say():
 
 
 def cost_row_sums(y_true, y_pred, cost_fp, cost_fn):
+    cost_fp, cost_fn = float(cost_fp), float(cost_fn)  # 0.0 + np.float32 is float32
     total = 0.0
     for a, b in zip(y_true, y_pred):  # noqa: B905
         total += (
@@ -864,3 +868,194 @@ def test_cost_explorer_sliders_redraw_the_image(scored):
     box.budget.value = 50
     assert box.explorer.budget == 50 and image.value != middle
     assert topic.CostExplorer(*scored)._repr_png_()[:4] == b"\x89PNG"
+
+
+# ------------------------------------ the second red team's answers, one case each
+def split_antijoin(df, time_col, test_fraction):  # identical rows dropped together
+    test = df.nlargest(math.ceil(test_fraction * len(df)), time_col, keep="first")
+    return pd.concat([df, test]).drop_duplicates(keep=False), test
+
+
+def split_train_size(df, time_col, test_fraction):  # n - int(n (1 - f)) test rows
+    n_train = int(len(df) * (1 - test_fraction))
+    ordered = df.sort_values(time_col, kind="mergesort")
+    return ordered.iloc[:n_train], ordered.iloc[n_train:]
+
+
+def split_relative_guard(df, time_col, test_fraction):  # a relative guard
+    k = math.ceil(test_fraction * len(df) * (1 - 1e-12))
+    ordered = df.sort_values(time_col, kind="mergesort")
+    return ordered.iloc[: len(df) - k], ordered.iloc[len(df) - k :]
+
+
+def test_identical_rows_catch_an_anti_join():
+    check = topic.checker("time_based_split", split_antijoin)
+    new = [c for c in topic.split_cases(seed=81) if "identical rows" in c[3]]
+    assert len(new) == 2 and all(df.duplicated().any() for df, *_ in new)
+    for df, t, f, why in new:  # each of the two cases catches it on its own
+        with pytest.raises(CheckFailed, match="identical rows"):
+            check(df, t, f, why=why)
+    _passes_split_cases(split_sorted)
+    df = new[1][0]  # a row in train and test that df holds three times is fine
+    assert checks.split_problem(split_sorted(df, "time", 0.25), REF_OF(df)) is None
+    train, test = REF_OF(df)
+    twice = (train, pd.concat([train.iloc[-1:], test.iloc[:1]]))  # (7, 3) four times
+    assert "is in both train and test" in checks.split_problem(twice, REF_OF(df))
+
+
+def REF_OF(df):  # noqa: N802
+    return topic.time_split_reference(df, "time", 0.25)
+
+
+def test_no_split_case_puts_float_noise_on_k():
+    # the lead's decision: f·n within 1e-9 (relative) of a whole number, and not it,
+    # is never sent; then these two guards are right on every case
+    assert not topic.clear_fraction(100, 0.07) and not topic.clear_fraction(5, 0.8)
+    for df, _, f, _ in topic.split_cases(seed=81):
+        x = f * len(df)
+        assert x == round(x) or abs(x - round(x)) > 1e-9 * abs(x)
+    _passes_split_cases(split_train_size)
+    _passes_split_cases(split_relative_guard)
+    # the new screen: 0.35 * 180 = 62.99999999999999, every way of the old screen
+    # gives 63 (a broken copy without the new screen sends it), yet it is float noise
+    assert 0.35 * 180 == 62.99999999999999
+    ways = {math.ceil(0.35 * 180), math.ceil(Fraction("0.35") * 180)}
+    ways |= {180 - math.floor(0.65 * 180), 180 - int(180 * (1 - 0.35))}
+    assert ways == {63} and not topic.clear_fraction(180, 0.35)
+    assert topic.clear_fraction(8, 0.25)  # an exact product is still sent
+
+
+def cost_rounded_to_cents(y_true, y_pred, cost_fp, cost_fn):
+    return round(expected_cost_passes_ref(y_true, y_pred, cost_fp, cost_fn), 2)
+
+
+def expected_cost_passes_ref(y_true, y_pred, cost_fp, cost_fn):
+    return topic.expected_cost_reference(y_true, y_pred, cost_fp, cost_fn)
+
+
+def cost_in_own_dtype(y_true, y_pred, cost_fp, cost_fn):  # the instructor solution
+    y, p = np.asarray(y_true).ravel(), np.asarray(y_pred).ravel()
+    fp = int(np.sum((y == 0) & (p == 1)))
+    fn = int(np.sum((y == 1) & (p == 0)))
+    with np.errstate(all="ignore"):
+        return float(fp * cost_fp + fn * cost_fn)
+
+
+@pytest.mark.parametrize(
+    ("func", "match"),
+    [
+        (cost_rounded_to_cents, "cost_fp=0.001, cost_fn=0.004"),
+        (cost_in_own_dtype, re.escape(checks._DTYPE[:60])),
+    ],
+)
+def test_new_cost_cases_catch_what_the_second_red_team_found(func, match):
+    check = topic.checker("expected_cost", func, rtol=1e-9)
+    with pytest.raises(CheckFailed, match=match):
+        for case in topic.cost_cases(seed=82):
+            check(*case)
+    assert expected_cost_passes(cost_row_sums)
+
+
+def test_references_read_numpy_costs_as_float64():
+    assert (
+        topic.expected_cost_reference([1, 1], [0, 0], np.int8(5), np.int8(100)) == 200
+    )
+    got = topic.expected_cost_reference([0] * 1000, [1] * 1000, np.float32(0.1), 1.0)
+    assert got == 1000 * float(np.float32(0.1)) != 100.0
+    case = ([1, 1, 1, 0], [0.9, 0.5, 0.5, 0.1], np.int8(1), np.int8(100))
+    assert topic.cost_threshold_reference(*case) == 0.5
+    case = ([1] * 31 + [0], [0.9] + [0.5] * 31, np.float32(3.0), np.float32(0.1))
+    assert topic.cost_threshold_reference(*case) == 0.5
+    assert checks._threshold_in_dtype(*case) == 0.9  # float32: 3.0 == 3.0, a "tie"
+
+
+def threshold_isclose_rel(y_true, scores, cost_fp, cost_fn):  # math.isclose ties
+    ts, fp, fn = core.cost_curve(y_true, scores)
+    cost = fp * float(cost_fp) + fn * float(cost_fn)
+    best = 0
+    for i in range(1, len(ts)):
+        if cost[i] < cost[best] and not math.isclose(cost[i], cost[best]):
+            best = i
+    return float(ts[best])
+
+
+def threshold_negated(y_true, scores, cost_fp, cost_fn):  # -scores in their dtype
+    y, s = np.asarray(y_true).astype(np.int64), np.asarray(scores)
+    order = np.argsort(-s, kind="stable")
+    s, y = s[order], y[order]
+    last = np.r_[np.flatnonzero(s[1:] != s[:-1]), len(s) - 1]
+    tp = np.cumsum(y)[last]
+    cost = (last + 1 - tp) * float(cost_fp) + (y.sum() - tp) * float(cost_fn)
+    return float(s[last][int(np.argmin(cost))])
+
+
+def threshold_dot(y_true, scores, cost_fp, cost_fn):  # y @ flagged in y's dtype
+    y, s = np.asarray(y_true), np.asarray(scores, dtype=float)
+    best_t, best = None, np.inf
+    for t in np.unique(s)[::-1]:
+        flagged = s >= t
+        tp = int(y @ flagged)
+        cost = (int(flagged.sum()) - tp) * float(cost_fp)
+        cost += (int(y.sum()) - tp) * float(cost_fn)
+        if cost < best:
+            best_t, best = t, cost
+    return float(best_t)
+
+
+def threshold_own_dtype(y_true, scores, cost_fp, cost_fn):  # the instructor solution
+    y, s = np.asarray(y_true), np.asarray(scores, dtype=float)
+    best_t, best = None, np.inf
+    with np.errstate(all="ignore"):
+        for t in np.unique(s)[::-1]:
+            flagged = s >= t
+            fp = int(np.sum(flagged & (y == 0)))
+            fn = int(np.sum(~flagged & (y == 1)))
+            cost = fp * cost_fp + fn * cost_fn
+            if cost < best:
+                best_t, best = t, cost
+    return float(best_t)
+
+
+@pytest.mark.parametrize(
+    ("func", "match"),
+    [
+        (threshold_isclose_rel, "costs 1e-12 apart are not a tie"),
+        (threshold_negated, "scores as uint8"),
+        (threshold_dot, "256 frauds, labels as uint8"),
+        (threshold_own_dtype, re.escape(checks._DTYPE[:60])),
+    ],
+)
+def test_new_threshold_cases_catch_what_the_second_red_team_found(func, match):
+    check = topic.checker("cost_optimal_threshold", func, atol=0.0, rtol=0.0)
+    cases = [(*c, None) for c in topic.threshold_cases(seed=83)]
+    cases += list(topic.extreme_threshold_cases(seed=83))
+    with pytest.raises(CheckFailed, match=match):
+        for *case, why in cases:
+            check(*case, why=why)
+
+
+def test_int8_scores_down_to_minus_128_catch_negation_too():
+    case = next(c for c in topic.extreme_threshold_cases(seed=83) if "-128" in c[4])
+    assert np.asarray(case[1]).dtype == np.int8
+    assert threshold_negated(*case[:4]) != topic.cost_threshold_reference(*case[:4])
+    unsigned = [c for c in topic.extreme_threshold_cases(seed=83) if "uint8" in c[4]]
+    assert len(unsigned) >= 2
+
+
+def test_cost_curve_groups_infinite_ties():
+    # scores are finite by the contract, but the reference still groups -inf ties
+    # (np.diff(s) != 0 would split them: -inf - -inf is nan)
+    t, fp, fn = core.cost_curve([0, 1, 0], [0.5, -np.inf, -np.inf])
+    assert t.tolist() == [0.5, -np.inf] and fp.tolist() == [1, 2]
+    assert (
+        topic.cost_threshold_reference([0, 1, 0], [0.5, -np.inf, -np.inf], 1, 1) == 0.5
+    )
+
+
+def test_early_stop_gets_a_hint_that_names_it():
+    def early_stop(y_true, scores, cost_fp, cost_fn):
+        return checks._threshold_early_stop(y_true, scores, cost_fp, cost_fn)
+
+    check = topic.checker("cost_optimal_threshold", early_stop)
+    with pytest.raises(CheckFailed, match="stopped where the cost first rose"):
+        check([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8], 1.0, 5.0)

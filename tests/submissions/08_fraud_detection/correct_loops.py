@@ -1,5 +1,6 @@
 """Correct answers in plain loops: a Python sort of (time, position) pairs, a row by
-row cost, and a threshold search from low to high that keeps ties with `<=`."""
+row cost, and a threshold search from low to high that keeps ties with `<=` (costs
+read as float64 first: a NumPy int8 or float32 cost would keep its dtype)."""
 
 import math
 
@@ -13,7 +14,8 @@ def time_based_split(df, time_col, test_fraction):
 
 
 def expected_cost(y_true, y_pred, cost_fp, cost_fn):
-    total = 0
+    cost_fp, cost_fn = float(cost_fp), float(cost_fn)  # np.int8 costs would wrap
+    total = 0.0
     for truth, flagged in zip(list(y_true), list(y_pred)):
         if truth == 0 and flagged == 1:
             total += cost_fp
@@ -25,6 +27,7 @@ def expected_cost(y_true, y_pred, cost_fp, cost_fn):
 def cost_optimal_threshold(y_true, scores, cost_fp, cost_fn):
     y = [int(v) for v in y_true]
     s = [float(v) for v in scores]
+    cost_fp, cost_fn = float(cost_fp), float(cost_fn)
     best_t, best_cost = None, None
     for t in sorted(set(s)):  # low to high: `<=` lets a later (larger) t win ties
         fp = sum(1 for a, b in zip(y, s) if a == 0 and b >= t)

@@ -1,5 +1,6 @@
 """Plain-Python and library styles: records and a generator of the two parts, an exact
-Fraction cost, and scikit-learn's roc_curve for the threshold counts."""
+Fraction cost (of the costs read as float64: Fraction refuses np.float32), and
+scikit-learn's roc_curve for the threshold counts."""
 
 import math
 from fractions import Fraction
@@ -28,7 +29,7 @@ def expected_cost(y_true, y_pred, cost_fp, cost_fn):
     fn = sum(
         1 for a, b in zip(list(y_true), list(y_pred)) if int(a) == 1 and int(b) == 0
     )
-    return float(fp * Fraction(cost_fp) + fn * Fraction(cost_fn))
+    return float(fp * Fraction(float(cost_fp)) + fn * Fraction(float(cost_fn)))
 
 
 def cost_optimal_threshold(y_true, scores, cost_fp, cost_fn):
@@ -43,7 +44,8 @@ def cost_optimal_threshold(y_true, scores, cost_fp, cost_fn):
     fp = np.rint(np.nan_to_num(fpr) * n_neg)
     fn = n_pos - np.rint(np.nan_to_num(tpr) * n_pos)
     cost = [
-        Fraction(int(a)) * Fraction(cost_fp) + Fraction(int(b)) * Fraction(cost_fn)
+        Fraction(int(a)) * Fraction(float(cost_fp))
+        + Fraction(int(b)) * Fraction(float(cost_fn))
         for a, b in zip(fp, fn)
     ]
     return float(thresholds[cost.index(min(cost))])  # decreasing: first min = largest t

@@ -1,7 +1,8 @@
 """Correct answers, vectorised: nlargest and drop for the split (on a reset index, so
 that duplicate labels in df cannot drop extra rows), the confusion matrix from
 scikit-learn for the cost (counts as Python ints: an int64 would wrap past 2**63),
-cumulative counts over tied groups for the threshold."""
+cumulative counts over tied groups for the threshold (groups end where s[1:] !=
+s[:-1]; costs read as float64)."""
 
 import math
 
@@ -19,7 +20,7 @@ def time_based_split(df, time_col, test_fraction):
 
 def expected_cost(y_true, y_pred, cost_fp, cost_fn):
     tn, fp, fn, tp = confusion_matrix(y_true, y_pred, labels=[0, 1]).ravel()
-    return int(fp) * cost_fp + int(fn) * cost_fn
+    return int(fp) * float(cost_fp) + int(fn) * float(cost_fn)
 
 
 def cost_optimal_threshold(y_true, scores, cost_fp, cost_fn):
@@ -27,7 +28,7 @@ def cost_optimal_threshold(y_true, scores, cost_fp, cost_fn):
     s = np.asarray(scores, dtype=float)
     order = np.argsort(-s, kind="stable")
     s, y = s[order], y[order]
-    last = np.r_[np.flatnonzero(np.diff(s) != 0), len(s) - 1]  # end of each tie group
+    last = np.r_[np.flatnonzero(s[1:] != s[:-1]), len(s) - 1]  # end of each tie group
     tp = np.cumsum(y)[last]
     fp = last + 1 - tp
     fn = y.sum() - tp

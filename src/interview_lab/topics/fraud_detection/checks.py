@@ -56,11 +56,19 @@ def clear_fraction(n, test_fraction):
     ``0.07 * 100`` is ``7.000000000000001`` in floating point, so ``math.ceil`` gives
     8 where decimal arithmetic gives 7; ``(1 - 0.8) * 5`` is ``0.9999999999999998``,
     so ``n - int((1 - f) * n)`` gives 5 test rows out of 5 where ``ceil(0.8 * 5)`` is
-    4. The checks only send fractions where every such way agrees.
+    4. The checks only send fractions where every such way agrees, and never one
+    whose product f·n lies within 1e-9 (relative) of a whole number without being
+    exactly it (so that a guard against float noise, such as
+    ``ceil(f * n * (1 - 1e-12))``, cannot change k); an exact product (0.25 · 8 = 2)
+    is sent.
 
     >>> clear_fraction(100, 0.07), clear_fraction(5, 0.8), clear_fraction(8, 0.25)
     (False, False, True)
     """
+    product = test_fraction * n
+    whole = round(product)
+    if product != whole and abs(product - whole) <= 1e-9 * abs(product):
+        return False
     k = n_test_rows(n, test_fraction)
     ways = {
         k,
@@ -239,6 +247,26 @@ def _more_split_cases():
         0.25,
         "duplicate string index labels",
     )
+    yield from _identical_row_cases()
+
+
+def _identical_row_cases():
+    """Rows equal in every column (no id column): each is a row of its own."""
+    yield (
+        pd.DataFrame({"time": [1, 1, 2], "amount": [9.99, 9.99, 5.0]}),
+        "time",
+        0.3,
+        "two identical rows (same time, same amount): both are train rows",
+    )
+    yield (
+        pd.DataFrame(
+            {"amount": [5.0, 7.0, 9.0, 7.0, 7.0, 1.0], "time": [2, 3, 4, 3, 3, 1]},
+            index=[4, 2, 0, 2, 5, 1],
+        ),
+        "time",
+        0.25,
+        "three identical rows tied at the boundary: one in test, two in train",
+    )
 
 
 # --------------------------------------------------------------------- cost cases
@@ -250,8 +278,10 @@ def cost_cases(seed=0, n_random=40):
     whose total passes 2**63 (no int64 can hold it), labels as pandas Series with a
     shuffled index (read by position, never aligned by label), 70,000 samples with
     costs of 1e9 (compare with a relative tolerance), labels as ``uint8`` and
-    ``int8`` with counts past 255, and seeded random label pairs (lists and arrays)
-    with costs from several scales.
+    ``int8`` with counts past 255, costs of three decimals (0.001: not money rounded
+    to cents), NumPy-typed costs (``int8``, ``uint8``, ``int16``, ``float32``: read as
+    float64), and seeded random label pairs (lists and arrays) with costs from
+    several scales.
     """
     yield [0, 1, 1, 0, 1], [0, 1, 0, 1, 1], 5.0, 150.0
     yield [0, 1, 1, 0], [0, 1, 1, 0], 5.0, 150.0  # all correct
@@ -269,6 +299,7 @@ def cost_cases(seed=0, n_random=40):
     y_pred = np.repeat([1, 0, 0, 1], [400, 300, 300, 100])
     for dtype in (np.uint8, np.int8):  # 400 false alarms: past what the dtype holds
         yield y_true.astype(dtype), y_pred.astype(dtype), 2.5, 40
+    yield from _numpy_cost_cases()
     costs = [(1.0, 1.0), (5.0, 150.0), (1, 30), (0.25, 9.5), (0.1, 0.7), (1e6, 1e8)]
     for i, (y_true, y_pred) in enumerate(
         _cases.binary_pairs(seed=seed, n_random=n_random)
@@ -287,6 +318,16 @@ def _big_cost_and_series_cases():
     yield y, np.array([0, 1, 0, 0, 1, 1]), 5.0, 150.0
     p = pd.Series([1, 1, 0, 0, 1, 1], index=[2, 0, 4, 5, 3, 1])
     yield y, p, 5.0, 150.0
+
+
+def _numpy_cost_cases():
+    """Costs of three decimals and NumPy-typed costs (read as float64)."""
+    yield [0, 0, 1], [1, 0, 0], 0.001, 0.004  # 0.005: not to be rounded to cents
+    yield [0, 1, 1, 0], [1, 0, 0, 1], 1e-3, 0.05
+    yield [1, 1], [0, 0], np.int8(5), np.int8(100)  # 200: 2 * int8(100) wraps to -56
+    yield np.array([0, 1, 0]), np.array([1, 0, 0]), np.uint8(200), np.int16(30000)
+    yield [0] * 1000, [1] * 1000, np.float32(0.1), 1.0  # 100.0000015, not 100.0
+    yield [1] * 3 + [0] * 7, [0] * 3 + [1] * 7, np.float32(0.3), np.float64(2.5)
 
 
 # --------------------------------------------------------------- threshold cases
@@ -375,8 +416,10 @@ def extreme_threshold_cases(seed=0):
     one ulp apart (alone and beside a range of 1e6 or 1e20, where min-max scaling
     merges them), 3,000 samples with many tied scores (labels also as ``uint8``),
     costs of 1e9, an integer miss cost of 2**52 (2,048 misses cost 2**63: no int64
-    holds it), and 1,500 distinct scores whose best threshold is off any grid of
-    about 1,000 quantiles.
+    holds it), 1,500 distinct scores whose best threshold is off any grid of
+    about 1,000 quantiles, costs as ``np.int8`` and ``np.float32`` (read as float64),
+    costs 1e-12 apart (not a tie), scores as ``uint8`` and ``int8`` (down to -128:
+    ``-scores`` wraps in those dtypes) and 256 frauds with ``uint8`` labels.
 
     Yields
     ------
@@ -446,6 +489,41 @@ def _more_extreme_threshold_cases():
         1,
         "1,500 distinct scores; the best threshold is off a grid of 1,001 quantiles",
     )
+    yield from _dtype_threshold_cases()
+
+
+def _dtype_threshold_cases():
+    """NumPy-typed costs and scores, uint8 labels past 255, costs 1e-12 apart."""
+    why = "costs as np.int8 (read as float64: 2 * int8(100) is 200, not -56)"
+    yield [1, 1, 1, 0], [0.9, 0.5, 0.5, 0.1], np.int8(1), np.int8(100), why
+    yield (
+        [1] * 31 + [0],
+        [0.9] + [0.5] * 31,
+        np.float32(3.0),
+        np.float32(0.1),
+        "costs as np.float32 (read as float64: 30 misses cost 3.0000000447 > 3.0)",
+    )
+    yield (
+        [1, 0, 1],
+        [0.9, 0.5, 0.4],
+        1.0,
+        1.0 + 1e-12,
+        "costs 1e-12 apart are not a tie",
+    )
+    yield [1, 0, 1], [0.9, 0.5, 0.4], 1.0 + 1e-12, 1.0, "costs 1e-12 apart, swapped"
+    yield [1, 1], np.array([0, 1], dtype=np.uint8), 1, 1, "scores as uint8"
+    y = np.array([1, 0, 1, 0, 0, 1, 1, 0, 1, 0])
+    s = np.array([127, -128, -128, 5, 0, 5, -1, -128, 100, 3], dtype=np.int8)
+    yield y, s, 1, 3, "scores as int8, down to -128 (-s wraps in int8)"
+    s = np.array([255, 0, 0, 17, 200, 17, 1, 254, 0, 3], dtype=np.uint8)
+    yield y, s, 2, 3, "scores as uint8 from 0 to 255"
+    yield (
+        np.array([0] + [1] * 256, dtype=np.uint8),
+        [0.95] + [0.9] * 256,
+        1,
+        1,
+        "256 frauds, labels as uint8 (a count in uint8 wraps to 0)",
+    )
 
 
 # ------------------------------------------------------------------- mistake helpers
@@ -514,7 +592,9 @@ def _cost_aligned(y_true, y_pred, cost_fp, cost_fn):
     y, p = pd.Series(y_true), pd.Series(y_pred)
     fp = int(((y == 0) & (p == 1)).sum())
     fn = int(((y == 1) & (p == 0)).sum())
-    return float(fp * cost_fp + fn * cost_fn)
+    return expected_cost_reference(
+        [0] * fp + [1] * fn, [1] * fp + [0] * fn, cost_fp, cost_fn
+    )
 
 
 def _threshold_aligned(y_true, scores, cost_fp, cost_fn):
@@ -540,6 +620,45 @@ def _threshold_int64(y_true, scores, cost_fp, cost_fn):
         cost = fp.astype(np.int64) * cost_fp + fn.astype(np.int64) * cost_fn
     return float(ts[int(np.argmin(cost))])
 
+
+def _cost_in_dtype(y_true, y_pred, cost_fp, cost_fn):
+    """Python-int counts times the costs in their own NumPy dtype (int8 wraps)."""
+    _, fp, fn, _ = _counts(y_true, y_pred)
+    with np.errstate(all="ignore"):
+        return float(fp * cost_fp + fn * cost_fn)
+
+
+def _threshold_in_dtype(y_true, scores, cost_fp, cost_fn):
+    """The cost of each threshold in the costs' own NumPy dtype, strict `<`."""
+    ts, fp, fn = cost_curve(y_true, scores)
+    best_t, best = None, None
+    with np.errstate(all="ignore"):
+        for t, f, m in zip(ts, fp, fn, strict=True):
+            cost = int(f) * cost_fp + int(m) * cost_fn
+            if best is None or cost < best:
+                best_t, best = t, cost
+    return float(best_t)
+
+
+def _threshold_early_stop(y_true, scores, cost_fp, cost_fn):
+    """From high to low, stop at the first threshold whose cost rises."""
+    ts, fp, fn = cost_curve(y_true, scores)
+    a, b = Fraction(float(cost_fp)), Fraction(float(cost_fn))
+    best_t, best = None, None
+    for t, f, m in zip(ts, fp, fn, strict=True):
+        cost = a * int(f) + b * int(m)
+        if best is not None and cost > best:
+            break
+        if best is None or cost < best:
+            best_t, best = t, cost
+    return float(best_t)
+
+
+_DTYPE = (
+    "The costs kept their NumPy type here (np.int8 wraps past 127: 2 * np.int8(100) "
+    "is -56; np.float32 keeps about 7 digits): read every cost as float64 first, "
+    "float(cost_fp) and float(cost_fn)."
+)
 
 _INT64 = (
     "The cost wrapped around: NumPy int64 counts (np.sum gives one) times an integer "
@@ -680,9 +799,13 @@ def split_problem(got, expected):
     together = _rows(train, columns) + _rows(test, columns)
     everything = _rows(exp_train, columns) + _rows(exp_test, columns)
     if together != everything:
-        both = _rows(train, columns) & _rows(test, columns)
+        both = [
+            r
+            for r in _rows(train, columns) & _rows(test, columns)
+            if together[r] > everything[r]  # rows equal in every column may be split
+        ]
         if both:
-            row = dict(zip(columns, next(iter(both)), strict=True))
+            row = dict(zip(columns, both[0], strict=True))
             return f"the row {row} is in both train and test"
         missing = everything - together
         row = dict(zip(columns, next(iter(missing)), strict=True))
@@ -786,6 +909,7 @@ EXERCISES = Exercises(
         mistakes=[
             Mistake(_cost_aligned, _ALIGNED),
             Mistake(_cost_int64, _INT64),
+            Mistake(_cost_in_dtype, _DTYPE),
             Mistake(
                 lambda t, p, cf, cn: expected_cost_reference(t, p, cn, cf),
                 "The costs look swapped: a false positive (a false alarm, predicted "
@@ -824,6 +948,7 @@ EXERCISES = Exercises(
         mistakes=[
             Mistake(_threshold_aligned, _ALIGNED),
             Mistake(_threshold_int64, _INT64),
+            Mistake(_threshold_in_dtype, _DTYPE),
             Mistake(
                 lambda t, s, cf, cn: _threshold_variant(t, s, cf, cn, smallest=True),
                 "Several thresholds reach the least cost here: return the largest of "
@@ -838,7 +963,9 @@ EXERCISES = Exercises(
             Mistake(
                 lambda t, s, cf, cn: _threshold_variant(t, s, cn, cf),
                 "The costs look swapped: a false alarm (flagged, truly 0) costs "
-                "cost_fp and a missed fraud (not flagged, truly 1) costs cost_fn.",
+                "cost_fp and a missed fraud (not flagged, truly 1) costs cost_fn. "
+                "(Or the search stopped where the cost first rose: the cost can "
+                "rise and fall again as t goes down, so try every distinct score.)",
             ),
             Mistake(
                 _threshold_ungrouped,

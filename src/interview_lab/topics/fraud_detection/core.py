@@ -148,16 +148,29 @@ def _labels(y_true, y_pred):
     return y, p
 
 
+def _exact_cost(name, cost):
+    """A cost read as float64 (whatever its NumPy dtype), as an exact fraction."""
+    check_number(name, cost, low=0)
+    return Fraction(float(cost))
+
+
 def expected_cost_reference(y_true, y_pred, cost_fp, cost_fn):
-    """FP·cost_fp + FN·cost_fn, the counts as Python ints.
+    """FP·cost_fp + FN·cost_fn in exact arithmetic, the costs read as float64.
+
+    A NumPy-typed cost (``np.int8(100)``, ``np.float32(0.1)``) is read as float64, as
+    every numeric input: its own dtype would wrap (``2 * np.int8(100)`` is -56) or
+    round (float32).
 
     >>> expected_cost_reference([0, 1, 1, 0], [1, 1, 0, 0], 1.0, 10.0)
     11.0
+    >>> expected_cost_reference([1, 1], [0, 0], np.int8(5), np.int8(100))
+    200.0
     """
     y, p = _labels(y_true, y_pred)
     fp = int(np.sum((y == 0) & (p == 1)))
     fn = int(np.sum((y == 1) & (p == 0)))
-    return float(fp * cost_fp + fn * cost_fn)
+    a, b = _exact_cost("cost_fp", cost_fp), _exact_cost("cost_fn", cost_fn)
+    return float(fp * a + fn * b)
 
 
 # ------------------------------------------------------------ cost-optimal threshold
@@ -193,7 +206,8 @@ def cost_curve(y_true, scores):
     y, s = _scored(y_true, scores)
     order = np.argsort(-s, kind="stable")
     s, y = s[order], y[order]
-    last = np.r_[np.flatnonzero(np.diff(s) != 0), len(s) - 1]  # end of each tie group
+    # end of each tie group; s[1:] != s[:-1] (not np.diff(s) != 0: -inf - -inf is nan)
+    last = np.r_[np.flatnonzero(s[1:] != s[:-1]), len(s) - 1]
     tp = np.cumsum(y)[last]
     fp = last + 1 - tp
     fn = int(y.sum()) - tp
@@ -205,7 +219,8 @@ def cost_threshold_reference(y_true, scores, cost_fp, cost_fn):
 
     Every distinct score t is a candidate (predict positive when ``score >= t``); the
     cost FP·cost_fp + FN·cost_fn is computed with :class:`fractions.Fraction` (the
-    exact values of the float costs), so equal costs tie exactly.
+    exact values of the costs read as float64, whatever their NumPy dtype), so equal
+    costs tie exactly.
 
     Parameters
     ----------
@@ -226,10 +241,8 @@ def cost_threshold_reference(y_true, scores, cost_fp, cost_fn):
     >>> cost_threshold_reference([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8], 1, 5)
     0.35
     """
-    check_number("cost_fp", cost_fp, low=0)
-    check_number("cost_fn", cost_fn, low=0)
+    a, b = _exact_cost("cost_fp", cost_fp), _exact_cost("cost_fn", cost_fn)
     ts, fp, fn = cost_curve(y_true, scores)
-    a, b = Fraction(cost_fp), Fraction(cost_fn)
     costs = [a * int(f) + b * int(m) for f, m in zip(fp, fn, strict=True)]
     best = min(costs)
     return float(ts[costs.index(best)])  # the first from the top is the largest t
