@@ -144,6 +144,72 @@ def test_psi_on_tied_edges_does_not_depend_on_the_grid_of_levels():
         assert alt == pytest.approx(core.psi_reference(*args), rel=1e-9, abs=1e-8), why
 
 
+def _untied_edges_near_values(args, ulps=4):
+    """Edges that are not a tied value of expected, with the values within ``ulps``."""
+    x = np.sort(np.asarray(args[0], dtype=float).ravel())
+    n_bins = args[2] if len(args) > 2 else 10
+    h = (x.size - 1) * (np.arange(1, n_bins) / n_bins)
+    k = np.floor(h).astype(int)
+    untied = x[k] != x[np.minimum(k + 1, x.size - 1)]
+    values = np.concatenate([x, np.asarray(args[1], dtype=float).ravel()])
+    found = []
+    for edge, whole in zip(
+        np.quantile(x, np.arange(1, n_bins) / n_bins)[untied],
+        h[untied] == np.round(h[untied]),
+        strict=True,
+    ):
+        near = values[np.abs(values - edge) <= ulps * np.spacing(abs(edge))]
+        if near.size or whole:
+            found.append((float(edge), near[:3].tolist()))
+    return found
+
+
+def test_no_hidden_psi_case_puts_a_value_on_an_untied_edge():
+    """The contract leaves a value exactly on an untied edge out of scope."""
+    for args, why in PSI_CASES:
+        assert _untied_edges_near_values(args) == [], why
+    # the scan sees one: 0.5 on the median edge of [0, 1], and 0.12 on 0.04 * 3
+    assert _untied_edges_near_values(([0.0, 1.0], [0.5], 2)) == [(0.5, [0.5])]
+    assert _untied_edges_near_values(([0.0, 0.1, 0.2], [0.12], 5))
+    assert _untied_edges_near_values(([0.0, 1.0, 2.0], [5.0], 4))  # position 1
+
+
+def _psi_edges_by(levels_or_formula):
+    def psi(expected, actual, n_bins=10, eps=1e-4):
+        x = np.sort(np.asarray(expected, dtype=float).ravel())
+        edges = levels_or_formula(x, n_bins)
+        return checks._psi_with_edges(expected, actual, np.asarray(edges), eps)
+
+    return psi
+
+
+def _lerp_edges(x, n_bins, two_branch):
+    """x[k] + (x[k+1] - x[k])·t, or numpy's x[k+1] - (x[k+1] - x[k])·(1 - t) for t >= 0.5."""
+    h = (x.size - 1) * (np.arange(1, n_bins) / n_bins)
+    k = np.floor(h).astype(int)
+    t = h - k
+    a, b = x[k], x[np.minimum(k + 1, x.size - 1)]
+    low = a + (b - a) * t
+    return np.where(t >= 0.5, b - (b - a) * (1 - t), low) if two_branch else low
+
+
+@pytest.mark.parametrize(
+    "edges",
+    [
+        lambda x, nb: np.quantile(x, np.arange(1, nb) * (1 / nb)),
+        lambda x, nb: np.quantile(x, np.linspace(0, 1, nb + 1)[1:-1]),
+        lambda x, nb: np.percentile(x, 100 * np.arange(1, nb) / nb),
+        lambda x, nb: pd.Series(x).quantile([i / nb for i in range(1, nb)]).to_numpy(),
+        lambda x, nb: _lerp_edges(x, nb, two_branch=False),
+        lambda x, nb: _lerp_edges(x, nb, two_branch=True),
+    ],
+    ids=["arange-step", "linspace", "percentile", "pandas", "a+(b-a)t", "two-branch"],
+)
+def test_every_edge_formula_the_contract_accepts_passes(edges):
+    """Each form gives a tied value exactly; none meets a value on an untied edge."""
+    _run_hidden("population_stability_index", _psi_edges_by(edges), PSI_CASES)
+
+
 def test_cases_are_reproducible_in_a_fresh_process():
     code = (
         "import hashlib, numpy as np\n"
@@ -338,6 +404,35 @@ def test_a_hand_made_switch_to_the_asymptotic_p_value_fails():
     _fails_only_on(
         "ks_drift", ks_cutoff, KS_CASES, "2,000 and 1,500", "10,000 and 7,001"
     )
+
+
+def test_ks_on_rounded_data_fails_on_values_1e_12_and_one_ulp_apart():
+    _fails_only_on(
+        "ks_drift",
+        checks._ks_rounded,
+        KS_CASES,
+        "1e-11",
+        "1e-12",
+        "the next float",
+        match="Do not round the data",
+    )
+    whys = {why: args for args, why in KS_CASES}
+    one_ulp = whys["1.0 against the next float: statistic 1"]
+    assert core.ks_reference(*one_ulp) == (1.0, 1.0, False)
+
+
+def test_a_floored_effective_size_fails_above_10000_values():
+    _fails_only_on(
+        "ks_drift",
+        checks._ks_floor_size,
+        KS_CASES,
+        "5000.75",
+        match="rounded to the nearest whole number",
+    )
+    for args, why in KS_CASES:  # the only large case whose n·m/(n+m) rounds up
+        n, m = np.size(args[0]), np.size(args[1])
+        if max(n, m) > 10_000 and (n * m / (n + m)) % 1 >= 0.5:
+            assert "5000.75" in why
 
 
 def test_tiny_p_values_are_compared_relatively():

@@ -8,18 +8,20 @@ asks for a checker::
     check = topic.checker("population_stability_index", population_stability_index)
     check([1, 2, 3, 4], [1, 2, 3, 4], 2, expect=0.0)
 
-The hidden cases (:func:`psi_cases`, :func:`ks_cases`) put values exactly on bin
-edges only where the edge is a tied value of ``expected``. The contract takes the
-edges from ``np.quantile`` (``np.percentile`` and pandas compute the same): its
-linear interpolation x[k] + (x[k+1] − x[k])·t returns a tied value exactly, whatever
-the grid of levels, while another formula of the same quantile, (1 − t)·x[k] +
-t·x[k+1] or ``statistics.quantiles(method="inclusive")``, can land one ulp off it and
+The hidden cases (:func:`psi_cases`, :func:`ks_cases`) put a value of either sample
+exactly on a bin edge only where the edge is a tied value x[k] = x[k+1] of
+``expected``, and no value within a few ulps of any other edge: whether a value on an
+untied edge goes above or below it depends on how the level i/n_bins and the
+interpolation were rounded (``np.quantile`` computes x[k+1] − (x[k+1] − x[k])·(1 − t)
+for t ≥ 0.5, ``np.percentile`` and ``np.linspace`` levels can differ by an ulp), and
+the contract leaves that out of scope. A tied value, though, must be the edge exactly:
+``np.quantile``, ``np.percentile``, pandas' ``quantile``, x[k] + (x[k+1] − x[k])·t and
+numpy's two-branch form return it whatever the grid of levels, while (1 − t)·x[k] +
+t·x[k+1] or ``statistics.quantiles(method="inclusive")`` can land one ulp off it and
 move the values equal to it into the other bin; the cases include such ties.
 Elsewhere no quantile position (n − 1)·i/n_bins is a whole number (n − 1 and n_bins
-are coprime): a quantile that falls exactly on a value of ``expected`` is computed
-one ulp above or below it depending on how the levels i/n_bins were rounded
-(``np.linspace`` against ``np.arange(...) / n_bins``), which would decide that
-value's bin by rounding.
+are coprime): a quantile that falls exactly on a value of ``expected`` would be
+computed one ulp above or below it depending on the grid of levels.
 
 ``ks_drift``'s p-value is compared within 1e-9 *relative* (:func:`_ks_equal`):
 scipy's exact and asymptotic p-values are accurate far below 1e-16, so 1e-30 and
@@ -84,7 +86,7 @@ def psi_cases(seed: int = 0, n_random: int = 40):
     )
     yield (np.repeat([3, 7], 50), [3, 7, 7, 7, 9]), "integer inputs, two tied values"
     yield ([5.0], [5.0, 4.0, 6.0], 3), "expected of one value: every edge is 5.0"
-    yield ([0.0, 1.0], [0.5], 2), "one value in actual"
+    yield ([0.0, 1.0], [0.25], 2), "one value in actual (below the edge 0.5)"
     yield (x, rng.normal(1, 1, 300), 1), "n_bins=1: one bin, PSI 0"
     yield (x, rng.normal(0.3, 1, 300), 2), "n_bins=2: the median"
     yield (x, rng.normal(0.3, 1, 300), 25, 1e-3), "n_bins=25, eps=1e-3"
@@ -184,6 +186,8 @@ def _ks_mistake_cases():
     r, c = rng.normal(size=60), rng.normal(0.5, 1, size=60)
     yield (r, c, ks_reference(r, c)[1])  # alpha equal to the p-value
     yield (rng.uniform(size=40), rng.uniform(-0.2, 0.8, size=40))  # lower, not higher
+    yield ([0.0], [1e-11])  # rounding the data merges them
+    yield (rng.normal(size=10_001), rng.normal(0.03, 1, 10_002))  # n·m/(n+m) 5000.75
 
 
 def ks_cases(seed: int = 0, n_random: int = 40):
@@ -192,8 +196,9 @@ def ks_cases(seed: int = 0, n_random: int = 40):
     Identical and disjoint samples, ties, one value on either side, alpha equal to
     the p-value, non-default alpha, integer and float32 inputs, lists, offsets of
     1e6 with a spread of 1e-3, 50,000 values, the sizes of :func:`_ks_size_cases`
-    (exact p-values up to 10,000 on each side, a p-value of 6e-35, 150,000 rows),
-    then seeded random cases.
+    (exact p-values up to 10,000 on each side, a p-value of 6e-35, 150,000 rows,
+    10,001 against 10,002), the values of :func:`_ks_precision_cases` (1e-12, one ulp
+    apart), then seeded random cases.
     """
     rng = np.random.default_rng(check_seed(seed))
     x = rng.normal(size=300)
@@ -223,6 +228,7 @@ def ks_cases(seed: int = 0, n_random: int = 40):
         "50,000 values, a tiny shift: significant, yet small",
     )
     yield from _ks_size_cases(np.random.default_rng([check_seed(seed), 1]))
+    yield from _ks_precision_cases(np.random.default_rng([check_seed(seed), 2]))
     for i in range(n_random):
         n, m = rng.integers(1, 300, size=2)
         r = rng.normal(size=n).round(int(rng.integers(0, 4)))  # some ties
@@ -256,6 +262,25 @@ def _ks_size_cases(rng):
             np.r_[rng.normal(size=100_000), rng.normal(0.3, 1, 50_000)],
         ),
         "150,000 values; the drift is in the last 50,000 rows of current",
+    )
+    yield (
+        (rng.normal(size=10_001), rng.normal(0.03, 1, 10_002)),
+        "10,001 and 10,002 values: n·m/(n + m) = 5000.75, which ks_2samp rounds to "
+        "5001",
+    )
+
+
+def _ks_precision_cases(rng):
+    """Values of size 1e-12 and values one ulp apart: rounding the data merges them."""
+    yield ([0.0], [1e-11]), "0 against 1e-11: statistic 1"
+    yield (
+        (1e-12 * np.arange(5), 1e-12 * np.arange(10, 15)),
+        "1e-12 * [0..4] against 1e-12 * [10..14]: disjoint, drifted",
+    )
+    yield ([1.0], [1.0000000000000002]), "1.0 against the next float: statistic 1"
+    yield (
+        (1e-12 * rng.normal(size=300), 1e-12 * rng.normal(0.4, 1, 250)),
+        "values of size 1e-12",
     )
 
 
@@ -430,6 +455,22 @@ def _ks_ties_one_at_a_time(reference, current, alpha=0.05):
     return d, p, drifted
 
 
+def _ks_rounded(reference, current, alpha=0.05):
+    """The data rounded to 10 decimals first: values 1e-11 apart become ties."""
+    return ks_reference(
+        np.round(_as_float(reference), 10), np.round(_as_float(current), 10), alpha
+    )
+
+
+def _ks_floor_size(reference, current, alpha=0.05):
+    """Above 10,000 values, the asymptotic p-value with n·m // (n + m) (floored)."""
+    d, p, _ = ks_reference(reference, current, alpha)
+    n, m = np.size(reference), np.size(current)
+    if max(n, m) > 10_000:
+        p = float(stats.kstwo.sf(d, n * m // (n + m)))
+    return _ks_with(d, p, alpha)
+
+
 def _ks_asymptotic(reference, current, alpha=0.05):
     res = stats.ks_2samp(_as_float(reference), _as_float(current), method="asymp")
     return _ks_with(res.statistic, res.pvalue, alpha)
@@ -568,6 +609,18 @@ EXERCISES = Exercises(
                 "Tied values must be passed all at once: evaluate F(x) = share of values "
                 "<= x (np.searchsorted(sorted, x, side='right')) at each distinct value, "
                 "not after each single value of a merged list.",
+            ),
+            Mistake(
+                _ks_rounded,
+                "Do not round the data: values 1e-11 apart (or one ulp apart) are "
+                "different values, and rounding them to 10 decimals makes them ties "
+                "and moves the statistic.",
+            ),
+            Mistake(
+                _ks_floor_size,
+                "Above 10,000 values ks_2samp's p-value is kstwo.sf(D, "
+                "round(n * m / (n + m))): the effective size is rounded to the "
+                "nearest whole number, not floored.",
             ),
             Mistake(
                 _ks_asymptotic,
