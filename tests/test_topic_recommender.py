@@ -225,7 +225,7 @@ def _fine_styles(R, user):
 @pytest.mark.parametrize(
     "e, scale",
     [(4e-12, s) for s in (1.0, 1e6, 1e-9, 1e-11, 1e-12)]
-    + [(checks.FINE_GAP, s) for s in (1.0, 1e-9, 1e-12, 1e11)],
+    + [(checks.FINE_GAP, s) for s in (1.0, 1.4, 1e-9, 1e-12, 1e11)],
 )
 def test_the_near_ties_are_far_above_every_styles_noise(e, scale):
     """The gap is (3/4)e relative in every style; styles differ by a few ulps only."""
@@ -439,6 +439,183 @@ def test_a_slow_pair_loop_in_pure_python_is_stopped():
 
     check = topic.checker("item_similarity", item_similarity, time_limit=0.5)
     (R,) = [c[0] for c in SIMILARITY_CASES if np.shape(c[0]) == (2_000, 500)]
+    with pytest.raises(CheckFailed, match="did not finish"):
+        check(R)
+
+
+# ------------------------------------------ second red team: each new case, each catch
+SECOND_ROUND = list(checks._second_round_cases(np.random.default_rng(0)))
+
+
+def _hidden_case(generator, why):
+    (case,) = [c for c in generator if why in c[-1]]
+    return case
+
+
+def _ranked(score):
+    """A recommend that ranks the unrated items by ``score(R, user)``."""
+
+    def recommend(ratings, user, k):
+        R = np.asarray(ratings, dtype=float)
+        return core.rank_items(score(R, int(user)), R[int(user)] == 0)[:k]
+
+    return recommend
+
+
+def _unit(R, eps=0.0, floor=None):
+    norms = np.sqrt((R * R).sum(axis=0)) + eps
+    keep = norms > 0 if floor is None else norms > floor
+    return np.divide(R, norms, out=np.zeros_like(R), where=keep)
+
+
+def _eps_scores(R, u):
+    U = _unit(R, eps=1e-9)
+    return (U.T @ U) @ R[u]
+
+
+def _floor12_scores(R, u):
+    U = _unit(R, floor=1e-12)
+    return (U.T @ U) @ R[u]
+
+
+def _int64_recommend(ratings, user, k):
+    R = np.asarray(ratings)
+    R = R.astype(np.int64) if R.dtype.kind in "biu" else R.astype(float)
+    G = R.T @ R  # wraps in int64 above 3.04e9
+    d = np.sqrt(np.diag(G).astype(float))
+    with np.errstate(all="ignore"):
+        S = np.nan_to_num(
+            G / np.outer(np.where(d > 0, d, 1.0), np.where(d > 0, d, 1.0))
+        )
+    s = S @ R[int(user)]
+    return core.rank_items(s, R[int(user)] == 0)[:k]
+
+
+def _f32keep_recommend(ratings, user, k):
+    R = np.asarray(ratings) * 1.0  # a float32 array stays float32
+    U = R / np.where(np.sqrt((R * R).sum(0)) > 0, np.sqrt((R * R).sum(0)), 1.0)
+    s = (U.T @ U) @ R[int(user)]
+    return core.rank_items(s, R[int(user)] == 0)[:k]
+
+
+def _setorder_recommend(ratings, user, k):
+    R = np.asarray(ratings, dtype=float)
+    s = core.item_scores(R, int(user))
+    candidates = set(range(R.shape[1])) - {int(j) for j in np.flatnonzero(R[user])}
+    return sorted(candidates, key=lambda i: -s[i])[:k]
+
+
+BROKEN_RECOMMEND = {
+    "eps": (_ranked(_eps_scores), "item 1's only rating is 1e-12"),
+    "floor12": (_ranked(_floor12_scores), "only rating is exactly 1e-12"),
+    "int64": (_int64_recommend, "int64 ratings of 3e9 and 4e9"),
+    "f32keep": (_f32keep_recommend, "float32 input, items 1 and 2"),
+    "sim_f32": (_ranked(checks._f32_similarity_scores), "by 4.9e-9"),
+    "sim_f32_on_f32": (_ranked(checks._f32_similarity_scores), "float32 input"),
+    "sim_round12": (
+        _ranked(lambda R, u: np.round(core.item_similarity_reference(R), 12) @ R[u]),
+        "by 4.9e-13",
+    ),
+    "sig14": (_ranked(checks._significant_14), "scores near 1.02"),
+    "sig14_block": (_ranked(checks._significant_14), "near-tie × 1.4"),
+    "relfloor": (_ranked(checks._relative_floor_scores), "span 1e12 and 1"),
+    "setorder": (_setorder_recommend, "items 1 and 8 tie at 0"),
+    "seedcut": (_ranked(checks._seed_cut_scores), "31 rated items"),
+    "seedcut_heavy": (_ranked(checks._seed_cut_scores), "250 ratings"),
+}
+
+
+@pytest.mark.parametrize("name", list(BROKEN_RECOMMEND))
+def test_each_second_round_recommend_case_catches_its_mistake(name):
+    broken, why = BROKEN_RECOMMEND[name]
+    case = _hidden_case(topic.recommend_cases(seed=104), why)
+    with np.errstate(all="ignore"):
+        topic.checker("recommend", core.recommend_reference)(*case[:-1])
+        with pytest.raises(CheckFailed, match="position"):
+            topic.checker("recommend", broken)(*case[:-1], why=case[-1])
+
+
+def _int64_similarity(ratings):
+    R = np.asarray(ratings)
+    R = R.astype(np.int64) if R.dtype.kind in "biu" else R.astype(float)
+    G = R.T @ R
+    d = np.sqrt(np.diag(G).astype(float))
+    with np.errstate(all="ignore"):
+        return np.nan_to_num(G / np.outer(d, d))
+
+
+@pytest.mark.parametrize(
+    "broken, why",
+    [
+        (lambda r: _floored_similarity(r, floor=1e-12), "exactly 1e-12 (the range"),
+        (
+            lambda r: _floored_similarity(r, floor=1e-12),
+            "item 0's only rating is 1e-12",
+        ),
+        (_int64_similarity, "int64 ratings of 4e9"),
+        (_int64_similarity, "int64 ratings up to 1e12"),
+    ],
+)
+def test_each_second_round_similarity_case_catches_its_mistake(broken, why):
+    case = _hidden_case(topic.similarity_cases(seed=103), why)
+    with np.errstate(all="ignore"), pytest.raises(CheckFailed, match="expected"):
+        topic.checker("item_similarity", broken)(*case[:-1], why=case[-1])
+
+
+@pytest.mark.parametrize("name", ["precision_at_k", "recall_at_k"])
+@pytest.mark.parametrize(
+    "why", ["relevant = [0], a list", "item 0 is relevant", "relevant = array([0])"]
+)
+def test_an_any_guard_loses_when_item_0_is_relevant(name, why):
+    reference = topic.EXERCISES[name].reference
+
+    def metric(recommended, relevant, k):
+        return reference(recommended, relevant, k) if any(relevant) else 0.0
+
+    case = _hidden_case(topic.ranking_cases(seed=101), why)
+    with pytest.raises(CheckFailed, match="any\\(relevant\\)"):
+        topic.checker(name, metric)(*case[:-1], why=case[-1])
+
+
+@pytest.mark.parametrize("case", SECOND_ROUND, ids=lambda c: str(c[-1])[:40])
+def test_second_round_cases_rank_the_same_in_every_correct_style(case):
+    ratings, user, k, _ = case
+    R = np.asarray(ratings, dtype=float)
+    expected = list(core.recommend_reference(ratings, user, k))
+    styles = _fine_styles(R, user) if R.size <= 2_000 else _styles(R, user)
+    for scores in styles:
+        assert list(core.rank_items(scores, R[int(user)] == 0)[:k]) == expected
+    assert expected == recommend_slow(ratings, user, k)
+
+
+def test_second_round_near_ties_are_above_the_contracts_threshold():
+    """Each hand-built near-tie's top two scores differ by > 1e-14 relative, x4."""
+    for ratings, user, _k, why in SECOND_ROUND:
+        if "apart" not in why and "beats" not in why and "× 1.4" not in why:
+            continue
+        R = np.asarray(ratings, dtype=float)
+        s = core.item_scores(R, user)
+        a, b = np.sort(s[R[user] == 0])[::-1][:2]
+        assert (a - b) / a > 4e-14, (why, (a - b) / a)
+
+
+def test_the_pure_python_pair_loop_is_too_slow_for_the_stated_size():
+    """docs/exercises.md names 2,000 users × 500 items: 125,000 pairs × 2,000 users."""
+
+    def item_similarity(ratings):
+        rows = [[float(x) for x in row] for row in ratings]
+        n = len(rows[0])
+        cols = [[row[i] for row in rows] for i in range(n)]
+        S = [[0.0] * n for _ in range(n)]
+        for i in range(n):
+            for j in range(i, n):
+                S[i][j] = S[j][i] = sum(a * b for a, b in zip(cols[i], cols[j]))
+        return S
+
+    (R,) = [
+        c[0] for c in topic.similarity_cases(seed=103) if np.shape(c[0]) == (2_000, 500)
+    ]
+    check = topic.checker("item_similarity", item_similarity, time_limit=0.5)
     with pytest.raises(CheckFailed, match="did not finish"):
         check(R)
 

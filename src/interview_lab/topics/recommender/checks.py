@@ -7,17 +7,19 @@ Each exercise is declared once in :data:`EXERCISES`; a test cell asks for a chec
 
 The case generators yield ``(*args, why)``. Item lists may come as Python lists or
 NumPy arrays of any integer type, ``relevant`` as a set, a list or an array, and item
-ids may be strings. Ratings come as lists or arrays of any dtype (``uint8`` too: the
-contract reads them as float64). Rankings are compared item by item (any sequence of
-integers); the cases are built so that no correct way of computing a cosine or a
-score in float64 can change the order: exact ties come from dyadic cosines (every
-step exact), near-ties are 3e-12 and 4.3e-14 apart relatively (the finer one about
-190 ulps, while the summation order of a correct answer moves a score by a few
-ulps), and random cases whose top scores are closer than 1e-9 are skipped. Non-zero ratings stay between
-1e-12 and 1e12, the contract's range: inside it no textbook form under- or
-overflows (even sqrt(G_ii * G_jj)), and every column someone rated has a norm of at
-least 1e-12, far above the 10·eps ≈ 2.2e-15 below which scikit-learn's dense
-``normalize`` (hence ``cosine_similarity``) leaves a column unscaled.
+ids may be strings (item 0 too, which is falsy). Ratings come as lists or arrays of
+any dtype (``uint8`` and ``int64`` of 4e9 and more too, whose products overflow their
+dtype: the contract reads them as float64). Rankings are compared item by item (any
+sequence of integers); the cases are built so that no correct way of computing a
+cosine or a score in float64 can change the order: exact ties come from dyadic
+cosines (every step exact), near-ties are 3e-12, 4.9e-13, 9.7e-14 and 4.3e-14 apart
+relatively (the finest about 190 ulps, while the summation order of a correct answer
+moves a score by a few ulps), and random cases whose top scores are closer than 1e-9
+are skipped. Non-zero ratings stay between 1e-12 and 1e12 inclusive, the contract's
+range: inside it no textbook form under- or overflows in float64 (even
+sqrt(G_ii * G_jj)), and every column someone rated has a norm of at least 1e-12, far
+above the 10·eps ≈ 2.2e-15 below which scikit-learn's dense ``normalize`` (hence
+``cosine_similarity``) leaves a column unscaled.
 """
 
 from __future__ import annotations
@@ -54,7 +56,8 @@ def ranking_cases(seed=0, n_random=40):
 
     Hand-picked: k beyond the list, an empty list, nothing relevant, ``relevant`` as a
     set, a list, a tuple, an array (of another integer type), NumPy ints against
-    Python ints, string ids, k = 1, 5,000 items; then seeded random cases.
+    Python ints, string ids, k = 1, 5,000 items, item 0 relevant and hit (an
+    ``any(relevant)`` emptiness test sees no relevant item); then seeded random cases.
     """
     rng = np.random.default_rng(seed)
     yield [3, 1, 7, 4], {1, 4, 9}, 2, "top-2 = [3, 1]: one hit"
@@ -74,6 +77,9 @@ def ranking_cases(seed=0, n_random=40):
     big = rng.permutation(20_000)[:5_000]
     yield big, set(rng.permutation(20_000)[:2_000].tolist()), 1_000, "5,000 items"
     yield big.tolist(), big[::7], 5_000, "5,000 items, relevant as an array"
+    yield [0, 3], [0], 2, "relevant = [0], a list: test emptiness with len(), not any()"
+    yield [0], {0}, 1, "item 0 is relevant and recommended (0 is an id: not falsy)"
+    yield np.array([2, 0]), np.array([0]), 2, "relevant = array([0]), hit at position 2"
     for i in range(n_random):
         n_items = int(rng.integers(1, 60))
         n_rec = int(rng.integers(0, n_items + 1))
@@ -126,10 +132,13 @@ def similarity_cases(seed=0, n_random=40):
 
     Hand-picked: the worked example, an item nobody rated, all zeros, one user, one
     item, duplicate and proportional columns, uint8 stars up to 255 (products
-    overflow in uint8), float32, ratings of 1e6 and 1e-9, of 1e-11 and the range's
-    ends 1e-12 and 5e11 (a norm is 0 only for an item nobody rated: no "numerically
-    zero" floor), columns of very different scales, large offsets (1e8 + noise), lists,
-    2,000 users × 500 items; then seeded random cases.
+    overflow in uint8), float32, ratings of 1e6 and 1e-9, of 1e-11, of 1e-12 to 5e-12
+    and of 1e11 to 5e11, single ratings of exactly 1e-12 and 1e12 (the range includes
+    its ends; a norm is 0 only for an item nobody rated: no "numerically zero" floor,
+    not even at 1e-12), int64 ratings of 4e9 to 1e12 (their products overflow int64),
+    columns of very different scales, large offsets (1e8 + noise), lists, 2,000 users
+    × 500 items (the largest input: a plain-Python loop over every pair of items and
+    every user does not finish in 10 s); then seeded random cases.
     """
     rng = np.random.default_rng(seed)
     yield [[5, 3, 0], [4, 0, 1], [0, 2, 4]], "the worked example"
@@ -168,6 +177,25 @@ def similarity_cases(seed=0, n_random=40):
     yield (
         _sparse_ratings(rng, 10, 5, 0.5) * 1e11,
         "ratings of 1e11 to 5e11 (the contract's range ends at 1e12)",
+    )
+    yield [[1e-12]], "one rating of exactly 1e-12 (the range includes its ends): 1"
+    yield (
+        [[1e-12, 1], [0, 1]],
+        "item 0's only rating is 1e-12, the range's end: its norm 1e-12 is not 0",
+    )
+    yield (
+        [[1e12, 1e-12], [1, 0], [0, 3]],
+        "ratings of exactly 1e12 and 1e-12 (both ends of the range) in one matrix",
+    )
+    yield (
+        np.array([[4_000_000_000, 1], [3_000_000_000, 2]], dtype=np.int64),
+        "int64 ratings of 4e9: their squares overflow int64, read them as float64",
+    )
+    extra = np.random.default_rng(seed + 10_007)  # the cases after keep their draws
+    big_ints = extra.integers(1, 10**12, size=(8, 5)) * (extra.random((8, 5)) < 0.6)
+    yield (
+        big_ints.astype(np.int64),
+        "int64 ratings up to 1e12 (products overflow int64)",
     )
     R = _sparse_ratings(rng, 15, 4, 0.7).astype(float)
     yield R * np.array([1e-6, 1.0, 1e6, 1e-3]), "columns of very different scales"
@@ -264,6 +292,90 @@ def _robust(R, user, k):
     return True
 
 
+def _second_round_cases(rng):
+    """Hand-built ``(ratings, user, k, why)``: each ranking is decided by a structure
+    that no correct float64 computation can reorder (gaps of 4.9e-13 relative or
+    more, or exact zeros), and each wrong shortcut below reorders it."""
+    yield (
+        [[1, 0, 0, 0], [1, 0, 1, 0], [2, 1e-12, 0, 0]],
+        0,
+        3,
+        "item 1's only rating is 1e-12: its cosine with item 0 is 2/√6, no epsilon",
+    )
+    yield (
+        [[1, 0, 0, 0], [1, 0, 1e-12, 0], [0, 1, 0, 0]],
+        0,
+        3,
+        "item 2's only rating is exactly 1e-12 (the range includes its ends): rated",
+    )
+    yield (
+        np.array(
+            [[0, 3_000_000_000, 0, 0, 0], [4_000_000_000, 4_000_000_000, 0, 0, 0]]
+            + [[0, 0, 1, 0, 0], [1, 0, 1, 0, 0], [0, 1_000_000_000, 0, 0, 10**9]],
+            dtype=np.int64,
+        ),
+        0,
+        4,
+        "int64 ratings of 3e9 and 4e9: their squares overflow int64 (read as float64)",
+    )
+    yield (
+        np.array(
+            [[1, 0, 0, 0], [1, 1, 1, 0], [1, 0.3003, 0.30030003, 0]], dtype=np.float32
+        ),
+        0,
+        3,
+        "float32 input, items 1 and 2 one float32 ulp apart: compute in float64",
+    )
+    yield (
+        [[1, 0, 0, 0], [1, 1, 1, 0], [1, 0.3, 0.30000001, 0]],
+        0,
+        3,
+        "item 2's cosine with item 0 beats item 1's by 4.9e-9: no float32 similarity",
+    )
+    yield (
+        [[1, 0, 0, 0], [1, 1, 1, 0], [1, 0.3, 0.3 + 1e-12, 0]],
+        0,
+        3,
+        "item 2's cosine beats item 1's by 4.9e-13 (relative): do not round cosines",
+    )
+    yield (
+        [[2, 0, 0, 0], [1, 1, 1, 0], [1, 0.3075, 0.3075 + 2e-13, 0]],
+        0,
+        3,
+        "scores near 1.02, 9.7e-14 apart (relative): no rounding to 14 digits either",
+    )
+    yield (
+        _near_tie_block(FINE_GAP) * 1.4,
+        0,
+        4,
+        "the 4.3e-14 near-tie × 1.4 (scores near 1.05): not a tie",
+    )
+    yield (
+        [[1e12, 1, 0, 0, 0], [1, 0, 0, 0, 0], [0, 1, 1, 1, 0], [0, 0, 1, 0, 0]]
+        + [[0, 0, 1, 0, 0], [0, 0, 0, 1, 0]],
+        0,
+        3,
+        "the user's ratings span 1e12 and 1: scores of 0.5 and 0.41 next to 1e12 "
+        "still rank (no floor relative to the largest score)",
+    )
+    yield (
+        [[5, 0, 5, 5, 5, 5, 5, 5, 0, 5]],
+        0,
+        2,
+        "items 1 and 8 tie at 0: 1 first (a set of candidates iterates as {8, 1})",
+    )
+    R = np.zeros((3, 34))
+    R[0, :30] = 5
+    R[0, 30] = 1
+    R[1, [30, 32]] = 1
+    R[2, [31, 33]] = 1
+    yield R, 0, 3, "31 rated items: every one counts, item 30 (rated 1) too"
+    heavy = _sparse_ratings(rng, 200, 300, 0.05).astype(float)
+    heavy[0] = 0
+    heavy[0, rng.choice(300, 250, replace=False)] = rng.integers(1, 6, size=250)
+    yield heavy, 0, 20, "a user with 250 ratings: the score sums over all of them"
+
+
 def recommend_cases(seed=0, n_random=40):
     """Cases ``(ratings, user, k, why)`` for ``recommend``.
 
@@ -274,8 +386,10 @@ def recommend_cases(seed=0, n_random=40):
     same ×1e-9 (rounding to 12 decimals, absolute or relative, merges it), a user
     who rated all but k items, fewer than k and no unrated items, one user, one
     item, uint8 stars up to 255, lists, a NumPy int as ``user``, dozens of ties at 0
-    (an unstable sort scrambles them), 2,000 users × 500 items; then seeded random
-    cases (screened by :func:`_robust`).
+    (an unstable sort scrambles them), 2,000 users × 500 items, the hand-built cases
+    of :func:`_second_round_cases` (a single 1e-12 rating, int64 of 3e9+, float32,
+    near-ties in the cosines, a user whose ratings span 1e12, ties at 0 in set order,
+    a user with 250 ratings); then seeded random cases (screened by :func:`_robust`).
     """
     rng = np.random.default_rng(seed)
     worked = [[5, 0, 0, 1], [4, 0, 3, 0], [0, 2, 4, 0]]
@@ -330,6 +444,7 @@ def recommend_cases(seed=0, n_random=40):
     big = _sparse_ratings(rng, 2_000, 500, 0.03)
     big[17, rng.choice(500, 20, replace=False)] = 4
     yield big, 17, 10, "2,000 users × 500 items"
+    yield from _second_round_cases(np.random.default_rng(seed + 10_007))
     produced = 0
     while produced < n_random:
         n_users, n_items = int(rng.integers(2, 30)), int(rng.integers(2, 15))
@@ -377,6 +492,42 @@ def _nan_scores(ratings, user, k):
     return unrated[np.argsort(-s[unrated], kind="stable")][:k]
 
 
+def _native_dtype_recommend(ratings, user, k):
+    R = np.asarray(ratings)
+    if R.dtype.kind not in "iu":
+        return recommend_reference(R, user, k)
+    s = _native_dtype_cosine(R) @ as_ratings(R)[int(user)]
+    return rank_items(s, as_ratings(R)[int(user)] == 0)[:k]
+
+
+def _f32_similarity_scores(R, user):
+    return item_similarity_reference(R).astype(np.float32) @ R[user]
+
+
+def _significant_14(R, user):
+    return np.array([float(f"{x:.14g}") for x in item_scores(R, user)])
+
+
+def _relative_floor_scores(R, user):
+    s = item_scores(R, user)
+    top = np.abs(s).max() if s.size else 0.0
+    return np.where(np.abs(s) <= 1e-12 * top, 0.0, s)
+
+
+def _seed_cut_scores(R, user, n_seeds=30):
+    row = R[user]
+    seeds = np.argsort(-row, kind="stable")[:n_seeds]
+    seeds = seeds[row[seeds] > 0]
+    return item_similarity_reference(R)[:, seeds] @ row[seeds]
+
+
+def _any_guard(reference):
+    def compute(rec, rel, k):
+        return reference(rec, rel, k) if any(rel) else 0.0
+
+    return compute
+
+
 def _ranking_problem(got, expected):
     """``None`` when ``got`` lists the expected items in order, else the problem."""
     try:
@@ -403,6 +554,20 @@ _ROUNDING_HINT = (
     "Do not round the scores or compare them with a tolerance: two scores 4e-14 "
     "apart (relatively) are not a tie, the larger comes first."
 )
+_SIMILARITY_PRECISION_HINT = (
+    "Keep the similarities exact in float64: no float32, no rounding (not even to 12 "
+    "decimals or 14 significant digits). Two scores 4e-14 apart (relatively) are not "
+    "a tie."
+)
+_DTYPE_HINT = (
+    "The products overflow in the input's integer dtype (uint8 wraps at 256, int64 "
+    "beyond 9.2e18, i.e. ratings above 3e9): convert with np.asarray(ratings, "
+    "dtype=float) first."
+)
+_ANY_HINT = (
+    "Test for an empty relevant with len(set(relevant)) == 0, not with any(relevant): "
+    "item 0 is an id like any other, and any({0}) is False."
+)
 
 EXERCISES = Exercises(
     Exercise(
@@ -415,6 +580,7 @@ EXERCISES = Exercises(
         reference=precision_at_k_reference,
         cases=lambda: (c[:-1] for c in ranking_cases(seed=0, n_random=20)),
         mistakes=[
+            Mistake(_any_guard(precision_at_k_reference), _ANY_HINT),
             Mistake(
                 lambda rec, rel, k: (
                     _hits(rec, rel, k) / min(k, len(rec)) if len(rec) else 0.0
@@ -450,6 +616,7 @@ EXERCISES = Exercises(
         reference=recall_at_k_reference,
         cases=lambda: (c[:-1] for c in ranking_cases(seed=0, n_random=20)),
         mistakes=[
+            Mistake(_any_guard(recall_at_k_reference), _ANY_HINT),
             Mistake(
                 lambda rec, rel, k: (
                     np.float64(0.0) / np.float64(0.0)
@@ -542,8 +709,7 @@ EXERCISES = Exercises(
             ),
             Mistake(
                 _native_dtype_cosine,
-                "The products overflow in the input's integer dtype (uint8 wraps at "
-                "256): convert with np.asarray(ratings, dtype=float) first.",
+                _DTYPE_HINT,
             ),
             Mistake(
                 lambda r: item_similarity_reference(
@@ -570,6 +736,34 @@ EXERCISES = Exercises(
         cases=lambda: (c[:-1] for c in recommend_cases(seed=0, n_random=15)),
         equal=_ranking_problem,
         mistakes=[
+            Mistake(
+                _recommend_with(lambda R, u: _epsilon_cosine(R) @ R[u]),
+                "Only a norm of exactly 0 means nobody rated the item: no epsilon in "
+                "the norms and no floor (norms > 1e-12, np.isclose(norms, 0)): a "
+                "single rating of 1e-12 is valid, and cosine is scale-free.",
+            ),
+            Mistake(_native_dtype_recommend, _DTYPE_HINT),
+            Mistake(
+                _recommend_with(_f32_similarity_scores), _SIMILARITY_PRECISION_HINT
+            ),
+            Mistake(
+                _recommend_with(
+                    lambda R, u: np.round(item_similarity_reference(R), 12) @ R[u]
+                ),
+                _SIMILARITY_PRECISION_HINT,
+            ),
+            Mistake(_recommend_with(_significant_14), _ROUNDING_HINT),
+            Mistake(
+                _recommend_with(_relative_floor_scores),
+                "Do not set small scores to 0 (relative to the largest): a user's "
+                "ratings may span 1e-12 to 1e12, and a score of 0.5 next to one of "
+                "1e12 still ranks.",
+            ),
+            Mistake(
+                _recommend_with(_seed_cut_scores),
+                "Sum over every item the user rated, not only their best-rated ones: "
+                "a rating of 1 counts too.",
+            ),
             Mistake(
                 _padded,
                 "When the user has fewer than k unrated items, return only those: "
