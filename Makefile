@@ -38,7 +38,7 @@ lab: setup  ## start the course in JupyterLab (http://127.0.0.1:$(PORT))
 	    --ServerApp.root_dir="$(CURDIR)" \
 	    --LabApp.default_url=/lab/tree/notebooks/README.md
 
-system-deps:  ## under CI=true: install Chromium and PostgreSQL from Debian's packages
+system-deps:  ## under CI=true: install Chromium, PostgreSQL and bubblewrap from Debian
 	@if [ "$$CI" = "true" ]; then bash .ci/system-deps; fi
 
 test: system-deps setup  ## run the whole test suite

@@ -105,3 +105,12 @@ _sanitize = list(Autograde.class_traits()["sanitize_preprocessors"].default())
 _sanitize[_sanitize.index(DeduplicateIds)] = DropDuplicateIds
 _sanitize.insert(_sanitize.index(OverwriteCells) + 1, RestoreReadOnlyCells)
 c.Autograde.sanitize_preprocessors = _sanitize
+
+# Grading kernels start under resource limits and, where bubblewrap works, inside a
+# sandbox (no network; the course folder hidden but for the Python environment and the
+# submission's own folder): see interview_lab/sandbox.py. A whole submission gets
+# NBGRADER_SUBMISSION_TIMEOUT seconds (default 600) on top of the per-cell timeout.
+c.Execute.kernel_manager_class = "interview_lab.sandbox.SandboxedKernelManager"
+c.ResilientExecute.submission_timeout = int(
+    os.environ.get("NBGRADER_SUBMISSION_TIMEOUT", "600")
+)

@@ -43,6 +43,9 @@ from harness import (
 )
 
 from interview_lab import cells
+from interview_lab.sandbox import sandbox_is_on
+
+SANDBOX = sandbox_is_on()
 
 ASSIGNMENTS = source_assignments()
 pytestmark = pytest.mark.slow
@@ -234,15 +237,18 @@ def test_hostile_variants_lose_only_what_they_broke(graded):
         assert sum(scores.values()) > 0, f"{variant} lost every mark"
 
 
-def test_a_submission_that_deletes_the_gradebook_scores_zero_and_harms_no_one(graded):
+def test_a_submission_that_deletes_the_gradebook_harms_no_one(graded):
+    """With the sandbox on, the gradebook is out of the kernel's sight: the answer
+    that tries to delete it just returns a wrong value and loses that exercise only.
+    Without the sandbox, the executor notices, restores the gradebook and gives the
+    submission 0 everywhere. Either way every other learner keeps their grades."""
     correct = ["instructor", "solved"]
     correct += [v for v in graded.variants if v.startswith("correct")]
     for variant in [v for v in graded.variants if v.startswith("hostile_tamper")]:
-        assert sum(graded.by_exercise[variant].values()) == 0
-        # every other student keeps their grades, those graded before it included
-        for student in correct:
+        for student in correct:  # those graded before it included
             assert graded.by_exercise[student] == graded.max, student
-        assert "deleted or overwrote the gradebook" in json.dumps(
+        scores = graded.by_exercise[variant]
+        text = json.dumps(
             read_nb(
                 graded.course.root
                 / "autograded"
@@ -251,6 +257,14 @@ def test_a_submission_that_deletes_the_gradebook_scores_zero_and_harms_no_one(gr
                 / notebook_path(REPO, "release", graded.assignment).name
             )
         )
+        if SANDBOX:
+            for name in graded.max:
+                want = 0 if name in graded.variants[variant] else graded.max[name]
+                assert scores[name] == want, (variant, name)
+            assert "deleted or overwrote the gradebook" not in text
+        else:
+            assert sum(scores.values()) == 0
+            assert "deleted or overwrote the gradebook" in text
 
 
 def test_manual_answers_are_left_for_the_grader(graded):
@@ -293,8 +307,10 @@ def test_tampered_rubrics_and_answers_are_put_back(graded, student):
 
 def test_scores_match_goldens(graded, request):
     path = GOLDENS / f"scores_{graded.assignment}.json"
-    got = {
-        student: graded.by_exercise[student] for student in sorted(graded.by_exercise)
+    got = {  # a hostile_tamper score depends on the sandbox: tested above
+        student: graded.by_exercise[student]
+        for student in sorted(graded.by_exercise)
+        if not student.startswith("hostile_tamper")
     }
     if request.config.getoption("--update-goldens"):
         path.parent.mkdir(exist_ok=True)

@@ -54,6 +54,24 @@ def test_autograde_uses_the_resilient_executor(monkeypatch):
     assert len(procs) >= 5, "the other autograde preprocessors must stay"
 
 
+def test_grading_kernels_are_sandboxed_and_bounded(monkeypatch):
+    c = load(monkeypatch, NBGRADER_SUBMISSION_TIMEOUT="30")
+    assert c.Execute.kernel_manager_class == (
+        "interview_lab.sandbox.SandboxedKernelManager"
+    )
+    assert c.ResilientExecute.submission_timeout == 30
+
+
+def test_autograde_restores_tampered_cells_and_keeps_pasted_copies(monkeypatch):
+    from nbgrader.preprocessors import DeduplicateIds, OverwriteCells
+
+    from interview_lab.nbgrader_plugins import DropDuplicateIds, RestoreReadOnlyCells
+
+    procs = load(monkeypatch).Autograde.sanitize_preprocessors
+    assert DeduplicateIds not in procs and DropDuplicateIds in procs
+    assert procs.index(RestoreReadOnlyCells) == procs.index(OverwriteCells) + 1
+
+
 def test_feedback_hides_hidden_tests(monkeypatch):
     procs = load(monkeypatch).GenerateFeedback.preprocessors
     assert any(p.__name__ == "HideHiddenTests" for p in procs)

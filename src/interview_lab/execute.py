@@ -4,8 +4,8 @@ Stock nbgrader stops at the first cell whose kernel dies (``os._exit``, a crash 
 C extension, memory exhausted) and discards the whole submission: the student loses
 the marks of every exercise they got right. :class:`ResilientExecute` instead
 
-1. records an error on the cell that killed the kernel (so that cell scores 0 and the
-   feedback says why),
+1. records an error on the cell that killed the kernel, or that ran past its time
+   limit and ignored the interrupt (so that cell scores 0 and the feedback says why),
 2. starts a fresh kernel and replays the earlier cells that are not graded tests, to
    rebuild the learner's definitions (skipping any cell that killed a kernel before),
 3. goes on with the next cell.
@@ -18,6 +18,11 @@ and the submission scores 0 on every test cell, with a message saying why. (Ordi
 row changes are not treated as tampering: a formgrader may be writing manual grades
 at the same time.)
 
+And it bounds the whole submission: once ``submission_timeout`` seconds have passed
+(on top of nbgrader's per-cell ``timeout``), the cells left are not run and each test
+cell among them scores 0 with :data:`SUBMISSION_TIMED_OUT`. The kernel itself is
+started limited and sandboxed by :mod:`interview_lab.sandbox`.
+
 ``nbgrader_config.py`` puts it in place of nbgrader's ``Execute`` in
 ``Autograde.autograde_preprocessors``; ``Execute``'s settings (``timeout``,
 ``interrupt_on_timeout``) apply to it unchanged.
@@ -26,18 +31,22 @@ at the same time.)
 from __future__ import annotations
 
 import copy
+import time
 from pathlib import Path
 
 from nbclient.client import NotebookClient
-from nbclient.exceptions import DeadKernelError
+from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbformat import NotebookNode
 from nbgrader.preprocessors import Execute
+from traitlets import Integer
 
 from .cells import is_test
 
 __all__ = [
     "GRADEBOOK_DESTROYED",
     "KERNEL_DIED",
+    "KERNEL_STOPPED",
+    "SUBMISSION_TIMED_OUT",
     "ResilientExecute",
     "with_resilient_execute",
 ]
@@ -57,6 +66,21 @@ GRADEBOOK_DESTROYED = (
 )
 
 
+#: The error text recorded on a cell that ignored the interrupt at its time limit.
+KERNEL_STOPPED = (
+    "This cell ran past the time limit and ignored the interrupt, so its kernel was "
+    "stopped. This cell scores 0; the kernel was restarted, your earlier cells were "
+    "run again, and grading went on."
+)
+
+#: The error recorded on the cells a submission had no time left to run.
+SUBMISSION_TIMED_OUT = (
+    "The submission ran out of time: its cells together took longer than the limit "
+    "for a whole notebook, so this cell was not run and scores 0. Look for a loop that "
+    "does not end or a very slow cell above."
+)
+
+
 def _sqlite_path(db_url: str | None) -> Path | None:
     if not db_url or not db_url.startswith("sqlite:///"):
         return None
@@ -68,6 +92,12 @@ class ResilientExecute(Execute):
 
     max_restarts = 10
 
+    submission_timeout = Integer(
+        600,
+        help="Seconds for all the cells of a submission together (then the cells "
+        "left are not run); 0 for no limit.",
+    ).tag(config=True)
+
     def preprocess(self, nb, resources=None, km=None):
         NotebookClient.__init__(self, nb, km)
         self.reset_execution_trackers()
@@ -77,12 +107,16 @@ class ResilientExecute(Execute):
         snapshot = _Snapshot.take(gradebook)
         with self.setup_kernel():
             self._record_language_info()
+            deadline = time.monotonic() + (self.submission_timeout or float("inf"))
             for index, cell in enumerate(self.nb.cells):
+                if time.monotonic() > deadline:
+                    self._record_timeout(cell)
+                    continue
                 try:
                     self.preprocess_cell(cell, resources, index)
-                except DeadKernelError:
+                except (DeadKernelError, CellTimeoutError) as exc:  # died, or stopped
                     killers.add(index)
-                    self._record_death(cell)
+                    self._record_death(cell, isinstance(exc, CellTimeoutError))
                     if len(killers) > self.max_restarts:
                         self.log.error("Kernel died %d times; giving up", len(killers))
                         break
@@ -110,15 +144,27 @@ class ResilientExecute(Execute):
         info = self.wait_for_reply(self.kc.kernel_info())
         self.nb.metadata["language_info"] = info["content"]["language_info"]
 
-    def _record_death(self, cell) -> None:
+    def _record_timeout(self, cell) -> None:
+        if cell.cell_type == "code":
+            cell.outputs = [
+                NotebookNode(
+                    output_type="error",
+                    ename="SubmissionTimeout",
+                    evalue=SUBMISSION_TIMED_OUT,
+                    traceback=[f"SubmissionTimeout: {SUBMISSION_TIMED_OUT}"],
+                )
+            ]
+
+    def _record_death(self, cell, timed_out: bool = False) -> None:
         self.log.warning("The kernel died in cell %s", cell.get("id"))
+        text = KERNEL_STOPPED if timed_out else KERNEL_DIED
         if cell.cell_type == "code":
             cell.outputs.append(
                 NotebookNode(
                     output_type="error",
                     ename="DeadKernelError",
-                    evalue=KERNEL_DIED,
-                    traceback=[f"DeadKernelError: {KERNEL_DIED}"],
+                    evalue=text,
+                    traceback=[f"DeadKernelError: {text}"],
                 )
             )
 

@@ -31,7 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import cells, course
+from . import cells, course, sandbox
 
 __all__ = [
     "ExerciseResult",
@@ -519,6 +519,8 @@ def grade_all(
                 raise GradingError(
                     f"nbgrader generate_assignment {a} failed:\n" + proc.stderr[-3000:]
                 )
+    if progress:
+        print(sandbox.sandbox_status(), file=sys.stderr)
     bar = tqdm(
         jobs, desc="autograde", unit="submission", disable=not progress, file=sys.stderr
     )

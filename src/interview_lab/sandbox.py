@@ -1,0 +1,318 @@
+"""The grading kernel: a learner's code under resource limits, inside a sandbox.
+
+When a submission is autograded, the learner's cells run with the instructor's rights
+a few folders away from the solutions (``source/``), the gradebook and every other
+learner's work. :class:`SandboxedKernelManager` starts the kernel so that
+
+* it runs under resource limits (:class:`Limits`: address space, CPU seconds, size of
+  a file written, number of processes for a non-root user), set by this module's
+  command line just before it starts the kernel;
+* where Debian's ``bubblewrap`` (``bwrap``) works, it runs inside a sandbox: no
+  network, a read-only view of the machine in which the course folder is replaced by
+  an empty one (so ``source/``, ``release/``, the gradebook and other learners'
+  folders are not there at all) except the Python environment the kernel needs
+  (read-only) and the submission's own autograded folder (writable); ``/tmp`` is a
+  private, empty one; a process the kernel leaves behind ends with it (a private PID
+  namespace);
+* without ``bwrap`` the limits still apply, processes left in the kernel's process
+  group are killed when it stops, and :func:`sandbox_status` says the sandbox is off.
+
+The kernel talks to the grader over Unix sockets in a private folder (``ipc``
+transport), since it has no network. ``nbgrader_config.py`` makes it the kernel
+manager of the course's executor; the learner's own JupyterLab is not affected.
+
+Examples
+--------
+>>> limits = Limits(address_space=2 * 2**30, cpu_seconds=60)
+>>> limits.argv()[:4]
+['--address-space', '2147483648', '--cpu-seconds', '60']
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import resource
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from jupyter_client.manager import AsyncKernelManager, KernelManager
+from traitlets import Bool, Integer
+
+__all__ = [
+    "TOKEN",
+    "Limits",
+    "SandboxedKernelManager",
+    "bwrap_args",
+    "end_processes",
+    "hidden_roots",
+    "sandbox_is_on",
+    "sandbox_status",
+]
+
+GiB = 2**30
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Resource limits of a grading kernel (``0`` or ``None``: no limit).
+
+    Parameters
+    ----------
+    address_space : int
+        Bytes of virtual memory (``RLIMIT_AS``): allocating more raises MemoryError in
+        the kernel, whatever the machine has.
+    cpu_seconds : int
+        CPU seconds for the kernel's whole life (``RLIMIT_CPU``): a backstop under the
+        executor's per-cell and per-submission wall-clock limits.
+    file_size : int
+        Bytes of any one file written (``RLIMIT_FSIZE``): a disk-filling write fails
+        with OSError (EFBIG).
+    processes : int
+        Processes and threads the kernel may add to those its user already runs
+        (``RLIMIT_NPROC`` counts them all); not enforced for root, where the
+        sandbox's PID namespace still ends them all with the kernel.
+    """
+
+    address_space: int | None = 6 * GiB
+    cpu_seconds: int | None = 1200
+    file_size: int | None = GiB
+    processes: int | None = 256
+
+    def argv(self) -> list[str]:
+        """The limits as options of ``python -m interview_lab.sandbox``."""
+        out = []
+        for name in ("address_space", "cpu_seconds", "file_size", "processes"):
+            value = getattr(self, name)
+            if value:
+                out += ["--" + name.replace("_", "-"), str(int(value))]
+        return out
+
+    def apply(self) -> None:
+        """Set the limits on this process (they pass to what it starts)."""
+        for name, which in (
+            ("address_space", resource.RLIMIT_AS),
+            ("cpu_seconds", resource.RLIMIT_CPU),
+            ("file_size", resource.RLIMIT_FSIZE),
+            ("processes", resource.RLIMIT_NPROC),
+        ):
+            value = getattr(self, name)
+            if value:
+                _, hard = resource.getrlimit(which)
+                soft = value if hard == resource.RLIM_INFINITY else min(value, hard)
+                resource.setrlimit(which, (soft, soft))
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
+@functools.lru_cache(maxsize=1)
+def _bwrap() -> str | None:
+    """The path of a working ``bwrap``, or ``None`` (missing, or not allowed here)."""
+    path = shutil.which("bwrap")
+    if path is None:
+        return None
+    probe = [path, "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc"]
+    probe += ["--unshare-all", "--die-with-parent", "true"]
+    try:
+        ok = subprocess.run(probe, capture_output=True, timeout=20).returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        ok = False
+    return path if ok else None
+
+
+def sandbox_is_on() -> bool:
+    """Whether grading kernels start inside bubblewrap on this machine."""
+    return _bwrap() is not None
+
+
+def sandbox_status() -> str:
+    """One line saying whether grading kernels run sandboxed, for logs and reports."""
+    if _bwrap():
+        return "sandbox on (bubblewrap): no network, course folder hidden, limits set"
+    return (
+        "sandbox OFF: bubblewrap (Debian package bubblewrap) is missing or not allowed "
+        "here; resource limits still apply, but a submission can read the course folder"
+    )
+
+
+def _repo_root() -> Path | None:
+    """The folder of the course repository this package runs from, if any."""
+    root = Path(__file__).resolve().parents[2]
+    return root if (root / "nbgrader_config.py").is_file() else None
+
+
+def hidden_roots(course_root: Path) -> list[Path]:
+    """Folders a grading kernel must not see: the course, and this package's repo."""
+    roots = [Path(course_root).resolve()]
+    repo = _repo_root()
+    if repo is not None and repo not in roots:
+        roots.append(repo)
+    return roots
+
+
+def _needed_inside(root: Path) -> list[Path]:
+    """What the kernel needs to import from inside a hidden folder (read-only)."""
+    keep = []
+    for entry in [sys.prefix, *sys.path]:
+        if not entry:
+            continue
+        path = Path(entry).resolve()
+        if path != root and path.is_relative_to(root) and path.exists():
+            keep.append(path)
+    return sorted(set(keep))
+
+
+def bwrap_args(
+    bwrap: str, course_root: Path, writable: Path, sockets: Path
+) -> list[str]:
+    """The ``bwrap`` command line (up to ``--``) for a kernel grading ``writable``.
+
+    The machine read-only; a private ``/tmp``; the course folder and this package's
+    repository replaced by empty folders in which only the Python environment (read
+    only), the submission's folder ``writable`` and the socket folder ``sockets``
+    (read-write) appear; no network, private PID, IPC and UTS namespaces; the sandbox
+    dies with the grader.
+    """
+    args = [bwrap, "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc"]
+    args += ["--tmpfs", "/tmp"]
+    roots = hidden_roots(course_root)
+    for root in roots:
+        if not root.is_relative_to("/tmp"):
+            args += ["--tmpfs", str(root)]
+    for root in roots:
+        for path in _needed_inside(root):
+            args += ["--ro-bind", str(path), str(path)]
+    for path in (Path(writable).resolve(), Path(sockets).resolve()):
+        args += ["--bind", str(path), str(path)]
+    args += ["--chdir", str(Path(writable).resolve())]
+    args += ["--setenv", "HOME", "/tmp/home", "--setenv", "TMPDIR", "/tmp"]
+    args += ["--setenv", "MPLCONFIGDIR", "/tmp/matplotlib"]
+    args += ["--setenv", "IPYTHONDIR", "/tmp/ipython"]
+    # PID 1 of the namespace is the kernel's parent: ipykernel would take a parent
+    # PID of 1 for "the grader has gone"; --die-with-parent does that job instead.
+    args += ["--unsetenv", "JPY_PARENT_PID"]
+    args += ["--unshare-all", "--die-with-parent"]
+    return args
+
+
+class SandboxedKernelManager(AsyncKernelManager):
+    """A kernel manager that starts the kernel limited and, where it can, sandboxed."""
+
+    sandbox = Bool(True, help="Run the kernel inside bubblewrap when it works.").tag(
+        config=True
+    )
+    address_space = Integer(Limits.address_space, help="RLIMIT_AS, bytes.").tag(
+        config=True
+    )
+    cpu_seconds = Integer(Limits.cpu_seconds, help="RLIMIT_CPU, seconds.").tag(
+        config=True
+    )
+    file_size = Integer(Limits.file_size, help="RLIMIT_FSIZE, bytes.").tag(config=True)
+    processes = Integer(Limits.processes, help="RLIMIT_NPROC (not for root).").tag(
+        config=True
+    )
+
+    @property
+    def limits(self) -> Limits:
+        return Limits(
+            self.address_space, self.cpu_seconds, self.file_size, self.processes
+        )
+
+    async def _async_pre_start_kernel(self, **kw):
+        self._sockets = Path(tempfile.mkdtemp(prefix="interview-lab-kernel-"))
+        self.transport = "ipc"
+        self.ip = str(self._sockets / "kernel")
+        self.connection_file = str(self._sockets / "kernel.json")
+        return await KernelManager._async_pre_start_kernel(self, **kw)
+
+    pre_start_kernel = _async_pre_start_kernel
+
+    async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
+        cwd = Path(kw.get("cwd") or os.getcwd())
+        self._token = f"{os.getpid()}-{id(self)}-{self._sockets.name}"
+        kw["env"] = {**(kw.get("env") or os.environ), TOKEN: self._token}
+        wrapped = [sys.executable, "-m", "interview_lab.sandbox", *self.limits.argv()]
+        bwrap = _bwrap() if self.sandbox else None
+        if bwrap is not None:
+            wrapped += ["--", *bwrap_args(bwrap, Path.cwd(), cwd, self._sockets)]
+        else:
+            self.log.warning(sandbox_status())
+            wrapped += ["--"]
+        await KernelManager._async_launch_kernel(self, wrapped + kernel_cmd, **kw)
+
+    _launch_kernel = _async_launch_kernel
+
+    async def _async_cleanup_resources(self, restart: bool = False) -> None:
+        await KernelManager._async_cleanup_resources(self, restart)
+        if getattr(self, "_token", None):
+            end_processes(self._token)
+        sockets = getattr(self, "_sockets", None)
+        if sockets is not None:
+            shutil.rmtree(sockets, ignore_errors=True)
+
+    cleanup_resources = _async_cleanup_resources
+
+
+#: The environment variable that marks every process a grading kernel starts.
+TOKEN = "INTERVIEW_LAB_GRADING_KERNEL"
+
+
+def end_processes(token: str) -> list[int]:
+    """Kill every process whose environment carries ``TOKEN=token``; their PIDs.
+
+    What a kernel started and left behind (even in a session of its own) still has the
+    kernel's environment, unless it cleared it: inside the sandbox the PID namespace
+    ends those too.
+    """
+    marker = f"{TOKEN}={token}".encode()
+    killed = []
+    for environ in Path("/proc").glob("[0-9]*/environ"):
+        pid = int(environ.parent.name)
+        if pid == os.getpid():
+            continue
+        try:
+            if marker in environ.read_bytes().split(b"\0"):
+                os.kill(pid, signal.SIGKILL)
+                killed.append(pid)
+        except OSError:
+            pass
+    return killed
+
+
+def _user_tasks() -> int:
+    """Processes and threads this user runs now (what RLIMIT_NPROC counts)."""
+    uid, count = os.getuid(), 0
+    for entry in Path("/proc").glob("[0-9]*/task/*"):
+        try:
+            count += entry.stat().st_uid == uid
+        except OSError:
+            pass
+    return count
+
+
+def main(argv: list[str] | None = None) -> None:
+    """``python -m interview_lab.sandbox [limits] -- command ...``: limit, then exec."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m interview_lab.sandbox")
+    for name in ("address-space", "cpu-seconds", "file-size", "processes"):
+        parser.add_argument("--" + name, type=int, default=0)
+    parser.add_argument("command", nargs=argparse.REMAINDER)
+    args = parser.parse_args(argv)
+    command = args.command[1:] if args.command[:1] == ["--"] else args.command
+    if not command:
+        parser.error("no command given")
+    if os.getuid() == 0:
+        args.processes = 0  # root is not bound by RLIMIT_NPROC; the PID namespace is
+    elif args.processes:
+        args.processes += _user_tasks()
+    Limits(args.address_space, args.cpu_seconds, args.file_size, args.processes).apply()
+    os.execvp(command[0], command)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,223 @@
+"""The grading kernel: limits, the sandbox and the whole-submission time limit.
+
+The notebooks here run through the course's own executor and kernel manager, with
+nbclient, on a throw-away "course" folder holding a solution file and a gradebook next
+to the submission; tests/test_autograde.py grades real submissions with them.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+from traitlets.config import Config
+
+from interview_lab import sandbox
+from interview_lab.execute import KERNEL_STOPPED, SUBMISSION_TIMED_OUT, ResilientExecute
+from interview_lab.sandbox import Limits, bwrap_args, end_processes, hidden_roots
+
+SANDBOX = sandbox.sandbox_is_on()
+needs_bwrap = pytest.mark.skipif(
+    not SANDBOX, reason="bubblewrap missing or not allowed"
+)
+
+TICKER = (
+    "import subprocess\n"
+    "subprocess.Popen(['sh', '-c', 'while true; do date +%N > tick; sleep 0.05; done'],"
+    " start_new_session=True)\n"
+    "print('spawned')"
+)
+
+
+def test_limits_become_options_and_zero_means_none():
+    assert Limits(2**30, 60, 0, None).argv() == [
+        "--address-space",
+        str(2**30),
+        "--cpu-seconds",
+        "60",
+    ]
+
+
+def test_the_sandbox_hides_the_course_but_keeps_python_and_the_submission(tmp_path):
+    course, sub, sockets = (
+        tmp_path / "course",
+        tmp_path / "course/autograded/a/x",
+        tmp_path / "s",
+    )
+    args = bwrap_args("bwrap", course, sub, sockets)
+    assert args[:3] == ["bwrap", "--ro-bind", "/"]
+    pairs = list(zip(args, args[1:]))
+    assert ("--tmpfs", "/tmp") in pairs
+    assert ("--bind", str(sub.resolve())) in pairs
+    assert ("--bind", str(sockets.resolve())) in pairs
+    assert "--unshare-all" in args and "--die-with-parent" in args
+    repo = Path(__file__).resolve().parents[1]
+    assert repo in hidden_roots(course)  # the repository's source/ is hidden too
+    if not repo.is_relative_to("/tmp"):
+        assert ("--tmpfs", str(repo)) in pairs
+        assert ("--ro-bind", str(repo / "src")) in pairs  # the package stays importable
+        assert ("--tmpfs", str(repo / "source")) not in pairs
+
+
+def test_end_processes_kills_what_carries_the_token(tmp_path):
+    env = {**os.environ, sandbox.TOKEN: "t-123"}
+    proc = subprocess.Popen(["sleep", "60"], env=env, start_new_session=True)
+    try:
+        assert end_processes("t-123") == [proc.pid]
+        assert proc.wait(timeout=5) == -9
+    finally:
+        proc.kill()
+    assert end_processes("t-123") == []
+
+
+def _course(tmp_path: Path) -> tuple[Path, Path]:
+    course = tmp_path / "course"
+    (course / "source").mkdir(parents=True)
+    (course / "source" / "solution.txt").write_text("the solution")
+    (course / "gradebook.db").write_text("grades")
+    sub = course / "autograded" / "ada" / "01"
+    sub.mkdir(parents=True)
+    return course, sub
+
+
+def _run(course: Path, sub: Path, cells: list[str], on: bool, **traits) -> list[str]:
+    """Each cell's text output, the cells run by the course's executor and kernel."""
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells])
+    nb.metadata.kernelspec = {"name": "python3", "display_name": "Python 3"}
+    config = Config()
+    config.SandboxedKernelManager.sandbox = on
+    config.SandboxedKernelManager.address_space = 2 * 2**30
+    config.SandboxedKernelManager.file_size = 50 * 2**20
+    config.ResilientExecute.kernel_manager_class = (
+        "interview_lab.sandbox.SandboxedKernelManager"
+    )
+    config.ResilientExecute.timeout = 30
+    for name, value in traits.items():
+        setattr(config.ResilientExecute, name, value)
+    cwd = os.getcwd()
+    os.chdir(course)  # nbgrader runs from the course's folder
+    try:
+        ResilientExecute(config=config).preprocess(nb, {"metadata": {"path": str(sub)}})
+    finally:
+        os.chdir(cwd)
+    return [
+        "".join(o.get("text", "") or o.get("evalue", "") for o in c.outputs)
+        for c in nb.cells
+    ]
+
+
+PROBES = [
+    "import os\ntry:\n    print(open({!r}).read())\nexcept OSError as e:\n"
+    "    print('blocked', type(e).__name__)",
+    "try:\n    x = bytearray(3 * 2**30)\n    print('allocated')\n"
+    "except MemoryError:\n    print('MemoryError')",
+    "try:\n    open('big', 'wb').write(b'0' * (80 * 2**20))\n    print('wrote')\n"
+    "except OSError as e:\n    print('errno', e.errno)",
+    TICKER,
+    "from interview_lab.topics import metrics\nprint('course package ok')",
+]
+
+
+def _probes(course: Path, port: int) -> list[str]:
+    cells = [PROBES[0].format(str(course / "source" / "solution.txt"))]
+    cells += [PROBES[0].format(str(course / "gradebook.db"))]
+    cells += PROBES[1:]
+    cells += [
+        "import socket\ntry:\n"
+        f"    socket.create_connection(('127.0.0.1', {port}), timeout=2)\n"
+        "    print('network on')\nexcept OSError:\n    print('no network')"
+    ]
+    return cells
+
+
+def _ticker_stopped(sub: Path) -> bool:
+    time.sleep(0.3)
+    before = (sub / "tick").read_text()
+    time.sleep(0.3)
+    return (sub / "tick").read_text() == before
+
+
+@pytest.mark.slow
+@needs_bwrap
+def test_in_the_sandbox_the_course_network_memory_disk_and_processes_are_out_of_reach(
+    tmp_path,
+):
+    course, sub = _course(tmp_path)
+    with socket.create_server(("127.0.0.1", 0)) as server:
+        port = server.getsockname()[1]
+        out = _run(course, sub, _probes(course, port), on=True)
+    assert out == [
+        "blocked FileNotFoundError\n",  # source/ is not there at all
+        "blocked FileNotFoundError\n",  # nor the gradebook
+        "MemoryError\n",
+        "errno 27\n",  # EFBIG: the file-size limit
+        "spawned\n",
+        "course package ok\n",
+        "no network\n",
+    ]
+    assert _ticker_stopped(sub), "a process the kernel left behind is still running"
+    assert (course / "gradebook.db").read_text() == "grades"
+
+
+@pytest.mark.slow
+def test_without_the_sandbox_the_limits_still_hold_and_leftovers_end(tmp_path):
+    course, sub = _course(tmp_path)
+    with socket.create_server(("127.0.0.1", 0)) as server:
+        out = _run(course, sub, _probes(course, server.getsockname()[1]), on=False)
+    assert out[0] == "the solution\n"  # what the sandbox is for
+    assert out[2:6] == [
+        "MemoryError\n",
+        "errno 27\n",
+        "spawned\n",
+        "course package ok\n",
+    ]
+    assert _ticker_stopped(sub), "a process the kernel left behind is still running"
+
+
+@pytest.mark.slow
+def test_a_submission_that_runs_out_of_time_scores_0_on_the_cells_left(tmp_path):
+    course, sub = _course(tmp_path)
+    cells = ["import time\ntime.sleep(1.5)\nprint(1)"] * 2 + ["print(3)"]
+    start = time.monotonic()
+    out = _run(course, sub, cells, on=SANDBOX, submission_timeout=1)
+    assert out[0] == "1\n"
+    assert out[1:] == [SUBMISSION_TIMED_OUT] * 2
+    assert time.monotonic() - start < 20
+
+
+def test_sandbox_status_says_whether_it_is_on(monkeypatch):
+    assert sandbox.sandbox_status().startswith(
+        "sandbox on" if SANDBOX else "sandbox OFF"
+    )
+    monkeypatch.setattr(sandbox, "_bwrap", lambda: None)
+    assert "sandbox OFF" in sandbox.sandbox_status()
+
+
+def test_the_launcher_refuses_an_empty_command():
+    proc = subprocess.run(
+        [sys.executable, "-m", "interview_lab.sandbox", "--cpu-seconds", "5"],
+        capture_output=True,
+        text=True,
+    )
+    assert proc.returncode == 2 and "no command given" in proc.stderr
+
+
+@pytest.mark.slow
+def test_a_cell_that_ignores_the_interrupt_is_stopped_and_grading_goes_on(tmp_path):
+    course, sub = _course(tmp_path)
+    cells = [
+        "def answer():\n    return 42",
+        "import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\nwhile True:\n"
+        "    pass",
+        "print(answer())",
+    ]
+    start = time.monotonic()
+    out = _run(course, sub, cells, on=SANDBOX, timeout=2)
+    assert out == ["", KERNEL_STOPPED, "42\n"]
+    assert time.monotonic() - start < 40
