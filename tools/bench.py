@@ -8,7 +8,10 @@ For each assignment it measures
 * ``execute``: the instructor notebook run top to bottom by nbclient (what a learner's
   Run All costs, kernel start included);
 * ``autograde``: ``nbgrader autograde`` of one solved submission in a temporary course
-  (what an instructor pays per student, kernel start and gradebook included).
+  (what an instructor pays per student, kernel start and gradebook included), with the
+  course's grading kernel (limits and sandbox: ``interview_lab/sandbox.py``);
+* ``unsandboxed``: the same with a plain kernel, so the sandbox's cost shows
+  (``sandbox +%`` is autograde over unsandboxed).
 
 It prints a table and writes ``bench/results/latest.json``. It is a measurement, not a
 test: nothing fails when a number is high, but the issue notes quote these numbers.
@@ -47,9 +50,17 @@ def time_execute(assignment: str) -> float:
     return time.perf_counter() - start
 
 
-def time_autograde(assignment: str) -> float:
+PLAIN_KERNEL = (
+    '\nc.Execute.kernel_manager_class = "jupyter_client.manager.AsyncKernelManager"\n'
+)
+
+
+def time_autograde(assignment: str, sandbox: bool = True) -> float:
     with tempfile.TemporaryDirectory() as tmp:
         course = Course.create(Path(tmp), [assignment])
+        if not sandbox:
+            with (course.root / "nbgrader_config.py").open("a") as config:
+                config.write(PLAIN_KERNEL)
         course.generate(assignment)
         course.submit(assignment, "bench", solved_release(assignment))
         start = time.perf_counter()
@@ -71,13 +82,27 @@ def main(argv=None) -> int:
         p.name for p in (REPO / "source").iterdir() if p.is_dir()
     )
     rows = {}
-    print(f"{'assignment':<24}{'execute (s)':>12}{'autograde (s)':>15}")
+    from interview_lab.sandbox import sandbox_status
+
+    print(sandbox_status())
+    print(
+        f"{'assignment':<24}{'execute (s)':>12}{'autograde (s)':>15}"
+        f"{'unsandboxed (s)':>17}{'sandbox +%':>12}"
+    )
     for a in assignments:
         read_nb(notebook_path(REPO, "source", a))  # fail early on a missing notebook
         ex = statistics.median(time_execute(a) for _ in range(args.repeat))
         ag = statistics.median(time_autograde(a) for _ in range(args.repeat))
-        rows[a] = {"execute_s": round(ex, 2), "autograde_s": round(ag, 2)}
-        print(f"{a:<24}{ex:>12.1f}{ag:>15.1f}", flush=True)
+        plain = statistics.median(
+            time_autograde(a, sandbox=False) for _ in range(args.repeat)
+        )
+        rows[a] = {
+            "execute_s": round(ex, 2),
+            "autograde_s": round(ag, 2),
+            "autograde_unsandboxed_s": round(plain, 2),
+        }
+        extra = 100 * (ag / plain - 1)
+        print(f"{a:<24}{ex:>12.1f}{ag:>15.1f}{plain:>17.1f}{extra:>+12.0f}", flush=True)
     out = REPO / "bench" / "results" / "latest.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(
@@ -87,6 +112,7 @@ def main(argv=None) -> int:
                 "machine": platform.platform(),
                 "python": platform.python_version(),
                 "repeat": args.repeat,
+                "sandbox": sandbox_status(),
                 "results": rows,
             },
             indent=1,

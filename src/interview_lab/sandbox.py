@@ -51,6 +51,7 @@ __all__ = [
     "bwrap_args",
     "end_processes",
     "hidden_roots",
+    "main",
     "sandbox_is_on",
     "sandbox_status",
 ]
