@@ -555,14 +555,22 @@ def threshold_aligned(y_true, scores, cost_fp, cost_fn):  # DataFrame of two Ser
     return threshold_pandas(frame["y"], frame["s"], cost_fp, cost_fn)
 
 
-def threshold_isclose(y_true, scores, cost_fp, cost_fn):  # near-equal costs tie
-    ts, fp, fn = core.cost_curve(y_true, scores)
-    cost = fp * float(cost_fp) + fn * float(cost_fn)
-    best = 0
-    for i in range(1, len(ts)):
-        if cost[i] < cost[best] and not np.isclose(cost[i], cost[best]):
-            best = i
-    return float(ts[best])
+def _threshold_tying(close):
+    """A threshold search that counts costs ``close`` to the best as ties."""
+
+    def threshold(y_true, scores, cost_fp, cost_fn):
+        ts, fp, fn = core.cost_curve(y_true, scores)
+        cost = fp * float(cost_fp) + fn * float(cost_fn)
+        best = 0
+        for i in range(1, len(ts)):
+            if cost[i] < cost[best] and not close(cost[i], cost[best]):
+                best = i
+        return float(ts[best])
+
+    return threshold
+
+
+threshold_isclose = _threshold_tying(np.isclose)  # near-equal costs tie
 
 
 def threshold_quantiles(y_true, scores, cost_fp, cost_fn):  # a grid past 1000 scores
@@ -969,14 +977,7 @@ def test_references_read_numpy_costs_as_float64():
     assert checks._threshold_in_dtype(*case) == 0.9  # float32: 3.0 == 3.0, a "tie"
 
 
-def threshold_isclose_rel(y_true, scores, cost_fp, cost_fn):  # math.isclose ties
-    ts, fp, fn = core.cost_curve(y_true, scores)
-    cost = fp * float(cost_fp) + fn * float(cost_fn)
-    best = 0
-    for i in range(1, len(ts)):
-        if cost[i] < cost[best] and not math.isclose(cost[i], cost[best]):
-            best = i
-    return float(ts[best])
+threshold_isclose_rel = _threshold_tying(math.isclose)  # math.isclose ties
 
 
 def threshold_negated(y_true, scores, cost_fp, cost_fn):  # -scores in their dtype

@@ -81,6 +81,13 @@ SUBMISSION_TIMED_OUT = (
 )
 
 
+def _error(ename: str, text: str) -> NotebookNode:
+    """An error output ``ename: text`` (what nbgrader scores 0 and feedback shows)."""
+    return NotebookNode(
+        output_type="error", ename=ename, evalue=text, traceback=[f"{ename}: {text}"]
+    )
+
+
 def _sqlite_path(db_url: str | None) -> Path | None:
     if not db_url or not db_url.startswith("sqlite:///"):
         return None
@@ -131,14 +138,7 @@ class ResilientExecute(Execute):
     def _void_tests(self) -> None:
         for cell in self.nb.cells:
             if is_test(cell):
-                cell.outputs = [
-                    NotebookNode(
-                        output_type="error",
-                        ename="GradebookDestroyed",
-                        evalue=GRADEBOOK_DESTROYED,
-                        traceback=[f"GradebookDestroyed: {GRADEBOOK_DESTROYED}"],
-                    )
-                ]
+                cell.outputs = [_error("GradebookDestroyed", GRADEBOOK_DESTROYED)]
 
     def _record_language_info(self) -> None:
         info = self.wait_for_reply(self.kc.kernel_info())
@@ -146,27 +146,13 @@ class ResilientExecute(Execute):
 
     def _record_timeout(self, cell) -> None:
         if cell.cell_type == "code":
-            cell.outputs = [
-                NotebookNode(
-                    output_type="error",
-                    ename="SubmissionTimeout",
-                    evalue=SUBMISSION_TIMED_OUT,
-                    traceback=[f"SubmissionTimeout: {SUBMISSION_TIMED_OUT}"],
-                )
-            ]
+            cell.outputs = [_error("SubmissionTimeout", SUBMISSION_TIMED_OUT)]
 
     def _record_death(self, cell, timed_out: bool = False) -> None:
         self.log.warning("The kernel died in cell %s", cell.get("id"))
         text = KERNEL_STOPPED if timed_out else KERNEL_DIED
         if cell.cell_type == "code":
-            cell.outputs.append(
-                NotebookNode(
-                    output_type="error",
-                    ename="DeadKernelError",
-                    evalue=text,
-                    traceback=[f"DeadKernelError: {text}"],
-                )
-            )
+            cell.outputs.append(_error("DeadKernelError", text))
 
     def _restart(self, upto: int, killers: set[int], resources) -> None:
         """A fresh kernel with the earlier non-test cells run again (outputs dropped)."""
