@@ -69,6 +69,12 @@ def test_end_processes_kills_what_carries_the_token(tmp_path):
     env = {**os.environ, sandbox.TOKEN: "t-123"}
     proc = subprocess.Popen(["sleep", "60"], env=env, start_new_session=True)
     try:
+        # Popen returns once exec has begun; /proc/PID/environ reads empty until the
+        # kernel has set the new program's environment up, a moment later.
+        environ = Path(f"/proc/{proc.pid}/environ")
+        deadline = time.monotonic() + 5
+        while b"t-123" not in environ.read_bytes() and time.monotonic() < deadline:
+            time.sleep(0.01)
         assert end_processes("t-123") == [proc.pid]
         assert proc.wait(timeout=5) == -9
     finally:
