@@ -12,9 +12,11 @@ honest, broken and hostile submissions together, then checks what must hold:
    detached process had time to act), and no process survives the batch;
 4. with the sandbox on, no submission reads ``source/`` or the gradebook.
 
-Cheating through the checks themselves (patching the checker or IPython from an answer
-cell) is not covered here: the checks still run in the learner's kernel (README,
-"What grading protects").
+Cheating through the checks themselves is covered too: answer cells that patch the
+course's checker, NumPy's and the course's comparisons, ``builtins.__import__``, IPython's
+input transformers, the shell's ``run_cell`` or the kernel's ``do_execute``, each beside
+one wrong answer, must score exactly what their honest work earns: the graded test
+cells run in the judge (:mod:`interview_lab.judge`), out of their reach.
 """
 
 from __future__ import annotations
@@ -80,6 +82,70 @@ LEFTOVERS = (
 )
 IGNORE_INTERRUPT = "import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\nwhile True:\n    pass\n"
 NAMES = "topic = None\nnp = None\ncheck = lambda *a, **k: None\n"
+# Cheats that, with the checks in the learner's kernel, turn a wrong answer into marks.
+PATCH_CHECKER = (
+    "import interview_lab.checking as _ch\n"
+    "_ch.Checker.__call__ = lambda self, *a, **k: None\n"
+    "_ch.Checker.raises = lambda self, *a, **k: None\n"
+    "_ch.Checker.that = lambda self, *a, **k: None\n"
+    "_ch.is_unsolved_stub = lambda f: False\n"
+)
+PATCH_NUMPY = (
+    "import numpy as _np\n"
+    "import interview_lab.checking as _ch, interview_lab.values as _v\n"
+    "_np.allclose = _np.isclose = _np.array_equal = lambda *a, **k: True\n"
+    "_np.testing.assert_allclose = lambda *a, **k: None\n"
+    "_v.compare = _ch.compare = lambda *a, **k: None\n"
+)
+PATCH_IMPORT = (
+    "import builtins, types\n"
+    "_real_import = builtins.__import__\n"
+    "class _Check:\n"
+    "    def __call__(self, *a, **k):\n"
+    "        return None\n"
+    "    def __getattr__(self, name):\n"
+    "        return lambda *a, **k: None\n"
+    "_fake = types.SimpleNamespace(metrics=types.SimpleNamespace(\n"
+    "    checker=lambda *a, **k: _Check()))\n"
+    "def _import(name, *a, **k):\n"
+    "    if name == 'interview_lab.topics':\n"
+    "        return _fake\n"
+    "    return _real_import(name, *a, **k)\n"
+    "builtins.__import__ = _import\n"
+)
+TRANSFORMER = (
+    "get_ipython().input_transformers_post.append(\n"
+    "    lambda lines: ['pass\\n'] if any('check' in s for s in lines) else lines)\n"
+)
+RUN_CELL = (
+    "_ip = get_ipython()\n"
+    "_rc, _rca = _ip.run_cell, _ip.run_cell_async\n"
+    "def _run_cell(raw_cell, *a, **k):\n"
+    "    return _rc('pass' if 'check' in raw_cell else raw_cell, *a, **k)\n"
+    "async def _run_cell_async(raw_cell, *a, **k):\n"
+    "    return await _rca('pass' if 'check' in raw_cell else raw_cell, *a, **k)\n"
+    "_ip.run_cell, _ip.run_cell_async = _run_cell, _run_cell_async\n"
+)
+KERNEL_METHOD = (
+    "import inspect as _inspect\n"
+    "_k = get_ipython().kernel\n"
+    "_de = _k.do_execute\n"
+    "if _inspect.iscoroutinefunction(_de):\n"
+    "    async def _do_execute(code, *a, **k):\n"
+    "        return await _de('pass' if 'check' in code else code, *a, **k)\n"
+    "else:\n"
+    "    def _do_execute(code, *a, **k):\n"
+    "        return _de('pass' if 'check' in code else code, *a, **k)\n"
+    "_k.do_execute = _do_execute\n"
+)
+CHEATS = {
+    "c_checker": PATCH_CHECKER,
+    "c_numpy": PATCH_NUMPY,
+    "c_import": PATCH_IMPORT,
+    "c_transformer": TRANSFORMER,
+    "c_run_cell": RUN_CELL,
+    "c_kernel_method": KERNEL_METHOD,
+}
 
 
 def _answer(nb: dict, name: str) -> dict:
@@ -210,6 +276,16 @@ def batch(tmp_path_factory):
         ),
         "x_pasted_answer": (A, pasted(a, "mae"), max_a),
         "x_names": (A, prefixed(wrong(a, "rmse"), "rmse", NAMES), max_a - 3),
+        # cheating through the checks: each beside one wrong answer
+        **{
+            name: (A, prefixed(wrong(a, "rmse"), "mae", code), max_a - 3)
+            for name, code in CHEATS.items()
+        },
+        "d_checker": (
+            B,
+            prefixed(wrong(b, "precision_at_k"), "recall_at_k", PATCH_CHECKER),
+            max_b - 3,
+        ),
         # broken files
         "z_renamed": (A, a, 0.0, "metrics_final.ipynb"),
         "z_not_json": (A, "{ this is not json", 0.0),
@@ -251,7 +327,7 @@ def test_the_batch_finishes_and_honest_learners_get_their_score(batch):
     assert proc.returncode == 0, proc.stderr[-4000:]
     got = scores(course)
     for student, (_, _, most, *_) in plan.items():
-        if student.startswith("h_"):
+        if student.startswith(("h_", "c_", "d_")):  # honest, or cheating beside it
             assert got[student] == most, (student, got.get(student))
     print(f"batch of {len(plan)} submissions graded in {wall:.0f} s")
 

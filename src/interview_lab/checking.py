@@ -28,6 +28,7 @@ interview_lab.checking.CheckFailed: precision(y_true=[1, 0, 1], y_pred=[1, 1, 1]
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import copy
 import inspect
 import io
@@ -59,6 +60,7 @@ __all__ = [
     "Exercise",
     "Exercises",
     "Mistake",
+    "current_time_limit",
     "is_unsolved_stub",
     "quiet",
     "time_limit",
@@ -71,6 +73,24 @@ DEFAULT_TIME_LIMIT = 10.0
 #: Wall-clock seconds a call may take, as a multiple of its CPU limit.
 WALL_FACTOR = 2.0
 _MISSING = object()
+#: Set while test cells run in the judge: a learner's function then runs in its own
+#: kernel, which enforces the time limit (see :mod:`interview_lab.judge`).
+_JUDGING: contextvars.ContextVar[bool] = contextvars.ContextVar(
+    "judging", default=False
+)
+_LIMIT: contextvars.ContextVar[float | None] = contextvars.ContextVar(
+    "limit", default=DEFAULT_TIME_LIMIT
+)
+
+
+def current_time_limit() -> float | None:
+    """The CPU seconds of the innermost :func:`time_limit` block (for the judge)."""
+    return _LIMIT.get()
+
+
+def _remote(func: Any) -> bool:
+    """Whether ``func`` is the judge's proxy for a function in the learner's kernel."""
+    return bool(getattr(type(func), "_judge_remote", False))
 
 
 class CheckFailed(AssertionError):
@@ -197,12 +217,23 @@ def time_limit(seconds: float | None, wall_factor: float = WALL_FACTOR):
     """
     usable = (
         seconds is not None
+        and not _JUDGING.get()
         and hasattr(signal, "setitimer")
         and threading.current_thread() is threading.main_thread()
     )
-    if not usable:
-        yield
-        return
+    token = _LIMIT.set(seconds)
+    try:
+        if not usable:
+            yield
+            return
+        with _timers(seconds, wall_factor):
+            yield
+    finally:
+        _LIMIT.reset(token)
+
+
+@contextlib.contextmanager
+def _timers(seconds: float, wall_factor: float):
 
     def _stop(signum, frame):
         raise _TimeLimitExceeded
@@ -241,6 +272,8 @@ def is_unsolved_stub(func: Callable) -> bool:
     import ast
     import textwrap
 
+    if _remote(func):
+        return bool(vars(func).get("_judge_stub"))
     if not inspect.isfunction(func):
         return False
     try:
@@ -399,13 +432,15 @@ class Checker:
         fails: the caller's data must stay as it was.
         """
         __tracebackhide__ = True
-        a, k = copy.deepcopy(args), copy.deepcopy(kwargs)
+        a, k = self._copies(args, kwargs)
         try:
             with quiet(), time_limit(self.seconds):
                 result = self.func(*a, **k)
                 if isinstance(result, Iterator):  # a generator, map or zip: its parts
                     result = tuple(result)
             changed = _changed_argument(self.func, args, kwargs, a, k)
+            if changed is None and _remote(self.func):
+                changed = vars(self.func).get("_judge_changed")
             if changed is not None:
                 raise self._fail(
                     args,
@@ -440,6 +475,13 @@ class Checker:
                 f"raised {type(exc).__name__}: {exc}".rstrip(": "),
                 hint=self.hint,
             ) from None
+
+    def _copies(self, args: tuple, kwargs: dict) -> tuple[tuple, dict]:
+        """Copies of the inputs for one call (a function in the learner's kernel gets
+        copies anyway: the judge sends them over as data)."""
+        if _remote(self.func):
+            return args, kwargs
+        return copy.deepcopy(args), copy.deepcopy(kwargs)
 
     def call_in_place(self, *args: Any, **kwargs: Any) -> Any:
         """Call the learner's function on the inputs themselves, not on copies.
@@ -523,7 +565,7 @@ class Checker:
     ) -> None:
         """Check that the call raises ``exception`` (or a subclass)."""
         __tracebackhide__ = True
-        a, k = copy.deepcopy(args), copy.deepcopy(kwargs)
+        a, k = self._copies(args, kwargs)
         try:
             with quiet(), time_limit(self.seconds):
                 got = self.func(*a, **k)

@@ -23,6 +23,10 @@ And it bounds the whole submission: once ``submission_timeout`` seconds have pas
 cell among them scores 0 with :data:`SUBMISSION_TIMED_OUT`. The kernel itself is
 started limited and sandboxed by :mod:`interview_lab.sandbox`.
 
+And it keeps the judging out of the learner's reach: every graded test cell runs in the
+grader's process (:class:`~interview_lab.judge.Judge`), its learner names bound to
+proxies of the kernel's objects, unless the assignment is in ``judge_exempt``.
+
 ``nbgrader_config.py`` puts it in place of nbgrader's ``Execute`` in
 ``Autograde.autograde_preprocessors``; ``Execute``'s settings (``timeout``,
 ``interrupt_on_timeout``) apply to it unchanged.
@@ -38,9 +42,10 @@ from nbclient.client import NotebookClient
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbformat import NotebookNode
 from nbgrader.preprocessors import Execute
-from traitlets import Integer
+from traitlets import Bool, Integer, List, Unicode
 
 from .cells import is_test
+from .judge import Judge, close_client
 
 __all__ = [
     "GRADEBOOK_DESTROYED",
@@ -105,6 +110,27 @@ class ResilientExecute(Execute):
         "left are not run); 0 for no limit.",
     ).tag(config=True)
 
+    judge = Bool(
+        True,
+        help="Run graded test cells in the grader's process against the learner's "
+        "kernel (interview_lab.judge), instead of in the learner's kernel.",
+    ).tag(config=True)
+
+    judge_exempt = List(
+        Unicode(),
+        help="Assignments whose test cells still run in the learner's kernel.",
+    ).tag(config=True)
+
+    def preprocess_cell(self, cell, resources, index):
+        if cell.cell_type == "code" and is_test(cell) and self._judged(resources):
+            Judge(self).run(cell)
+            return cell, resources
+        return super().preprocess_cell(cell, resources, index)
+
+    def _judged(self, resources) -> bool:
+        assignment = (resources or {}).get("nbgrader", {}).get("assignment")
+        return self.judge and assignment not in self.judge_exempt
+
     def preprocess(self, nb, resources=None, km=None):
         NotebookClient.__init__(self, nb, km)
         self.reset_execution_trackers()
@@ -128,6 +154,7 @@ class ResilientExecute(Execute):
                         self.log.error("Kernel died %d times; giving up", len(killers))
                         break
                     self._restart(index, killers, resources)
+            close_client(self)
         self.set_widgets_metadata()
         if snapshot is not None and snapshot.destroyed():
             self.log.error("The submission destroyed the gradebook %s", gradebook)

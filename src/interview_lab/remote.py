@@ -1,0 +1,162 @@
+"""The learner's side of the judge: call the learner's functions, return plain values.
+
+When a notebook is graded, its test cells run in the grader's process
+(:mod:`interview_lab.judge`); each learner name they use is a proxy there, and every
+use of a proxy becomes one request that :func:`serve`, run in the learner's kernel for
+the length of the test cell, answers over a Unix socket: look a name up, call a
+function or method on inputs sent as JSON, read an attribute.
+Results go back through :mod:`interview_lab.wire` (JSON and ``.npy``, no pickle);
+anything else (an instance of the learner's class, a fitted model) stays here behind
+a numbered handle.
+
+A call runs as :class:`~interview_lab.checking.Checker` runs one in the kernel: on
+inputs decoded afresh (a second decoding is kept to see what the call changed in
+place), silenced, under the time limit, an iterator read into a tuple.
+
+Nothing here can make a check pass: the learner may replace this module, and then
+only their own answers change. The judge decides.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import inspect
+import io
+import json
+import socket
+import struct
+from collections.abc import Iterator
+from typing import Any
+
+from . import wire
+from .checking import (
+    _changed_argument,
+    _TimeLimitExceeded,
+    is_unsolved_stub,
+    quiet,
+    time_limit,
+)
+
+__all__ = ["serve"]
+
+_objects: dict[int, Any] = {}  # handle number -> object (kept alive while grading)
+_numbers: dict[int, int] = {}  # id(object) -> handle number
+
+
+def _handle(obj: Any) -> dict:
+    number = _numbers.get(id(obj))
+    if number is None or _objects.get(number) is not obj:
+        number = len(_objects) + 1
+        _objects[number] = obj
+        _numbers[id(obj)] = number
+    return {"~": "handle", "id": number, **_describe(obj)}
+
+
+def _describe(obj: Any) -> dict:
+    info: dict[str, Any] = {"type": type(obj).__qualname__, "callable": callable(obj)}
+    if callable(obj):
+        info["name"] = str(getattr(obj, "__name__", type(obj).__name__))
+        info["stub"] = bool(is_unsolved_stub(obj))
+        info["is_class"] = isinstance(obj, type)
+        try:
+            info["signature"] = [
+                [p.name, int(p.kind), p.default is not inspect.Parameter.empty]
+                for p in inspect.signature(obj).parameters.values()
+            ]
+        except (TypeError, ValueError):
+            info["signature"] = None
+    return info
+
+
+def _send(value: Any) -> Any:
+    return wire.encode(value, _handle)
+
+
+def _receive(text: str) -> Any:
+    return wire.loads(text, ref=lambda d: _objects[d["id"]])
+
+
+def _lookup(name: str) -> dict:
+    from IPython import get_ipython
+
+    namespace = get_ipython().user_ns
+    if name not in namespace:
+        return {"missing": True}
+    return {"value": _send(namespace[name])}
+
+
+def _call(number: int, payload: str, seconds: float | None) -> dict:
+    func = _objects[number]
+    args, kwargs = _receive(payload)
+    passed_args, passed_kwargs = _receive(payload)
+    try:
+        with quiet(), contextlib.redirect_stdout(io.StringIO()), time_limit(seconds):
+            got = func(*passed_args, **passed_kwargs)
+            if isinstance(got, Iterator):
+                got = tuple(got)
+    except _TimeLimitExceeded:
+        return {"timeout": True}
+    except Exception as exc:  # the learner's exception, by name, message and kind
+        return {
+            "raised": [c.__name__ for c in type(exc).__mro__],
+            "message": str(exc),
+        }
+    changed = _changed_argument(func, args, kwargs, passed_args, passed_kwargs)
+    return {"value": _send(got), "changed": changed}
+
+
+def _getattr(number: int, name: str) -> dict:
+    try:
+        with quiet(), contextlib.redirect_stdout(io.StringIO()), time_limit(10.0):
+            value = getattr(_objects[number], name)
+    except _TimeLimitExceeded:
+        return {"timeout": True}
+    except Exception as exc:
+        return {"raised": [c.__name__ for c in type(exc).__mro__], "message": str(exc)}
+    return {"value": _send(value)}
+
+
+_HANDLERS = {"lookup": _lookup, "call": _call, "getattr": _getattr}
+
+
+def serve(path: str) -> None:
+    """Serve the judge's requests over the Unix socket at ``path`` until it says end.
+
+    Frames are an 8-byte big-endian length and JSON: ``{"kind": ..., "args": [...]}``
+    in, an answer out. Runs in the kernel's main thread (one silent execute request per
+    test cell), so the time limits' signals work.
+    """
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
+        conn.connect(path)
+        while True:
+            request = _read_frame(conn)
+            if request is None or request.get("kind") == "end":
+                return
+            try:
+                answer = _HANDLERS[request["kind"]](*request["args"])
+            except wire.NotSendable as exc:
+                answer = {"unsendable": str(exc)}
+            except KeyboardInterrupt:  # the grader interrupted a call past its limit
+                answer = {"timeout": True}
+            data = json.dumps(answer, separators=(",", ":")).encode()
+            conn.sendall(struct.pack(">Q", len(data)) + data)
+
+
+def _read_frame(conn: socket.socket) -> dict | None:
+    header = _read_exactly(conn, 8)
+    if header is None:
+        return None
+    (size,) = struct.unpack(">Q", header)
+    body = _read_exactly(conn, size)
+    return None if body is None else json.loads(body)
+
+
+def _read_exactly(conn: socket.socket, n: int) -> bytes | None:
+    chunks, got = [], 0
+    while got < n:
+        chunk = conn.recv(min(n - got, 2**20))
+        if not chunk:
+            return None
+        chunks.append(chunk)
+        got += len(chunk)
+    return b"".join(chunks)

@@ -1,0 +1,310 @@
+"""Values across the judge's boundary, in a format that cannot run code.
+
+When a submission is graded, the checks run in the grader's process (the judge) and the
+learner's functions run in the learner's kernel; what crosses between them is encoded
+here as JSON, with arrays inside it as ``.npy`` bytes (read back with
+``allow_pickle=False``). Never a pickle: decoding builds numbers, strings, containers,
+NumPy arrays and scalars, pandas frames, series and indexes, dates, decimals and
+fractions, nothing else.
+
+An object of any other type does not cross. :func:`encode` hands it to ``other`` (the
+kernel keeps it behind a numbered handle, the judge sends back the handle's number), and
+:func:`decode` hands a ``{"~": "handle"}`` or ``{"~": "ref"}`` node to ``handle`` or
+``ref``. A scikit-learn or imbalanced-learn estimator crosses as its description: its
+class, which must come from those libraries, and its parameters (an estimator built by
+the learner comes back fresh, unfitted, and is rebuilt on the other side).
+
+Examples
+--------
+>>> import numpy as np
+>>> text = dumps({"a": (1, 2.5), "b": np.arange(3, dtype=np.int8)})
+>>> value = loads(text)
+>>> value["a"], value["b"].dtype, value["b"].tolist()
+((1, 2.5), dtype('int8'), [0, 1, 2])
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import decimal
+import fractions
+import importlib
+import io
+import json
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+__all__ = ["ESTIMATOR_MODULES", "NotSendable", "decode", "dumps", "encode", "loads"]
+
+#: The packages an estimator's class may come from to cross as a description.
+ESTIMATOR_MODULES = ("sklearn", "imblearn")
+_TAG = "~"
+_NATIVE = frozenset({bool, int, float, str, type(None)})
+
+
+class NotSendable(TypeError):
+    """A value the wire cannot carry, and no handle for it."""
+
+
+def _npy(array: np.ndarray) -> str:
+    buffer = io.BytesIO()
+    np.save(buffer, array, allow_pickle=False)
+    return base64.b64encode(buffer.getvalue()).decode("ascii")
+
+
+def _from_npy(text: str) -> np.ndarray:
+    return np.load(io.BytesIO(base64.b64decode(text)), allow_pickle=False)
+
+
+def _is_estimator(value: Any) -> bool:
+    module = type(value).__module__.split(".")[0]
+    return module in ESTIMATOR_MODULES and hasattr(value, "get_params")
+
+
+def encode(value: Any, other: Callable[[Any], dict] | None = None) -> Any:
+    """``value`` as JSON-ready data (see the module's docstring)."""
+
+    def enc(v: Any) -> Any:
+        if v is None or isinstance(v, bool | str):
+            return v
+        if type(v) is int:
+            return v
+        if type(v) is float:  # JSON text keeps it exactly (nan, inf and -0.0 too)
+            return v
+        if isinstance(v, np.ndarray):
+            if v.dtype.hasobject:
+                return {
+                    _TAG: "objects",
+                    "shape": list(v.shape),
+                    "v": [enc(x) for x in v.ravel().tolist()],
+                }
+            return {_TAG: "ndarray", "npy": _npy(v)}
+        if isinstance(v, np.generic):
+            if isinstance(v, np.object_):
+                return enc(v.item())
+            return {_TAG: "scalar", "npy": _npy(np.asarray(v))}
+        if type(v) is list:
+            if all(type(x) in _NATIVE for x in v):  # JSON as it is: no copy
+                return v
+            return [enc(x) for x in v]
+        if type(v) is tuple:
+            return {_TAG: "tuple", "v": [enc(x) for x in v]}
+        if type(v) in (set, frozenset):
+            return {_TAG: type(v).__name__, "v": [enc(x) for x in v]}
+        if type(v) is dict:
+            return {_TAG: "dict", "v": [[enc(k), enc(x)] for k, x in v.items()]}
+        if type(v) is range:
+            return {_TAG: "range", "v": [v.start, v.stop, v.step]}
+        if isinstance(v, complex):
+            return {_TAG: "complex", "v": [repr(v.real), repr(v.imag)]}
+        if isinstance(v, decimal.Decimal):
+            return {_TAG: "decimal", "v": str(v)}
+        if isinstance(v, fractions.Fraction):
+            return {_TAG: "fraction", "v": str(v)}
+        frame = _encode_pandas(v, enc)
+        if frame is not None:
+            return frame
+        if isinstance(v, dt.datetime | dt.date | dt.timedelta):
+            return {_TAG: type(v).__name__, "v": _date(v)}
+        for base in (bool, int, float, str):  # subclasses (IntEnum, ...): their value
+            if isinstance(v, base):
+                return enc(base(v))
+        if _is_estimator(v):
+            cls = type(v)
+            return {
+                _TAG: "estimator",
+                "cls": f"{cls.__module__}.{cls.__qualname__}",
+                "params": enc(dict(v.get_params(deep=False))),
+            }
+        if other is not None:
+            return other(v)
+        raise NotSendable(f"cannot send a value of type {type(v).__qualname__}")
+
+    return enc(value)
+
+
+def _date(v: dt.date | dt.timedelta) -> Any:
+    if isinstance(v, dt.timedelta):
+        return [v.days, v.seconds, v.microseconds]
+    return v.isoformat()
+
+
+def _encode_pandas(v: Any, enc: Callable[[Any], Any]) -> dict | None:
+    pd = _pandas()
+    if pd is None:
+        return None
+    if isinstance(v, pd.DataFrame):
+        return {
+            _TAG: "frame",
+            "columns": enc(v.columns),
+            "index": enc(v.index),
+            "data": [enc(v.iloc[:, i]) for i in range(v.shape[1])],
+        }
+    if isinstance(v, pd.Series):
+        return {
+            _TAG: "series",
+            "values": _column(v.array, enc),
+            "index": enc(v.index),
+            "name": enc(v.name),
+        }
+    if isinstance(v, pd.Index):
+        return {
+            _TAG: "index",
+            "values": _column(v.array, enc),
+            "name": enc(v.name),
+            "names": enc(list(v.names)),
+        }
+    if isinstance(v, pd.Timestamp):
+        return {_TAG: "timestamp", "v": v.isoformat()}
+    if isinstance(v, pd.Timedelta):
+        return {_TAG: "timedelta64", "v": int(v.value)}
+    if v is pd.NaT:
+        return {_TAG: "NaT"}
+    if v is pd.NA:
+        return {_TAG: "NA"}
+    return None
+
+
+def _column(array: Any, enc: Callable[[Any], Any]) -> dict:
+    """A pandas array: NumPy-backed ones as arrays, others as objects and their dtype."""
+    dtype = str(array.dtype)
+    if isinstance(array.dtype, np.dtype) and not array.dtype.hasobject:
+        return {"dtype": dtype, "v": enc(np.asarray(array))}
+    return {"dtype": dtype, "v": [enc(x) for x in array.tolist()]}
+
+
+def _pandas():
+    try:
+        import pandas as pd
+    except ImportError:  # pragma: no cover - pandas is a dependency
+        return None
+    return pd
+
+
+def decode(
+    data: Any,
+    handle: Callable[[dict], Any] | None = None,
+    ref: Callable[[dict], Any] | None = None,
+) -> Any:
+    """The value :func:`encode` encoded; handles and refs through the callbacks."""
+
+    def dec(d: Any) -> Any:
+        if d is None or isinstance(d, bool | int | str):
+            return d
+        if isinstance(d, float):
+            return d
+        if isinstance(d, list):
+            return [dec(x) for x in d]
+        if not isinstance(d, dict) or _TAG not in d:
+            raise ValueError(f"not a wire value: {str(d)[:80]}")
+        tag = d[_TAG]
+        if tag == "float":
+            return float(d["v"])
+        if tag == "ndarray":
+            return _from_npy(d["npy"])
+        if tag == "scalar":
+            return _from_npy(d["npy"])[()]
+        if tag == "objects":
+            out = np.empty(len(d["v"]), dtype=object)
+            out[:] = [dec(x) for x in d["v"]] if d["v"] else []
+            return out.reshape(d["shape"])
+        if tag == "tuple":
+            return tuple(dec(x) for x in d["v"])
+        if tag == "set":
+            return {dec(x) for x in d["v"]}
+        if tag == "frozenset":
+            return frozenset(dec(x) for x in d["v"])
+        if tag == "dict":
+            return {dec(k): dec(x) for k, x in d["v"]}
+        if tag == "range":
+            return range(*d["v"])
+        if tag == "complex":
+            return complex(float(d["v"][0]), float(d["v"][1]))
+        if tag == "decimal":
+            return decimal.Decimal(d["v"])
+        if tag == "fraction":
+            return fractions.Fraction(d["v"])
+        if tag == "datetime":
+            return dt.datetime.fromisoformat(d["v"])
+        if tag == "date":
+            return dt.date.fromisoformat(d["v"])
+        if tag == "timedelta":
+            return dt.timedelta(*d["v"])
+        if tag == "estimator":
+            return _rebuild_estimator(d["cls"], dec(d["params"]))
+        if tag == "handle":
+            if handle is None:
+                raise ValueError("a handle where none is accepted")
+            return handle(d)
+        if tag == "ref":
+            if ref is None:
+                raise ValueError("a reference where none is accepted")
+            return ref(d)
+        return _decode_pandas(tag, d, dec)
+
+    return dec(data)
+
+
+def _decode_pandas(tag: str, d: dict, dec: Callable[[Any], Any]) -> Any:
+    import pandas as pd
+
+    if tag == "frame":
+        columns = dec(d["columns"])
+        data = {i: dec(c) for i, c in enumerate(d["data"])}
+        frame = pd.DataFrame(data, index=dec(d["index"]))
+        frame.columns = columns
+        return frame
+    if tag == "series":
+        return pd.Series(
+            _uncolumn(d["values"], dec),
+            index=dec(d["index"]),
+            name=dec(d["name"]),
+            copy=False,
+        )
+    if tag == "index":
+        index = pd.Index(_uncolumn(d["values"], dec), name=dec(d["name"]))
+        names = dec(d["names"])
+        if len(names) == index.nlevels:
+            index.names = names
+        return index
+    if tag == "timestamp":
+        return pd.Timestamp(d["v"])
+    if tag == "timedelta64":
+        return pd.Timedelta(d["v"], unit="ns")
+    if tag == "NaT":
+        return pd.NaT
+    if tag == "NA":
+        return pd.NA
+    raise ValueError(f"unknown wire tag {tag!r}")
+
+
+def _uncolumn(column: dict, dec: Callable[[Any], Any]) -> Any:
+    import pandas as pd
+
+    values = dec(column["v"])
+    if isinstance(values, np.ndarray):
+        return values
+    return pd.array(values, dtype=column["dtype"])
+
+
+def _rebuild_estimator(path: str, params: dict) -> Any:
+    module_name, _, name = path.rpartition(".")
+    if module_name.split(".")[0] not in ESTIMATOR_MODULES or "." in name:
+        raise NotSendable(f"not an allowed estimator class: {path!r}")
+    cls = getattr(importlib.import_module(module_name), name)
+    if not isinstance(cls, type) or not hasattr(cls, "get_params"):
+        raise NotSendable(f"not an estimator class: {path!r}")
+    return cls(**params)
+
+
+def dumps(value: Any, other: Callable[[Any], dict] | None = None) -> str:
+    """``value`` encoded, as JSON text."""
+    return json.dumps(encode(value, other), separators=(",", ":"))
+
+
+def loads(text: str, handle=None, ref=None) -> Any:
+    """The value in JSON text made by :func:`dumps`."""
+    return decode(json.loads(text), handle, ref)

@@ -1,0 +1,279 @@
+"""The judge's parts: the wire format, the names a test cell takes from the learner,
+and exceptions rebuilt from their names (the whole judge is graded through nbgrader in
+test_autograde.py and test_hostile_batch.py)."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import decimal
+import fractions
+import io
+import json
+import pickle
+
+import nbformat
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import Pipeline
+from sklearn.preprocessing import StandardScaler
+
+from interview_lab import wire
+from interview_lab.judge import _exception, free_names
+
+VALUES = [
+    None,
+    True,
+    0,
+    -(10**30),
+    1.5,
+    float("nan"),
+    float("-inf"),
+    -0.0,
+    "text",
+    [1, [2.0, "x"]],
+    (1, (2,)),
+    {3, 1},
+    frozenset({"a"}),
+    {"a": 1, 2: (3, 4), (5, 6): None},
+    range(2, 10, 3),
+    complex(1, -2),
+    decimal.Decimal("0.1"),
+    fractions.Fraction(1, 3),
+    dt.datetime(2024, 1, 2, 3, 4, 5, 6),
+    dt.date(2024, 1, 2),
+    dt.timedelta(days=1, seconds=2),
+    np.float32(0.1),
+    np.int8(-3),
+    np.uint64(2**63),
+    np.bool_(True),
+    np.arange(6, dtype=np.int16).reshape(2, 3),
+    np.array([1.0, np.nan], dtype=np.float32),
+    np.array(["2024-01-01T00:00:00.000000001"], dtype="datetime64[ns]"),
+    np.array(["a", "bc"]),
+    np.array([1, "a", None], dtype=object),
+    np.empty((0, 3)),
+]
+
+
+def _same(a, b) -> bool:
+    if isinstance(a, np.ndarray):
+        return (
+            isinstance(b, np.ndarray)
+            and a.dtype == b.dtype
+            and a.shape == b.shape
+            and (
+                a.dtype.hasobject or np.array_equal(a, b, equal_nan=a.dtype.kind == "f")
+            )
+            and (not a.dtype.hasobject or a.tolist() == b.tolist())
+        )
+    if isinstance(a, float) and np.isnan(a):
+        return isinstance(b, float) and np.isnan(b)
+    return type(a) is type(b) and repr(a) == repr(b)
+
+
+@pytest.mark.parametrize("value", VALUES, ids=lambda v: type(v).__name__)
+def test_values_cross_with_their_types(value):
+    assert _same(value, wire.loads(wire.dumps(value)))
+
+
+def test_frames_series_and_indexes_cross_with_dtypes_and_labels():
+    frame = pd.DataFrame(
+        {
+            "t": pd.to_datetime([5, 1, 3], unit="ns"),
+            "x": np.array([1, 2, 3], dtype=np.int8),
+            "city": ["a", None, "c"],
+            "cat": pd.Categorical(["u", "v", "u"]),
+            "f": [0.5, np.nan, 2.0],
+        },
+        index=pd.Index([10, 11, 10], name="id"),
+    )
+    back = wire.loads(wire.dumps(frame))
+    pd.testing.assert_frame_equal(back, frame)
+    series = frame["f"]
+    pd.testing.assert_series_equal(wire.loads(wire.dumps(series)), series)
+    index = pd.Index(["a", "b"], name="k")
+    pd.testing.assert_index_equal(wire.loads(wire.dumps(index)), index)
+
+
+def test_an_estimator_crosses_as_its_description_and_comes_back_unfitted():
+    pipe = Pipeline([("scale", StandardScaler()), ("model", LogisticRegression(C=0.5))])
+    pipe.fit([[0.0], [1.0]], [0, 1])
+    back = wire.loads(wire.dumps(pipe))
+    assert type(back) is Pipeline and back is not pipe
+    assert back.named_steps["model"].C == 0.5
+    assert not hasattr(back.named_steps["model"], "coef_")
+
+
+def test_nothing_crosses_that_could_run_code():
+    class Learner:
+        pass
+
+    with pytest.raises(wire.NotSendable, match="Learner"):
+        wire.dumps(Learner())
+    assert wire.dumps(Learner(), lambda v: {"~": "handle", "id": 7}) == (
+        '{"~":"handle","id":7}'
+    )
+    with pytest.raises(ValueError, match="handle"):
+        wire.loads('{"~":"handle","id":7}')  # only where a handle is expected
+    with pytest.raises(wire.NotSendable, match="os.system"):
+        wire.loads('{"~":"estimator","cls":"os.system","params":{"~":"dict","v":[]}}')
+    with pytest.raises(wire.NotSendable, match="not an estimator"):
+        wire.loads(
+            '{"~":"estimator","cls":"sklearn.utils.deprecated","params":'
+            '{"~":"dict","v":[]}}'
+        )
+    # a pickle disguised as an array is refused, not loaded
+    buffer = io.BytesIO()
+    np.save(buffer, np.array([print], dtype=object), allow_pickle=True)
+    text = json.dumps(
+        {"~": "ndarray", "npy": base64.b64encode(buffer.getvalue()).decode()}
+    )
+    with pytest.raises(ValueError, match="pickle"):
+        wire.loads(text)
+    raw = json.dumps(
+        {"~": "ndarray", "npy": base64.b64encode(pickle.dumps(1)).decode()}
+    )
+    with pytest.raises(ValueError):
+        wire.loads(raw)
+    with pytest.raises(ValueError, match="not a wire value"):
+        wire.loads('{"x": 1}')
+
+
+def test_a_test_cell_takes_from_the_learner_only_what_it_reads_and_never_binds():
+    source = (
+        '"""doc"""\n'
+        "import numpy as np\n"
+        "from interview_lab.topics import metrics as topic\n"
+        "check = topic.checker('precision', precision)\n"
+        "def formula(a, b=q_answer):\n"
+        "    return len(a) + helper(b)\n"
+        "for i, row in enumerate(rows):\n"
+        "    try:\n"
+        "        check(row, expect=formula(row))\n"
+        "    except ValueError as err:\n"
+        "        print(err, np.pi)\n"
+    )
+    assert free_names(source) == ["helper", "precision", "q_answer", "rows"]
+
+
+def test_a_learners_exception_keeps_its_name_message_and_builtin_kind():
+    exc = _exception(
+        ["ShapeError", "ValueError", "Exception", "BaseException"], "bad x"
+    )
+    assert isinstance(exc, ValueError)
+    assert type(exc).__name__ == "ShapeError" and str(exc) == "bad x"
+    key = _exception(["KeyError", "LookupError", "Exception"], "'k'")
+    assert isinstance(key, KeyError) and str(key) == "'k'"
+    odd = _exception(["not a name!", "object"], "m")
+    assert type(odd).__name__ == "Exception" and str(odd) == "m"
+    unicode_error = _exception(["UnicodeDecodeError", "ValueError"], "cannot decode")
+    assert isinstance(unicode_error, UnicodeDecodeError)
+
+
+# ------------------------------------------------------------------ a notebook, judged
+
+LEARNER = """
+import numpy as np
+import interview_lab.checking as _checking
+
+def double(x):
+    return [2 * v for v in x]
+
+def wrong(x):
+    return [v for v in x]
+
+def endless(x):
+    while True:
+        pass
+
+def sorts(x):
+    x.sort()
+    return x
+
+def picky(x):
+    raise ValueError(f"no {x!r}")
+
+class Counter:
+    def __init__(self, start=0):
+        self.n = start
+    def add(self, k):
+        self.n += k
+        return self
+
+answer = "b"
+_checking.Checker.__call__ = lambda self, *a, **k: None  # cheat: ignored by the judge
+np.allclose = lambda *a, **k: True
+"""
+
+
+def _test_cell(source: str) -> nbformat.NotebookNode:
+    cell = nbformat.v4.new_code_cell(source)
+    cell.metadata["nbgrader"] = {
+        "grade": True,
+        "solution": False,
+        "locked": True,
+        "points": 1,
+        "grade_id": f"t{abs(hash(source))}",
+    }
+    return cell
+
+
+CHECK = "from interview_lab.checking import Checker\ncheck = Checker({f})\n"
+CELLS = {
+    "right": CHECK.format(f="double") + "check([1, 2], expect=[2, 4])\ncheck.passed()",
+    "wrong": CHECK.format(f="wrong") + "check([1, 2], expect=[2, 4])",
+    "endless": CHECK.format(f="endless") + "check.seconds = 0.5\ncheck([1], expect=1)",
+    "in place": CHECK.format(f="sorts") + "check([2, 1], expect=[1, 2])",
+    "raises": CHECK.format(f="picky") + "check.raises(ValueError, 3)\ncheck.passed()",
+    "class": "c = Counter(2)\nassert c.add(3) is c and c.n == 5, c.n\nprint('ok', c.n)",
+    "value": "assert answer == 'b'\nprint(answer)",
+    "missing": "print(not_defined)",
+}
+
+
+@pytest.fixture(scope="module")
+def judged():
+    from interview_lab.execute import ResilientExecute
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(LEARNER)]
+    nb.cells += [_test_cell(source) for source in CELLS.values()]
+    ex = ResilientExecute(
+        timeout=30, kernel_manager_class="jupyter_client.manager.AsyncKernelManager"
+    )
+    nb, _ = ex.preprocess(nb, {"metadata": {"path": "."}, "nbgrader": {}})
+    return dict(zip(CELLS, nb.cells[1:], strict=True))
+
+
+def _text(cell) -> str:
+    return "".join(
+        o.get("text", "") or f"{o.get('ename')}: {o.get('evalue')}"
+        for o in cell.outputs
+    )
+
+
+def _failed(cell) -> bool:
+    return any(o.output_type == "error" for o in cell.outputs)
+
+
+def test_the_judge_grades_with_its_own_checker_whatever_the_kernel_patched(judged):
+    assert not _failed(judged["right"]), _text(judged["right"])
+    assert "1 visible check passed" in _text(judged["right"])
+    assert _failed(judged["wrong"])
+    assert "expected: [2, 4]" in _text(judged["wrong"])
+    assert "returned: [1, 2]" in _text(judged["wrong"])
+
+
+def test_the_kernel_enforces_time_limits_and_reports_changes_in_place(judged):
+    assert "did not finish within 0.5 seconds" in _text(judged["endless"])
+    assert "changed its argument x in place" in _text(judged["in place"])
+
+
+def test_exceptions_classes_and_values_cross_as_the_learner_left_them(judged):
+    assert not _failed(judged["raises"]), _text(judged["raises"])
+    assert not _failed(judged["class"]) and "ok 5" in _text(judged["class"])
+    assert not _failed(judged["value"]) and _text(judged["value"]) == "b\n"
+    assert _text(judged["missing"]) == "NameError: name 'not_defined' is not defined"
