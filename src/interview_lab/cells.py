@@ -32,6 +32,7 @@ import re
 __all__ = [
     "ANSI",
     "answer_cells",
+    "error_output",
     "exercise_tests",
     "grade_id",
     "is_answer",
@@ -45,6 +46,22 @@ __all__ = [
 
 #: Terminal colour codes, as IPython puts them in tracebacks.
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+def error_output(ename: str, text: str) -> dict:
+    """An error output ``ename: text``: what nbgrader scores 0 and feedback shows.
+
+    >>> error_output("CheckFailed", "wrong")["traceback"]
+    ['CheckFailed: wrong']
+    """
+    from nbformat import NotebookNode
+
+    return NotebookNode(
+        output_type="error",
+        ename=ename,
+        evalue=text,
+        traceback=[f"{ename}: {text}" if text else ename],
+    )
 
 
 def strip_ansi(text: str) -> str:

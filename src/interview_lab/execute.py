@@ -40,11 +40,10 @@ from pathlib import Path
 
 from nbclient.client import NotebookClient
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
-from nbformat import NotebookNode
 from nbgrader.preprocessors import Execute
 from traitlets import Bool, Integer, List, Unicode
 
-from .cells import is_test
+from .cells import error_output, is_test
 from .judge import Judge, close_client
 
 __all__ = [
@@ -84,13 +83,6 @@ SUBMISSION_TIMED_OUT = (
     "for a whole notebook, so this cell was not run and scores 0. Look for a loop that "
     "does not end or a very slow cell above."
 )
-
-
-def _error(ename: str, text: str) -> NotebookNode:
-    """An error output ``ename: text`` (what nbgrader scores 0 and feedback shows)."""
-    return NotebookNode(
-        output_type="error", ename=ename, evalue=text, traceback=[f"{ename}: {text}"]
-    )
 
 
 def _sqlite_path(db_url: str | None) -> Path | None:
@@ -165,7 +157,7 @@ class ResilientExecute(Execute):
     def _void_tests(self) -> None:
         for cell in self.nb.cells:
             if is_test(cell):
-                cell.outputs = [_error("GradebookDestroyed", GRADEBOOK_DESTROYED)]
+                cell.outputs = [error_output("GradebookDestroyed", GRADEBOOK_DESTROYED)]
 
     def _record_language_info(self) -> None:
         info = self.wait_for_reply(self.kc.kernel_info())
@@ -173,13 +165,13 @@ class ResilientExecute(Execute):
 
     def _record_timeout(self, cell) -> None:
         if cell.cell_type == "code":
-            cell.outputs = [_error("SubmissionTimeout", SUBMISSION_TIMED_OUT)]
+            cell.outputs = [error_output("SubmissionTimeout", SUBMISSION_TIMED_OUT)]
 
     def _record_death(self, cell, timed_out: bool = False) -> None:
         self.log.warning("The kernel died in cell %s", cell.get("id"))
         text = KERNEL_STOPPED if timed_out else KERNEL_DIED
         if cell.cell_type == "code":
-            cell.outputs.append(_error("DeadKernelError", text))
+            cell.outputs.append(error_output("DeadKernelError", text))
 
     def _restart(self, upto: int, killers: set[int], resources) -> None:
         """A fresh kernel with the earlier non-test cells run again (outputs dropped)."""

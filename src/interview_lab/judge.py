@@ -28,7 +28,6 @@ import io
 import json
 import secrets
 import socket
-import struct
 import tempfile
 import time
 import warnings
@@ -43,6 +42,7 @@ from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbformat import NotebookNode
 
 from . import wire
+from .cells import error_output
 from .checking import _JUDGING, _TimeLimitExceeded, current_time_limit
 
 __all__ = ["Judge", "JudgeError", "Remote", "close_client", "free_names"]
@@ -236,11 +236,10 @@ class _Line:
 
     def ask(self, request: dict) -> dict:
         """Send one request; its answer (interrupting the kernel past the time limit)."""
-        data = json.dumps(request, separators=(",", ":")).encode()
         assert self.conn is not None
         try:
-            self.conn.sendall(struct.pack(">Q", len(data)) + data)
-            (size,) = struct.unpack(">Q", self._read(8))
+            self.conn.sendall(wire.frame(request))
+            (size,) = wire.HEADER.unpack(self._read(wire.HEADER.size))
             if size > MAX_FRAME:
                 raise JudgeError(f"your function's answer is too large ({size} bytes)")
             answer = json.loads(self._read(size))
@@ -287,8 +286,7 @@ class _Line:
         try:
             if self.conn is not None and not lost:
                 with contextlib.suppress(OSError):
-                    data = b'{"kind":"end","args":[]}'
-                    self.conn.sendall(struct.pack(">Q", len(data)) + data)
+                    self.conn.sendall(wire.frame({"kind": "end", "args": []}))
                 if self._reply(self._limit()) is None:
                     run_sync(self.executor.km.interrupt_kernel)()
                     self._reply(5)
@@ -435,15 +433,7 @@ def _outputs(out: str, err: str, error: tuple[str, str] | None) -> list[Notebook
     if err:
         outputs.append(NotebookNode(output_type="stream", name="stderr", text=err))
     if error is not None:
-        ename, evalue = error
-        outputs.append(
-            NotebookNode(
-                output_type="error",
-                ename=ename,
-                evalue=evalue,
-                traceback=[f"{ename}: {evalue}" if evalue else ename],
-            )
-        )
+        outputs.append(error_output(*error))
     return outputs
 
 

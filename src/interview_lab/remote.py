@@ -24,12 +24,12 @@ import inspect
 import io
 import json
 import socket
-import struct
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from . import wire
 from .checking import (
+    DEFAULT_TIME_LIMIT,
     _changed_argument,
     _TimeLimitExceeded,
     is_unsolved_stub,
@@ -53,11 +53,10 @@ def _handle(obj: Any) -> dict:
 
 
 def _describe(obj: Any) -> dict:
-    info: dict[str, Any] = {"type": type(obj).__qualname__, "callable": callable(obj)}
+    info: dict[str, Any] = {"type": type(obj).__qualname__}
     if callable(obj):
         info["name"] = str(getattr(obj, "__name__", type(obj).__name__))
         info["stub"] = bool(is_unsolved_stub(obj))
-        info["is_class"] = isinstance(obj, type)
         try:
             info["signature"] = [
                 [p.name, int(p.kind), p.default is not inspect.Parameter.empty]
@@ -85,35 +84,40 @@ def _lookup(name: str) -> dict:
     return {"value": _send(namespace[name])}
 
 
+def _guarded(run: Callable[[], Any], seconds: float | None) -> dict:
+    """``{"value": run()}`` run silenced under the time limit, or what went wrong."""
+    try:
+        with quiet(), contextlib.redirect_stdout(io.StringIO()), time_limit(seconds):
+            return {"value": run()}
+    except _TimeLimitExceeded:
+        return {"timeout": True}
+    except Exception as exc:  # the learner's exception, by name, message and kind
+        return {"raised": [c.__name__ for c in type(exc).__mro__], "message": str(exc)}
+
+
 def _call(number: int, payload: str, seconds: float | None) -> dict:
     func = _objects[number]
     args, kwargs = _receive(payload)
     passed_args, passed_kwargs = _receive(payload)
-    try:
-        with quiet(), contextlib.redirect_stdout(io.StringIO()), time_limit(seconds):
-            got = func(*passed_args, **passed_kwargs)
-            if isinstance(got, Iterator):
-                got = tuple(got)
-    except _TimeLimitExceeded:
-        return {"timeout": True}
-    except Exception as exc:  # the learner's exception, by name, message and kind
-        return {
-            "raised": [c.__name__ for c in type(exc).__mro__],
-            "message": str(exc),
-        }
-    changed = _changed_argument(func, args, kwargs, passed_args, passed_kwargs)
-    return {"value": _send(got), "changed": changed}
+
+    def run() -> Any:
+        got = func(*passed_args, **passed_kwargs)
+        return tuple(got) if isinstance(got, Iterator) else got
+
+    answer = _guarded(run, seconds)
+    if "value" in answer:
+        answer["value"] = _send(answer["value"])
+        answer["changed"] = _changed_argument(
+            func, args, kwargs, passed_args, passed_kwargs
+        )
+    return answer
 
 
 def _getattr(number: int, name: str) -> dict:
-    try:
-        with quiet(), contextlib.redirect_stdout(io.StringIO()), time_limit(10.0):
-            value = getattr(_objects[number], name)
-    except _TimeLimitExceeded:
-        return {"timeout": True}
-    except Exception as exc:
-        return {"raised": [c.__name__ for c in type(exc).__mro__], "message": str(exc)}
-    return {"value": _send(value)}
+    answer = _guarded(lambda: getattr(_objects[number], name), DEFAULT_TIME_LIMIT)
+    if "value" in answer:
+        answer["value"] = _send(answer["value"])
+    return answer
 
 
 _HANDLERS = {"lookup": _lookup, "call": _call, "getattr": _getattr}
@@ -138,15 +142,14 @@ def serve(path: str) -> None:
                 answer = {"unsendable": str(exc)}
             except KeyboardInterrupt:  # the grader interrupted a call past its limit
                 answer = {"timeout": True}
-            data = json.dumps(answer, separators=(",", ":")).encode()
-            conn.sendall(struct.pack(">Q", len(data)) + data)
+            conn.sendall(wire.frame(answer))
 
 
 def _read_frame(conn: socket.socket) -> dict | None:
-    header = _read_exactly(conn, 8)
+    header = _read_exactly(conn, wire.HEADER.size)
     if header is None:
         return None
-    (size,) = struct.unpack(">Q", header)
+    (size,) = wire.HEADER.unpack(header)
     body = _read_exactly(conn, size)
     return None if body is None else json.loads(body)
 

@@ -32,12 +32,22 @@ import fractions
 import importlib
 import io
 import json
+import struct
 from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 
-__all__ = ["ESTIMATOR_MODULES", "NotSendable", "decode", "dumps", "encode", "loads"]
+__all__ = [
+    "ESTIMATOR_MODULES",
+    "HEADER",
+    "NotSendable",
+    "decode",
+    "dumps",
+    "encode",
+    "frame",
+    "loads",
+]
 
 #: The packages an estimator's class may come from to cross as a description.
 ESTIMATOR_MODULES = ("sklearn", "imblearn")
@@ -68,11 +78,8 @@ def encode(value: Any, other: Callable[[Any], dict] | None = None) -> Any:
     """``value`` as JSON-ready data (see the module's docstring)."""
 
     def enc(v: Any) -> Any:
-        if v is None or isinstance(v, bool | str):
-            return v
-        if type(v) is int:
-            return v
-        if type(v) is float:  # JSON text keeps it exactly (nan, inf and -0.0 too)
+        # JSON text keeps these exactly (a float's nan, inf and -0.0 too)
+        if type(v) in _NATIVE or isinstance(v, str):
             return v
         if isinstance(v, np.ndarray):
             if v.dtype.hasobject:
@@ -109,7 +116,7 @@ def encode(value: Any, other: Callable[[Any], dict] | None = None) -> Any:
             return frame
         if isinstance(v, dt.datetime | dt.date | dt.timedelta):
             return {_TAG: type(v).__name__, "v": _date(v)}
-        for base in (bool, int, float, str):  # subclasses (IntEnum, ...): their value
+        for base in (int, float):  # subclasses (IntEnum, ...): their value
             if isinstance(v, base):
                 return enc(base(v))
         if _is_estimator(v):
@@ -192,9 +199,7 @@ def decode(
     """The value :func:`encode` encoded; handles and refs through the callbacks."""
 
     def dec(d: Any) -> Any:
-        if d is None or isinstance(d, bool | int | str):
-            return d
-        if isinstance(d, float):
+        if d is None or isinstance(d, bool | int | float | str):
             return d
         if isinstance(d, list):
             return [dec(x) for x in d]
@@ -298,6 +303,16 @@ def _rebuild_estimator(path: str, params: dict) -> Any:
     if not isinstance(cls, type) or not hasattr(cls, "get_params"):
         raise NotSendable(f"not an estimator class: {path!r}")
     return cls(**params)
+
+
+#: The length before each frame between the judge and the kernel: 8 bytes, big-endian.
+HEADER = struct.Struct(">Q")
+
+
+def frame(message: dict) -> bytes:
+    """``message`` as one frame: its length, then its compact JSON."""
+    data = json.dumps(message, separators=(",", ":")).encode()
+    return HEADER.pack(len(data)) + data
 
 
 def dumps(value: Any, other: Callable[[Any], dict] | None = None) -> str:
