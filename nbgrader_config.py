@@ -116,17 +116,8 @@ c.ResilientExecute.submission_timeout = int(
 )
 
 # Graded test cells run in the judge, in this process, apart from the learner's kernel
-# (interview_lab/judge.py). The assignments below still run them in the kernel: their
-# checks reach into the learner's function itself (its module globals, the warnings it
-# raises, a fresh process running it, estimators it changes in place) or have not yet
-# been verified against their pinned submissions through the judge.
-c.ResilientExecute.judge_exempt = [
-    "02_bias_variance",
-    "03_regularization",
-    "04_imbalanced",
-    "05_logistic_regression",
-    "06_kmeans",
-    "07_pipelines",
-    "08_fraud_detection",
-    "09_model_drift",
-]
+# (interview_lab/judge.py). The assignment listed below still runs them in the kernel:
+# 07's checks fit scikit-learn pipelines that hold the learner's own objects (their
+# transformer classes, functions, column selectors), and some of those pinned correct
+# answers do not yet grade the same through the judge.
+c.ResilientExecute.judge_exempt = ["07_pipelines"]

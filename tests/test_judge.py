@@ -16,6 +16,7 @@ import nbformat
 import numpy as np
 import pandas as pd
 import pytest
+from sklearn.exceptions import NotFittedError
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import StandardScaler
@@ -203,6 +204,38 @@ class Counter:
         self.n += k
         return self
 
+def warns(z):
+    import warnings
+    warnings.warn("careful", RuntimeWarning)
+    return z
+
+def fits(model, X, y):
+    model.fit(X, y)
+    return 0.0
+
+def kmeans_plus_plus(X, k):
+    return "own start"
+
+def kmeans(X, k):
+    return kmeans_plus_plus(X, k)
+
+class Model:
+    def __init__(self):
+        pass
+    def fit(self, X):
+        'Fit.'
+        # YOUR CODE HERE
+        raise NotImplementedError()
+
+from sklearn.base import BaseEstimator, TransformerMixin
+
+class Centre(BaseEstimator, TransformerMixin):
+    def fit(self, X, y=None):
+        self.mean_ = np.mean(X, axis=0)
+        return self
+    def transform(self, X):
+        return np.asarray(X, dtype=float) - self.mean_
+
 answer = "b"
 _checking.Checker.__call__ = lambda self, *a, **k: None  # cheat: ignored by the judge
 np.allclose = lambda *a, **k: True
@@ -231,6 +264,30 @@ CELLS = {
     "class": "c = Counter(2)\nassert c.add(3) is c and c.n == 5, c.n\nprint('ok', c.n)",
     "value": "assert answer == 'b'\nprint(answer)",
     "missing": "print(not_defined)",
+    # the course's kernel_side functions run in the kernel, on the learner's function
+    "warnings": "from interview_lab.topics.logistic_regression.model_checks import "
+    "warnings_of\nprint(warnings_of(warns, 1.0, 3))",
+    "swapped": "from interview_lab.topics.kmeans.checks import started_from\n"
+    "print(started_from(kmeans, [[9.0]])([[1.0]], 1), '|', kmeans([[1.0]], 1))",
+    "fresh": "from interview_lab.topics.imbalanced.resampling_checks import "
+    "run_in_fresh_processes\nprint(run_in_fresh_processes(double, ([1, 2],), {}))",
+    "after": "from interview_lab.checking import Checker\n"
+    "from sklearn.linear_model import LinearRegression\n"
+    "from sklearn.utils.validation import check_is_fitted\n"
+    "m = LinearRegression()\n"
+    "_, (after, *_), _ = Checker(fits).after_call(m, [[0.0], [1.0]], [0.0, 1.0])\n"
+    "check_is_fitted(after)\n"
+    "print('fitted in the kernel:', type(after).__name__, hasattr(m, 'coef_'))",
+    # a learner's estimator inside a scikit-learn pipeline fitted here: cloned,
+    # tagged, fitted and asked whether it is fitted in the kernel
+    "pipeline": "from sklearn.base import clone\n"
+    "from sklearn.pipeline import Pipeline\n"
+    "from sklearn.utils.validation import check_is_fitted\n"
+    "p = clone(Pipeline([('centre', Centre())])).fit([[1.0], [3.0]])\n"
+    "check_is_fitted(p)\n"
+    "print(p.transform([[2.0], [5.0]]).tolist())",
+    "stubs": "from interview_lab.topics.logistic_regression._estimator import "
+    "refuse_stub\nrefuse_stub(Model)",
 }
 
 
@@ -277,3 +334,80 @@ def test_exceptions_classes_and_values_cross_as_the_learner_left_them(judged):
     assert not _failed(judged["class"]) and "ok 5" in _text(judged["class"])
     assert not _failed(judged["value"]) and _text(judged["value"]) == "b\n"
     assert _text(judged["missing"]) == "NameError: name 'not_defined' is not defined"
+
+
+def test_the_courses_kernel_side_functions_run_on_the_learners_function(judged):
+    assert _text(judged["warnings"]) == "['RuntimeWarning: careful']\n"
+    assert _text(judged["swapped"]) == "[[9.0]] | own start\n"
+    assert _text(judged["fresh"]) == "[[2, 4], [2, 4]]\n"
+
+
+def test_what_a_call_did_to_its_inputs_comes_back_from_the_kernel(judged):
+    assert _text(judged["after"]) == (
+        "fitted in the kernel: LinearRegression False\n"
+    ), _text(judged["after"])
+    assert _text(judged["stubs"]) == (
+        "CheckFailed: LogisticRegressionGD.fit is still the unsolved stub\n"
+        "  hint:     Replace `raise NotImplementedError()` in each method with your "
+        "code, then run its cell again."
+    )
+
+
+def test_the_kernel_runs_only_the_courses_own_kernel_side_functions():
+    from interview_lab import remote
+
+    answer = remote._kernel_side("os:system", 1, wire.dumps(((), {})), None)
+    assert answer == {"unsendable": "not a course function: 'os:system'"}
+    answer = remote._kernel_side(
+        "interview_lab.checking:quiet", 1, wire.dumps(((), {})), None
+    )
+    assert "unsendable" in answer
+
+
+def test_dtypes_types_and_fitted_estimators_cross():
+    from sklearn.preprocessing import OneHotEncoder
+    from sklearn.utils.validation import check_is_fitted
+
+    for value in (np.float64, np.int8, np.bool_, float, object, str):
+        assert wire.loads(wire.dumps(value)) is value
+    for value in (np.dtype("float32"), np.dtype("<M8[ns]"), np.dtype("U3")):
+        assert wire.loads(wire.dumps(value)) == value
+    encoder = wire.loads(wire.dumps(OneHotEncoder(dtype=np.float32)))
+    assert encoder.dtype is np.float32
+    with pytest.raises(wire.NotSendable, match="os.system"):
+        wire.loads('{"~":"type","v":"os.system"}')
+    with pytest.raises(wire.NotSendable, match="numpy.ndarray"):
+        wire.loads('{"~":"type","v":"numpy.ndarray"}')
+    fitted = wire.loads(wire.dumps(StandardScaler().fit([[0.0], [1.0]])))
+    check_is_fitted(fitted)
+    assert not hasattr(fitted, "mean_")  # the learned state stays where it was
+    with pytest.raises(NotFittedError):
+        check_is_fitted(wire.loads(wire.dumps(StandardScaler())))
+
+
+def test_a_numpy_backed_column_crosses_as_one_array_not_value_by_value():
+    frame = pd.DataFrame({"t": np.arange(1000), "x": np.linspace(0, 1, 1000)})
+    text = wire.dumps(frame)
+    assert text.count('"ndarray"') == 3 and '"scalar"' not in text  # t, x, index
+    pd.testing.assert_frame_equal(wire.loads(text), frame)
+
+
+def test_a_learners_estimator_works_inside_a_pipeline_the_judge_fits(judged):
+    assert _text(judged["pipeline"]) == "[[0.0], [3.0]]\n"
+
+
+def test_container_subclasses_cross_as_their_base_and_namedtuples_keep_fields():
+    import collections
+
+    Result = collections.namedtuple("Result", "statistic p_value drifted")
+    back = wire.loads(wire.dumps(Result(0.5, 0.1, True)))
+    assert back == (0.5, 0.1, True) and back.p_value == 0.1
+    assert type(back).__name__ == "Result"
+    assert wire.loads(wire.dumps(collections.Counter("aab"))) == {"a": 2, "b": 1}
+
+    class Rows(list):
+        pass
+
+    assert type(wire.loads(wire.dumps(Rows([1, 2])))) is list
+    with pytest.raises(ValueError, match="not a namedtuple"):
+        wire.loads('{"~":"namedtuple","name":"os.system","fields":[],"v":[]}')

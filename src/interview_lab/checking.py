@@ -30,6 +30,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import copy
+import functools
 import inspect
 import io
 import logging
@@ -62,7 +63,9 @@ __all__ = [
     "Mistake",
     "current_time_limit",
     "is_unsolved_stub",
+    "kernel_side",
     "quiet",
+    "stub_methods",
     "time_limit",
 ]
 
@@ -91,6 +94,37 @@ def current_time_limit() -> float | None:
 def _remote(func: Any) -> bool:
     """Whether ``func`` is the judge's proxy for a function in the learner's kernel."""
     return bool(getattr(type(func), "_judge_remote", False))
+
+
+#: The functions :func:`kernel_side` registered, by ``module:qualname``.
+KERNEL_SIDE: dict[str, Callable] = {}
+
+
+def kernel_side(func: Callable) -> Callable:
+    """Run ``func`` where its first argument lives.
+
+    A check that needs more of a learner's function than its return values (the
+    warnings it raises, a run in a fresh process, the function with a name in its
+    module swapped) is written as a function of the learner's function and marked
+    with this decorator. Called on a function in this process, it runs here. Called
+    while grading on the judge's proxy (:mod:`interview_lab.judge`), it runs in the
+    learner's kernel, on the learner's function itself, and only its result comes
+    back, as data or as another proxy: what it reports is then as trustworthy as the
+    learner's return values, and the judging stays with the judge.
+
+    Its other arguments and its result must cross the judge's wire
+    (:mod:`interview_lab.wire`).
+    """
+    path = f"{func.__module__}:{func.__qualname__}"
+    KERNEL_SIDE[path] = func
+
+    @functools.wraps(func)
+    def run(obj: Any, *args: Any, **kwargs: Any) -> Any:
+        if _remote(obj):
+            return vars(obj)["_judge"].kernel_side(path, obj, args, kwargs)
+        return func(obj, *args, **kwargs)
+
+    return run
 
 
 class CheckFailed(AssertionError):
@@ -301,6 +335,15 @@ def is_unsolved_stub(func: Callable) -> bool:
 # ---------------------------------------------------------------------------- checker
 
 
+def stub_methods(cls: type) -> list[str]:
+    """The methods a class defines that are still nbgrader's stub, in their order."""
+    return [
+        name
+        for name, member in vars(cls).items()
+        if inspect.isfunction(member) and is_unsolved_stub(member)
+    ]
+
+
 def _same_data(original: Any, passed: Any) -> bool:
     """Whether an argument still equals its saved copy (data only; others: yes)."""
     try:
@@ -439,8 +482,8 @@ class Checker:
                 if isinstance(result, Iterator):  # a generator, map or zip: its parts
                     result = tuple(result)
             changed = _changed_argument(self.func, args, kwargs, a, k)
-            if changed is None and _remote(self.func):
-                changed = vars(self.func).get("_judge_changed")
+            if changed is None:  # what the learner's kernel saw change, when judged
+                changed = getattr(self.func, "__dict__", {}).get("_judge_changed")
             if changed is not None:
                 raise self._fail(
                     args,
@@ -486,14 +529,30 @@ class Checker:
     def call_in_place(self, *args: Any, **kwargs: Any) -> Any:
         """Call the learner's function on the inputs themselves, not on copies.
 
-        For checks of what a function does to its arguments (a model left unfitted).
         Quiet and under the time limit like :meth:`call`; call :meth:`call` on the
-        same inputs first, so that a crash or a time-out is explained.
+        same inputs first, so that a crash or a time-out is explained. To see what the
+        call did to its inputs, use :meth:`after_call`.
+        """
+        __tracebackhide__ = True
+        return self.after_call(*args, **kwargs)[0]
+
+    def after_call(self, *args: Any, **kwargs: Any) -> tuple[Any, tuple, dict]:
+        """Call the learner's function on the inputs themselves: its result, and the
+        inputs as the call left them, ``(result, args, kwargs)``.
+
+        For checks of what a function does to its arguments (a model left unfitted,
+        a frame left as it was). In this process those are the inputs themselves;
+        when a judged function runs in the learner's kernel, they come back from
+        there (an estimator fitted there comes back marked fitted, see
+        :data:`interview_lab.wire.FITTED_MARK`).
         """
         __tracebackhide__ = True
         try:
             with quiet(), time_limit(self.seconds):
-                return self.func(*args, **kwargs)
+                if _remote(self.func):
+                    judge = vars(self.func)["_judge"]
+                    return judge.call(self.func, args, kwargs, after=True)
+                return self.func(*args, **kwargs), args, kwargs
         except _TimeLimitExceeded:
             raise self._fail(
                 args, kwargs, f"did not finish within {self.seconds:g} seconds"

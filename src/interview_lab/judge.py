@@ -102,6 +102,7 @@ class Remote:
             _judge_type=info.get("type", "object"),
             _judge_stub=bool(info.get("stub")),
             _judge_changed=None,
+            **({"_judge_stubs": list(info["stubs"])} if "stubs" in info else {}),
             __name__=info.get("name", info.get("type", "object")),
         )
         signature = _signature(info.get("signature"))
@@ -109,14 +110,7 @@ class Remote:
             vars(self)["__signature__"] = signature
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        answer = self._judge.request(
-            "call",
-            self._judge_id,
-            self._judge.send((args, kwargs)),
-            current_time_limit(),
-        )
-        vars(self)["_judge_changed"] = answer.get("changed")
-        return self._judge.answer(answer)
+        return self._judge.call(self, args, kwargs)[0]
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__") and name.endswith("__"):
@@ -124,7 +118,39 @@ class Remote:
         return self._judge.answer(self._judge.request("getattr", self._judge_id, name))
 
     def __setattr__(self, name: str, value: Any) -> None:
+        # a private attribute stays here, on the proxy (scikit-learn's bookkeeping on
+        # an estimator it fits, say); the learner's object is not changed from here
+        if name.startswith("_") and not name.startswith("_judge"):
+            vars(self)[name] = value
+            return
         raise AttributeError(f"cannot set {name!r} on your {self._judge_type}")
+
+    def __delattr__(self, name: str) -> None:
+        if (
+            name.startswith("_")
+            and not name.startswith("_judge")
+            and name in vars(self)
+        ):
+            del vars(self)[name]
+            return
+        raise AttributeError(f"cannot delete {name!r} from your {self._judge_type}")
+
+    # scikit-learn's protocols, for a learner's estimator inside a pipeline the checks
+    # fit: cloned and asked whether it is fitted where it lives
+    def __sklearn_clone__(self) -> Any:
+        from .remote import sklearn_clone
+
+        return sklearn_clone(self)
+
+    def __sklearn_is_fitted__(self) -> bool:
+        from .remote import sklearn_is_fitted
+
+        return bool(sklearn_is_fitted(self))
+
+    def __sklearn_tags__(self) -> Any:
+        from .remote import sklearn_tags
+
+        return _tags(sklearn_tags(self))
 
     def __deepcopy__(self, memo: dict) -> Remote:
         return self
@@ -134,6 +160,28 @@ class Remote:
 
     def __repr__(self) -> str:
         return f"<{self._judge_type} {vars(self)['__name__']}>"
+
+
+def _tags(data: dict) -> Any:
+    """scikit-learn's ``Tags`` rebuilt from their fields (nested tags as dicts)."""
+    import dataclasses
+
+    from sklearn import utils
+
+    nested = {
+        "target_tags": utils.TargetTags,
+        "transformer_tags": utils.TransformerTags,
+        "classifier_tags": utils.ClassifierTags,
+        "regressor_tags": utils.RegressorTags,
+        "input_tags": utils.InputTags,
+    }
+    known = {f.name for f in dataclasses.fields(utils.Tags)}
+    fields = {
+        name: nested[name](**value) if name in nested and value is not None else value
+        for name, value in data.items()
+        if name in known
+    }
+    return utils.Tags(**fields)
 
 
 def close_client(executor: Any) -> None:
@@ -370,6 +418,34 @@ class Judge:
             )
 
         return wire.dumps(value, ref)
+
+    def call(
+        self, remote: Remote, args: tuple, kwargs: dict, after: bool = False
+    ) -> tuple[Any, tuple | None, dict | None]:
+        """Call ``remote``'s object in the kernel: its result and, with ``after``, the
+        inputs as the call left them there (``None, None`` without)."""
+        own = vars(remote)
+        answer = self.request(
+            "call",
+            own["_judge_id"],
+            self.send((args, kwargs)),
+            current_time_limit(),
+            after,
+        )
+        own["_judge_changed"] = answer.get("changed")
+        result = self.answer(answer)
+        if not after:
+            return result, None, None
+        args_after, kwargs_after = wire.decode(answer["after"], handle=self._proxy)
+        return result, tuple(args_after), kwargs_after
+
+    def kernel_side(self, path: str, remote: Remote, args: tuple, kwargs: dict) -> Any:
+        """Run the course's ``path`` (a :func:`~interview_lab.checking.kernel_side`
+        function) in the kernel on ``remote``'s object; its result. Such a function
+        bounds its own calls of the learner's code (the cell's timeout bounds it)."""
+        payload = self.send((args, kwargs))
+        number = vars(remote)["_judge_id"]
+        return self.answer(self.request("kernel_side", path, number, payload, None))
 
     def answer(self, answer: dict) -> Any:
         """The value in an answer, or the learner's exception raised again here."""

@@ -4,7 +4,8 @@ When a notebook is graded, its test cells run in the grader's process
 (:mod:`interview_lab.judge`); each learner name they use is a proxy there, and every
 use of a proxy becomes one request that :func:`serve`, run in the learner's kernel for
 the length of the test cell, answers over a Unix socket: look a name up, call a
-function or method on inputs sent as JSON, read an attribute.
+function or method on inputs sent as JSON, read an attribute, or run one of the
+course's :func:`~interview_lab.checking.kernel_side` functions on a learner's object.
 Results go back through :mod:`interview_lab.wire` (JSON and ``.npy``, no pickle);
 anything else (an instance of the learner's class, a fitted model) stays here behind
 a numbered handle.
@@ -20,6 +21,7 @@ only their own answers change. The judge decides.
 from __future__ import annotations
 
 import contextlib
+import importlib
 import inspect
 import io
 import json
@@ -33,11 +35,13 @@ from .checking import (
     _changed_argument,
     _TimeLimitExceeded,
     is_unsolved_stub,
+    kernel_side,
     quiet,
+    stub_methods,
     time_limit,
 )
 
-__all__ = ["serve"]
+__all__ = ["serve", "sklearn_clone", "sklearn_is_fitted", "sklearn_tags"]
 
 _objects: dict[int, Any] = {}  # handle number -> object (kept alive while grading)
 _numbers: dict[int, int] = {}  # id(object) -> handle number
@@ -57,6 +61,8 @@ def _describe(obj: Any) -> dict:
     if callable(obj):
         info["name"] = str(getattr(obj, "__name__", type(obj).__name__))
         info["stub"] = bool(is_unsolved_stub(obj))
+        if inspect.isclass(obj):
+            info["stubs"] = stub_methods(obj)
         try:
             info["signature"] = [
                 [p.name, int(p.kind), p.default is not inspect.Parameter.empty]
@@ -95,7 +101,9 @@ def _guarded(run: Callable[[], Any], seconds: float | None) -> dict:
         return {"raised": [c.__name__ for c in type(exc).__mro__], "message": str(exc)}
 
 
-def _call(number: int, payload: str, seconds: float | None) -> dict:
+def _call(
+    number: int, payload: str, seconds: float | None, after: bool = False
+) -> dict:
     func = _objects[number]
     args, kwargs = _receive(payload)
     passed_args, passed_kwargs = _receive(payload)
@@ -110,6 +118,27 @@ def _call(number: int, payload: str, seconds: float | None) -> dict:
         answer["changed"] = _changed_argument(
             func, args, kwargs, passed_args, passed_kwargs
         )
+        if after:  # the inputs as the call left them
+            answer["after"] = _send((passed_args, passed_kwargs))
+    return answer
+
+
+def _kernel_side(path: str, number: int, payload: str, seconds: float | None) -> dict:
+    """A function the course marked :func:`~interview_lab.checking.kernel_side`, run
+    here on the learner's object (its module is imported by name, from the course's
+    package only)."""
+    from .checking import KERNEL_SIDE
+
+    module = path.partition(":")[0]
+    if path not in KERNEL_SIDE and module.split(".")[0] == __name__.split(".")[0]:
+        importlib.import_module(module)
+    func = KERNEL_SIDE.get(path)
+    if func is None:
+        return {"unsendable": f"not a course function: {path!r}"}
+    args, kwargs = _receive(payload)
+    answer = _guarded(lambda: func(_objects[number], *args, **kwargs), seconds)
+    if "value" in answer:
+        answer["value"] = _send(answer["value"])
     return answer
 
 
@@ -120,7 +149,36 @@ def _getattr(number: int, name: str) -> dict:
     return answer
 
 
-_HANDLERS = {"lookup": _lookup, "call": _call, "getattr": _getattr}
+@kernel_side  # a learner's estimator inside a scikit-learn pipeline, cloned there
+def sklearn_clone(estimator: Any) -> Any:
+    """``sklearn.base.clone`` of a learner's estimator, in the kernel."""
+    from sklearn.base import clone
+
+    return clone(estimator, safe=False)  # a function among its parameters, too
+
+
+@kernel_side
+def sklearn_is_fitted(estimator: Any) -> bool:
+    """Whether scikit-learn's ``check_is_fitted`` says a learner's estimator is fitted."""
+    return wire.is_fitted(estimator)
+
+
+@kernel_side
+def sklearn_tags(estimator: Any) -> dict:
+    """scikit-learn's tags of a learner's estimator, as plain data."""
+    import dataclasses
+
+    from sklearn.utils import get_tags
+
+    return dataclasses.asdict(get_tags(estimator))
+
+
+_HANDLERS = {
+    "lookup": _lookup,
+    "call": _call,
+    "getattr": _getattr,
+    "kernel_side": _kernel_side,
+}
 
 
 def serve(path: str) -> None:

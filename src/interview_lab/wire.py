@@ -11,8 +11,10 @@ An object of any other type does not cross. :func:`encode` hands it to ``other``
 kernel keeps it behind a numbered handle, the judge sends back the handle's number), and
 :func:`decode` hands a ``{"~": "handle"}`` or ``{"~": "ref"}`` node to ``handle`` or
 ``ref``. A scikit-learn or imbalanced-learn estimator crosses as its description: its
-class, which must come from those libraries, and its parameters (an estimator built by
-the learner comes back fresh, unfitted, and is rebuilt on the other side).
+class, which must come from those libraries, and its parameters: it is rebuilt unfitted
+on the other side, marked (:data:`FITTED_MARK`) when the original was fitted, so that
+scikit-learn's ``check_is_fitted`` gives the same answer on both sides. NumPy dtypes
+and scalar types, and the builtin types, cross by name (an encoder's ``dtype=``).
 
 Examples
 --------
@@ -40,12 +42,14 @@ import numpy as np
 
 __all__ = [
     "ESTIMATOR_MODULES",
+    "FITTED_MARK",
     "HEADER",
     "NotSendable",
     "decode",
     "dumps",
     "encode",
     "frame",
+    "is_fitted",
     "loads",
 ]
 
@@ -114,23 +118,93 @@ def encode(value: Any, other: Callable[[Any], dict] | None = None) -> Any:
         frame = _encode_pandas(v, enc)
         if frame is not None:
             return frame
+        # subclasses of the containers: a namedtuple keeps its name and fields, the
+        # others (OrderedDict, Counter, a list subclass) cross as their base
+        if isinstance(v, tuple):
+            fields = getattr(type(v), "_fields", None)
+            if isinstance(fields, tuple) and len(fields) == len(v):
+                return {
+                    _TAG: "namedtuple",
+                    "name": type(v).__name__,
+                    "fields": [str(f) for f in fields],
+                    "v": [enc(x) for x in v],
+                }
+            return enc(tuple(v))
+        if isinstance(v, list):
+            return enc(list(v))
+        if isinstance(v, dict):
+            return enc(dict(v))
+        if isinstance(v, set | frozenset):
+            return enc(frozenset(v) if isinstance(v, frozenset) else set(v))
         if isinstance(v, dt.datetime | dt.date | dt.timedelta):
             return {_TAG: type(v).__name__, "v": _date(v)}
         for base in (int, float):  # subclasses (IntEnum, ...): their value
             if isinstance(v, base):
                 return enc(base(v))
+        if isinstance(v, np.dtype) and not v.hasobject and v.fields is None:
+            return {_TAG: "dtype", "v": v.str}
+        if isinstance(v, type) and (v in _TYPES.values() or issubclass(v, np.generic)):
+            return {_TAG: "type", "v": _type_name(v)}
         if _is_estimator(v):
             cls = type(v)
             return {
                 _TAG: "estimator",
                 "cls": f"{cls.__module__}.{cls.__qualname__}",
                 "params": enc(dict(v.get_params(deep=False))),
+                "fitted": is_fitted(v),
             }
         if other is not None:
             return other(v)
         raise NotSendable(f"cannot send a value of type {type(v).__qualname__}")
 
     return enc(value)
+
+
+#: Types that cross by name (as an estimator's ``dtype=`` parameter, say): these, and
+#: NumPy's scalar types.
+_TYPES = {t.__name__: t for t in (bool, int, float, complex, str, bytes, object)}
+
+
+def _type_name(t: type) -> str:
+    if t in _TYPES.values():
+        return t.__name__
+    return f"numpy.{np.dtype(t).type.__name__}" if t is not np.generic else "numpy"
+
+
+def _type(name: str) -> type:
+    if name in _TYPES:
+        return _TYPES[name]
+    module, _, attr = name.partition(".")
+    t = getattr(np, attr, None) if module == "numpy" else None
+    if not (isinstance(t, type) and issubclass(t, np.generic)):
+        raise NotSendable(f"not a type that crosses: {name!r}")
+    return t
+
+
+#: Set on an estimator rebuilt from a fitted one (its learned state stays behind):
+#: scikit-learn's ``check_is_fitted`` then says fitted, as it did for the original.
+FITTED_MARK = "fitted_elsewhere_"
+
+
+def is_fitted(estimator: Any) -> bool:
+    """Whether scikit-learn's ``check_is_fitted`` says ``estimator`` is fitted."""
+    try:
+        from sklearn.utils.validation import check_is_fitted
+
+        check_is_fitted(estimator)
+    except Exception:  # NotFittedError, or an estimator that cannot say
+        return False
+    return True
+
+
+def _namedtuple(name: Any, fields: Any) -> type:
+    """A namedtuple class of that name and fields (plain identifiers only)."""
+    import collections
+
+    names = [name, *fields] if isinstance(fields, list) else [None]
+    if not all(isinstance(n, str) and n.isidentifier() for n in names):
+        raise ValueError(f"not a namedtuple: {name!r} {fields!r}")
+    return collections.namedtuple(name, fields)
 
 
 def _date(v: dt.date | dt.timedelta) -> Any:
@@ -148,7 +222,7 @@ def _encode_pandas(v: Any, enc: Callable[[Any], Any]) -> dict | None:
             _TAG: "frame",
             "columns": enc(v.columns),
             "index": enc(v.index),
-            "data": [enc(v.iloc[:, i]) for i in range(v.shape[1])],
+            "data": [_column(v.iloc[:, i].array, enc) for i in range(v.shape[1])],
         }
     if isinstance(v, pd.Series):
         return {
@@ -178,7 +252,10 @@ def _encode_pandas(v: Any, enc: Callable[[Any], Any]) -> dict | None:
 def _column(array: Any, enc: Callable[[Any], Any]) -> dict:
     """A pandas array: NumPy-backed ones as arrays, others as objects and their dtype."""
     dtype = str(array.dtype)
-    if isinstance(array.dtype, np.dtype) and not array.dtype.hasobject:
+    numpy_dtype = array.dtype
+    if type(numpy_dtype).__name__ in ("NumpyEADtype", "PandasDtype"):
+        numpy_dtype = numpy_dtype.numpy_dtype  # a NumPy column, wrapped by pandas
+    if isinstance(numpy_dtype, np.dtype) and not numpy_dtype.hasobject:
         return {"dtype": dtype, "v": enc(np.asarray(array))}
     return {"dtype": dtype, "v": [enc(x) for x in array.tolist()]}
 
@@ -218,6 +295,8 @@ def decode(
             return out.reshape(d["shape"])
         if tag == "tuple":
             return tuple(dec(x) for x in d["v"])
+        if tag == "namedtuple":
+            return _namedtuple(d["name"], d["fields"])(*(dec(x) for x in d["v"]))
         if tag == "set":
             return {dec(x) for x in d["v"]}
         if tag == "frozenset":
@@ -239,7 +318,14 @@ def decode(
         if tag == "timedelta":
             return dt.timedelta(*d["v"])
         if tag == "estimator":
-            return _rebuild_estimator(d["cls"], dec(d["params"]))
+            estimator = _rebuild_estimator(d["cls"], dec(d["params"]))
+            if d.get("fitted") is True:
+                setattr(estimator, FITTED_MARK, True)
+            return estimator
+        if tag == "dtype":
+            return np.dtype(str(d["v"]))
+        if tag == "type":
+            return _type(str(d["v"]))
         if tag == "handle":
             if handle is None:
                 raise ValueError("a handle where none is accepted")
@@ -258,8 +344,8 @@ def _decode_pandas(tag: str, d: dict, dec: Callable[[Any], Any]) -> Any:
 
     if tag == "frame":
         columns = dec(d["columns"])
-        data = {i: dec(c) for i, c in enumerate(d["data"])}
-        frame = pd.DataFrame(data, index=dec(d["index"]))
+        data = {i: _uncolumn(c, dec) for i, c in enumerate(d["data"])}
+        frame = pd.DataFrame(data, index=dec(d["index"]), copy=False)
         frame.columns = columns
         return frame
     if tag == "series":

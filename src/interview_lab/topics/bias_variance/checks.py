@@ -828,7 +828,7 @@ def check_model_unfitted(
     """Check that ``cross_val_mse(model, X, y, n_folds)`` leaves ``model`` unfitted.
 
     The Checker passes copies of the inputs, so this calls the learner's function on
-    ``model`` itself (:meth:`Checker.call_in_place`: quietly, within the time limit),
+    ``model`` itself (:meth:`Checker.after_call`: quietly, within the time limit),
     then asks scikit-learn's ``check_is_fitted`` whether ``model`` was fitted.
 
     Parameters
@@ -847,9 +847,9 @@ def check_model_unfitted(
             f"model must be unfitted for this check, got a fitted {model!r}"
         )
     check.call(model, X, y, n_folds)  # explains a crash or a time-out on copies
-    check.call_in_place(model, X, y, n_folds)
+    _, (model_after, *_), _ = check.after_call(model, X, y, n_folds)
     check.case(model, X, y, n_folds, why=why).that(
-        not _is_fitted(model),
+        not _is_fitted(model_after),
         "the model passed in is fitted afterwards; it must be left unfitted",
         hint="Fit a fresh sklearn.base.clone(model) in each fold and never call "
         "model.fit itself: the caller's model must not change. (copy.copy is not "

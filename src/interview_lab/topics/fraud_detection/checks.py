@@ -838,9 +838,9 @@ def check_split_keeps_input(check: Checker, df, time_col, test_fraction, why=Non
     __tracebackhide__ = True
     before = df.copy(deep=True)
     check.call(df, time_col, test_fraction)  # a crash is explained there
-    got = check.call_in_place(df, time_col, test_fraction)
+    got, (df_after, *_), _ = check.after_call(df, time_col, test_fraction)
     try:
-        pd.testing.assert_frame_equal(df, before)
+        pd.testing.assert_frame_equal(df_after, before)
         problem = None
     except AssertionError as exc:
         problem = " ".join(str(exc).split())[:300]

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ...checking import Checker
+from ...checking import Checker, kernel_side
 from ...validation import check_choice, check_int, check_seed
 
 __all__ = [
@@ -515,6 +515,7 @@ with open(sys.argv[2], "wb") as f:
 """
 
 
+@kernel_side  # when grading: the processes start from the learner's kernel
 def run_in_fresh_processes(func, args, kwargs, hash_seeds=HASH_SEEDS, timeout=60.0):
     """``func(*args, **kwargs)`` in fresh Python processes, one per ``PYTHONHASHSEED``.
 

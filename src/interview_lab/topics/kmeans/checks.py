@@ -24,11 +24,22 @@ Common mistakes are recognised inside these checks, each with its own hint.
 
 from __future__ import annotations
 
+import contextlib
+import functools
 from collections.abc import Iterator
 
 import numpy as np
 
-from ...checking import Checker, Exercise, Exercises
+from ...checking import (
+    DEFAULT_TIME_LIMIT,
+    Checker,
+    Exercise,
+    Exercises,
+    _TimeLimitExceeded,
+    kernel_side,
+    quiet,
+    time_limit,
+)
 from ...validation import check_choice
 from .check_inputs import (
     _describe,
@@ -568,28 +579,41 @@ def check_kmeans_reproducible(check: Checker, X=None, k=8, seeds=(5, 9)):
         )
 
 
-class _forced_start:
-    """Within the block, the name ``kmeans_plus_plus`` in the learner's function's
-    namespace returns ``start``; restored (or removed) afterwards."""
+@kernel_side  # when grading: the name is swapped in the learner's kernel
+def started_from(func, start):
+    """``func`` with the name ``kmeans_plus_plus`` in its module's namespace returning
+    ``start`` for the length of each call (then restored, or removed)."""
+    space = getattr(func, "__globals__", None)
+    missing = object()
 
-    def __init__(self, check, start):
-        self.space = getattr(check.func, "__globals__", None)
-        self.start = start
-        self.missing = object()
-
-    def __enter__(self):
-        if self.space is not None:
-            self.saved = self.space.get("kmeans_plus_plus", self.missing)
-            self.space["kmeans_plus_plus"] = lambda *a, **kw: self.start.copy()
-        return self
-
-    def __exit__(self, *exc):
-        if self.space is not None:
-            if self.saved is self.missing:
-                self.space.pop("kmeans_plus_plus", None)
+    @functools.wraps(func)
+    def started(*args, **kwargs):
+        if space is None:
+            return func(*args, **kwargs)
+        saved = space.get("kmeans_plus_plus", missing)
+        space["kmeans_plus_plus"] = lambda *a, **kw: start.copy()
+        try:
+            return func(*args, **kwargs)
+        finally:
+            if saved is missing:
+                space.pop("kmeans_plus_plus", None)
             else:
-                self.space["kmeans_plus_plus"] = self.saved
-        return False
+                space["kmeans_plus_plus"] = saved
+
+    started.forced_start = start
+    return started
+
+
+@contextlib.contextmanager
+def _forced_start(check, start):
+    """Within the block, ``check`` calls the learner's function started from
+    ``start`` (see :func:`started_from`)."""
+    func = check.func
+    check.func = started_from(func, start)
+    try:
+        yield
+    finally:
+        check.func = func
 
 
 def check_kmeans_long_runs(check: Checker, sizes=(3000,), k=8, random_state=0):
@@ -665,18 +689,25 @@ def check_kmeans_near_ties(check: Checker, seeds=range(4)):
         )
 
 
-def _learner_start(check, X, k, seed):
-    """The learner's own ``kmeans_plus_plus(X, k, seed)`` as a (k, d) array, or None."""
-    space = getattr(check.func, "__globals__", None) or {}
+@kernel_side  # when grading: the learner's kmeans_plus_plus runs in their kernel
+def own_start(func, X, k, seed):
+    """The ``kmeans_plus_plus(X, k, seed)`` of ``func``'s module as a (k, d) array, or
+    None (a stub, a crash, a time-out or another shape: no start to use); for a
+    function :func:`started_from` made, the start it forces."""
+    forced = getattr(func, "forced_start", None)
+    if forced is not None:
+        return np.asarray(forced, dtype=float)
+    space = getattr(func, "__globals__", None) or {}
     kpp = space.get("kmeans_plus_plus")
     if not callable(kpp):
         return None
     try:
-        out = kpp(X, k, seed)
-        if isinstance(out, Iterator):
-            out = list(out)
-        S = np.asarray(out, dtype=float)
-    except Exception:  # noqa: BLE001 - a stub or a broken seeding: no start to use
+        with quiet(), time_limit(DEFAULT_TIME_LIMIT):
+            out = kpp(X, k, seed)
+            if isinstance(out, Iterator):
+                out = list(out)
+            S = np.asarray(out, dtype=float)
+    except (Exception, _TimeLimitExceeded):  # noqa: BLE001
         return None
     return S if S.shape == (k, as_points(X).shape[1]) else None
 
@@ -752,7 +783,7 @@ def check_kmeans_uses_init(check: Checker, cases=None, seeds=(5, 9), max_iter=No
             case = check.case(X, k, got=result, **kwargs)
             C, labels, inertia = _parts(case, result, n, k, d)
             starts = [kmeans_plus_plus_reference(Xf, k, seed)]
-            own = _learner_start(check, X, k, seed)
+            own = own_start(check.func, X, k, seed)
             if own is not None and not np.array_equal(own, starts[0]):
                 starts.insert(0, own)
             states = [_lloyd_states(Xf, S, max_iter) for S in starts]

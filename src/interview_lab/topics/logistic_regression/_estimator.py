@@ -15,7 +15,14 @@ import inspect
 
 import numpy as np
 
-from ...checking import Checker, CheckFailed, is_unsolved_stub, quiet
+from ...checking import (
+    Checker,
+    CheckFailed,
+    _remote,
+    is_unsolved_stub,
+    quiet,
+    stub_methods,
+)
 
 __all__ = ["Fitted", "as_float", "fitting", "refuse_stub"]
 
@@ -45,10 +52,17 @@ def fitting(model_class):
     ):
         given = {"learning_rate": learning_rate, "n_iter": n_iter, "l2": l2}
         model = model_class(**{k: v for k, v in given.items() if v is not _DEFAULT})
-        model.fit(X, y)
+        fit = model.fit
+        fit(X, y)
+        # graded by the judge, fit ran on copies in the learner's kernel: what it
+        # changed in place there is reported to the checker through this function
+        LogisticRegressionGD._judge_changed = getattr(fit, "__dict__", {}).get(
+            "_judge_changed"
+        )
         return model.coef_, model.intercept_, model.loss_history_
 
     LogisticRegressionGD.model_class = model_class
+    LogisticRegressionGD._judge_changed = None
     return LogisticRegressionGD
 
 
@@ -164,18 +178,18 @@ def as_float(value):
 def refuse_stub(model_class) -> None:
     """Fail at once when a class still has nbgrader's stub in one of its methods."""
     __tracebackhide__ = True
-    if not inspect.isclass(model_class):
+    if _remote(model_class) and "_judge_stubs" in vars(model_class):
+        found = vars(model_class)["_judge_stubs"]  # graded: the kernel named them
+    elif not inspect.isclass(model_class):
         if callable(model_class) and is_unsolved_stub(model_class):
             raise CheckFailed(
                 "LogisticRegressionGD is still the unsolved stub\n  hint:     Replace "
                 "`raise NotImplementedError()` with your code, then run its cell again."
             )
         return
-    stubs = [
-        name
-        for name in ("__init__", "fit", "predict_proba", "predict")
-        if name in vars(model_class) and is_unsolved_stub(vars(model_class)[name])
-    ]
+    else:
+        found = stub_methods(model_class)
+    stubs = [m for m in ("__init__", "fit", "predict_proba", "predict") if m in found]
     if stubs:
         raise CheckFailed(
             f"LogisticRegressionGD.{stubs[0]} is still the unsolved stub\n"

@@ -19,6 +19,7 @@ import numpy as np
 
 from ...checking import (
     Checker,
+    kernel_side,
     quiet,
     time_limit,
 )
@@ -81,7 +82,7 @@ def check_warning_free(check: Checker, z, why=None):
         hint="exp(z) overflows to inf for z above 709.8: never compute exp of a large "
         "positive number. exp(-|z|) is at most 1.",
     )
-    caught = _warnings_of(check, z)
+    caught = warnings_of(check.func, check.seconds, z)
     case.that(
         not caught,
         lambda: f"raised a warning: {caught[0]}",
@@ -92,8 +93,10 @@ def check_warning_free(check: Checker, z, why=None):
     )
 
 
-def _warnings_of(check: Checker, *args) -> list[str]:
-    """The warnings one call of ``check.func`` raises, with NumPy's default errstate."""
+@kernel_side  # when grading: the warnings are raised in the learner's kernel
+def warnings_of(func, seconds, *args) -> list[str]:
+    """The warnings one call ``func(*args)`` raises, with NumPy's default errstate
+    (stopped after ``seconds`` of CPU time)."""
     a = copy.deepcopy(args)
     with (
         warnings.catch_warnings(record=True) as caught,
@@ -103,8 +106,8 @@ def _warnings_of(check: Checker, *args) -> list[str]:
     ):
         warnings.simplefilter("always")
         try:
-            with time_limit(check.seconds):
-                check.func(*a)
+            with time_limit(seconds):
+                func(*a)
         except BaseException:  # a crash was already reported by check.call
             pass
     return [f"{w.category.__name__}: {w.message}" for w in caught]
@@ -122,9 +125,9 @@ def check_unchanged(check: Checker, *args, why=None, **kwargs):
     __tracebackhide__ = True
     check.call(*args, **kwargs)
     saved = copy.deepcopy(args)
-    check.call_in_place(*args, **kwargs)
+    _, args_after, _ = check.after_call(*args, **kwargs)
     names = _parameter_names(check.func, len(args))
-    for name, before, after in zip(names, saved, args, strict=True):
+    for name, before, after in zip(names, saved, args_after, strict=True):
         if not isinstance(before, np.ndarray):
             continue
         same = before.shape == after.shape and bool(
