@@ -59,8 +59,8 @@ release: setup  ## regenerate release/ from source/ with nbgrader
 grade: setup  ## grade your notebooks/A work: make grade A=01_metrics [STUDENT=you]
 	$(BIN)/python -m interview_lab grade $(A) $(if $(STUDENT),--student "$(STUDENT)")
 
-grade-all: setup  ## instructor: autograde every submission, export grades.csv
-	$(BIN)/python -m interview_lab grade-all
+grade-all: setup  ## instructor: autograde every submission, export grades.csv [JOBS=4] [SCHEDULER=tcp://host:8786]
+	$(BIN)/python -m interview_lab grade-all $(if $(JOBS),--jobs $(JOBS)) $(if $(SCHEDULER),--scheduler $(SCHEDULER))
 
 progress: setup  ## your best score per assignment, as a table and a chart
 	$(BIN)/python -m interview_lab progress $(if $(STUDENT),--student "$(STUDENT)")

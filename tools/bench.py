@@ -14,15 +14,27 @@ For each assignment it measures
 * ``before``: the same with a plain kernel and the test cells in it, as before the
   sandbox and the judge, so their cost shows (``cost %`` is autograde over before).
 
-It prints a table and writes ``bench/results/latest.json``. It is a measurement, not a
-test: nothing fails when a number is high, but the issue notes quote these numbers.
+and, once:
+
+* ``floor``: a kernel started and the course's stack imported in it, measured as the
+  notebooks are (what no notebook can beat);
+* ``class``: ``grade-all`` of N synthetic submissions of 01_metrics (honest, wrong,
+  crashing and broken ones mixed), serially and on a local Dask cluster of
+  ``--jobs`` workers: submissions per minute and the speed-up (``--class-size 0``
+  skips it).
+
+It prints the tables and writes ``bench/results/latest.json`` and ``latest.md``, with
+the machine (cores, memory) beside the figures. It is a measurement, not a test:
+nothing fails when a number is high, but the issue notes quote these numbers.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
+import shutil
 import statistics
 import sys
 import tempfile
@@ -32,7 +44,94 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 
-from harness import Course, notebook_path, read_nb, solved_release  # noqa: E402
+from harness import (  # noqa: E402
+    Course,
+    answers_from_file,
+    notebook_path,
+    read_nb,
+    solved_release,
+    variable_answers,
+    with_answers,
+)
+
+STACK = (
+    "import numpy, pandas, scipy, matplotlib.pyplot, sklearn, imblearn, ipywidgets\n"
+    "import interview_lab, interview_lab.checking, interview_lab.widgets"
+)
+
+
+def time_floor() -> float:
+    """A kernel started and the course's stack imported, as :func:`time_execute`."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(STACK)]
+    start = time.perf_counter()
+    NotebookClient(nb, timeout=120, kernel_name="python3").execute()
+    return time.perf_counter() - start
+
+
+def _class_course(tmp: Path, n: int) -> Course:
+    """A course of 01_metrics with ``n`` submissions: honest, wrong, crashing and
+    broken ones in turn."""
+    a = "01_metrics"
+    course = Course.create(tmp, [a])
+    course.generate(a)
+    source = read_nb(notebook_path(REPO, "source", a))
+    solved = solved_release(a)
+    kinds = ["correct_loops", "wrong_common", "hostile_crash", "wrong_edge", None]
+    folder = REPO / "tests" / "submissions" / a
+    for i in range(n):
+        kind = kinds[i % len(kinds)]
+        student = f"s{i:03d}_{kind or 'honest'}"
+        if kind is None:
+            course.submit(a, student, solved)
+            continue
+        answers = answers_from_file(folder / f"{kind}.py", variable_answers(source))
+        course.submit(a, student, with_answers(solved, answers))
+    course.submit(a, f"s{n:03d}_not_json", "{ not a notebook")
+    return course
+
+
+def time_class(n: int, workers: int) -> dict:
+    """``grade_all`` of a class of ``n`` (+1 broken) submissions, serially and on
+    ``workers`` Dask workers."""
+    from interview_lab.grading import grade_all
+
+    with tempfile.TemporaryDirectory() as tmp:
+        serial = _class_course(Path(tmp) / "serial", n)
+        parallel = Path(tmp) / "parallel"
+        shutil.copytree(serial.root, parallel)
+        times, scores = {}, {}
+        for label, root, w in (
+            ("serial", serial.root, 1),
+            ("parallel", parallel, workers),
+        ):
+            start = time.perf_counter()
+            grade_all(root, ["01_metrics"], progress=False, export=None, workers=w)
+            times[label] = time.perf_counter() - start
+            scores[label] = Course(root).scores("01_metrics")
+    assert scores["serial"] == scores["parallel"], "parallel scores differ"
+    return {
+        "submissions": n,
+        "workers": workers,
+        "serial_s": round(times["serial"], 1),
+        "parallel_s": round(times["parallel"], 1),
+        "serial_per_min": round(60 * n / times["serial"], 1),
+        "parallel_per_min": round(60 * n / times["parallel"], 1),
+        "speedup": round(times["serial"] / times["parallel"], 2),
+    }
+
+
+def machine() -> dict:
+    pages = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    return {
+        "platform": platform.platform(),
+        "python": platform.python_version(),
+        "cores": os.cpu_count(),
+        "memory_gib": round(pages / 2**30, 1),
+    }
 
 
 def time_execute(assignment: str) -> float:
@@ -79,6 +178,8 @@ def main(argv=None) -> int:
     )
     parser.add_argument("assignments", nargs="*")
     parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--class-size", type=int, default=20)
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     args = parser.parse_args(argv)
     assignments = args.assignments or sorted(
         p.name for p in (REPO / "source").iterdir() if p.is_dir()
@@ -87,6 +188,13 @@ def main(argv=None) -> int:
     from interview_lab.sandbox import sandbox_status
 
     print(sandbox_status())
+    info = machine()
+    print(
+        f"machine: {info['cores']} cores, {info['memory_gib']} GiB, {info['platform']}"
+    )
+    floors = [time_floor() for _ in range(max(args.repeat, 3))]
+    floor = statistics.median(floors)
+    print(f"floor (kernel + stack): {floor:.1f} s (runs: {_spread(floors)})")
     print(
         f"{'assignment':<24}{'execute (s)':>12}{'autograde (s)':>15}"
         f"{'before (s)':>12}{'cost %':>8}"
@@ -105,24 +213,75 @@ def main(argv=None) -> int:
         }
         extra = 100 * (ag / plain - 1)
         print(f"{a:<24}{ex:>12.1f}{ag:>15.1f}{plain:>12.1f}{extra:>+8.0f}", flush=True)
+    grading = None
+    if args.class_size > 0:
+        grading = time_class(args.class_size, args.jobs)
+        print(
+            f"class of {grading['submissions']} (+1 broken): serial "
+            f"{grading['serial_s']} s ({grading['serial_per_min']}/min), "
+            f"{grading['workers']} workers {grading['parallel_s']} s "
+            f"({grading['parallel_per_min']}/min), speed-up {grading['speedup']}x"
+        )
     out = REPO / "bench" / "results" / "latest.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(
         json.dumps(
             {
                 "date": time.strftime("%Y-%m-%d %H:%M"),
-                "machine": platform.platform(),
-                "python": platform.python_version(),
+                "machine": info,
                 "repeat": args.repeat,
                 "sandbox": sandbox_status(),
+                "floor_s": round(floor, 2),
                 "results": rows,
+                "class": grading,
             },
             indent=1,
         )
         + "\n"
     )
-    print(f"written {out.relative_to(REPO)}")
+    md = out.with_suffix(".md")
+    md.write_text(_markdown(info, floor, rows, grading))
+    print(f"written {out.relative_to(REPO)} and {md.relative_to(REPO)}")
     return 0
+
+
+def _spread(values: list[float]) -> str:
+    return ", ".join(f"{v:.1f}" for v in sorted(values))
+
+
+def _markdown(info: dict, floor: float, rows: dict, grading: dict | None) -> str:
+    lines = [
+        f"# Benchmark, {time.strftime('%Y-%m-%d %H:%M')}",
+        "",
+        f"Machine: {info['cores']} cores, {info['memory_gib']} GiB, "
+        f"Python {info['python']}. Floor (a kernel started and the course's stack "
+        f"imported): **{floor:.1f} s**.",
+        "",
+        "| assignment | execute (s) | × floor | autograde (s) | × execute "
+        "| before judge+sandbox (s) | their cost |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for a, r in rows.items():
+        ex, ag, plain = r["execute_s"], r["autograde_s"], r["autograde_before_s"]
+        lines.append(
+            f"| {a} | {ex:.1f} | {ex / floor:.1f} | {ag:.1f} | {ag / ex:.1f} "
+            f"| {plain:.1f} | {100 * (ag / plain - 1):+.0f}% |"
+        )
+    if grading:
+        lines += [
+            "",
+            f"Class grading, {grading['submissions']} submissions of 01_metrics "
+            "(honest, wrong, crashing and broken mixed), `grade_all`:",
+            "",
+            "| run | time (s) | submissions / min |",
+            "|---|---|---|",
+            f"| serial | {grading['serial_s']} | {grading['serial_per_min']} |",
+            f"| Dask, {grading['workers']} workers | {grading['parallel_s']} "
+            f"| {grading['parallel_per_min']} |",
+            "",
+            f"Speed-up: **{grading['speedup']}×**, the same scores.",
+        ]
+    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":

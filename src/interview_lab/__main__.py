@@ -11,8 +11,9 @@ progress          your best score per assignment: a table, notebooks/progress.pn
                   notebooks/progress.ipynb
 reset A           a fresh copy of release/A in notebooks/A (the old one kept as a
                   dated backup)
-grade-all [A ...] instructor: autograde every submission in submitted/, one student
-                  at a time, then export grades.csv
+grade-all [A ...] instructor: autograde every submission in submitted/, one nbgrader
+                  run per student, then export grades.csv; --jobs N grades N at a
+                  time on a local Dask cluster, --scheduler ADDRESS on a running one
 """
 
 from __future__ import annotations
@@ -91,7 +92,12 @@ def _grade_all(args) -> int:
     root = course.find_root()
     try:
         graded, problems = grade_all(
-            root, args.assignments or None, force=args.force, export=args.to
+            root,
+            args.assignments or None,
+            force=args.force,
+            export=args.to,
+            workers=args.jobs,
+            scheduler=args.scheduler,
         )
     except GradingError as exc:
         print(exc, file=sys.stderr)
@@ -131,6 +137,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="re-grade submissions that were already autograded",
     )
     p.add_argument("--to", default="grades.csv", help="CSV file to export to")
+    p.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        help="grade this many submissions at a time, on a local Dask cluster",
+    )
+    p.add_argument(
+        "--scheduler",
+        help="grade on the Dask cluster at this address (tcp://host:8786)",
+    )
     return parser
 
 

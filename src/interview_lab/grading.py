@@ -488,13 +488,17 @@ def grade_all(
     force: bool = False,
     export: Path | str | None = "grades.csv",
     progress: bool = True,
+    workers: int = 1,
+    scheduler: str | None = None,
 ) -> tuple[list[tuple[str, str]], list[Problem]]:
     """Autograde every submission in ``submitted/``, one nbgrader run per student.
 
     One run per student keeps a broken submission (not JSON, a renamed notebook, a
-    kernel that dies) from stopping the others. Returns the graded
-    ``(student, assignment)`` pairs and the problems; then exports the gradebook to
-    ``export`` (relative to ``root``) with ``nbgrader export``.
+    kernel that dies) from stopping the others. With ``workers`` above 1, or a Dask
+    ``scheduler`` address, the runs go to a Dask cluster (:mod:`interview_lab.parallel`)
+    and give the same grades. Returns the graded ``(student, assignment)`` pairs and
+    the problems; then exports the gradebook to ``export`` (relative to ``root``) with
+    ``nbgrader export``.
     """
     from tqdm import tqdm
 
@@ -521,33 +525,55 @@ def grade_all(
                 )
     if progress:
         print(sandbox.sandbox_status(), file=sys.stderr)
-    bar = tqdm(
-        jobs, desc="autograde", unit="submission", disable=not progress, file=sys.stderr
-    )
-    for student, a in bar:
-        bar.set_postfix_str(f"{student}/{a}")
+
+    def report(student: str, a: str, reason: str) -> None:
+        problems.append(Problem(student, a, reason))
+        if progress:
+            tqdm.write(f"  ! {student}/{a}: {reason}", file=sys.stderr)
+
+    todo = []
+    for student, a in jobs:
         expected = [p.name for p in (root / "release" / a).glob("*.ipynb")]
         reasons = check_submission(submitted / student / a, expected)
         for reason in reasons:
-            problems.append(Problem(student, a, reason))
-            bar.write(f"  ! {student}/{a}: {reason}")
+            report(student, a, reason)
         gradable = [r for r in reasons if not r.startswith("unexpected")]
         if expected and len(gradable) >= len(expected):
             continue  # nothing left to grade
-        args = ["autograde", a, "--student", student] + (["--force"] if force else [])
-        proc = run_nbgrader(args, root)
-        if proc.returncode:
-            reason = "nbgrader autograde failed: " + _last_error(proc.stderr)
-            problems.append(Problem(student, a, reason))
-            bar.write(f"  ! {student}/{a}: {reason}")
-        else:
-            graded.append((student, a))
-    bar.close()
+        if not force and (root / "autograded" / student / a).is_dir():
+            graded.append((student, a))  # graded before: nbgrader would skip it
+            continue
+        todo.append((student, a))
+    if workers > 1 or scheduler:
+        from .parallel import grade_on_cluster
+
+        graded += grade_on_cluster(
+            root, todo, workers, scheduler, progress=progress, report=report
+        )
+    else:
+        bar = tqdm(
+            todo,
+            desc="autograde",
+            unit="submission",
+            disable=not progress,
+            file=sys.stderr,
+        )
+        for student, a in bar:
+            bar.set_postfix_str(f"{student}/{a}")
+            args = ["autograde", a, "--student", student, "--force"]
+            proc = run_nbgrader(args, root)
+            if proc.returncode:
+                report(
+                    student, a, "nbgrader autograde failed: " + _last_error(proc.stderr)
+                )
+            else:
+                graded.append((student, a))
+        bar.close()
     if export is not None:
         proc = run_nbgrader(["export", "--to", str(export)], root)
         if proc.returncode:
             raise GradingError("nbgrader export failed:\n" + proc.stderr[-3000:])
-    return graded, problems
+    return sorted(graded), problems
 
 
 def _last_error(stderr: str) -> str:

@@ -1,0 +1,304 @@
+"""Grading a class in parallel, on a Dask cluster.
+
+``make grade-all JOBS=4`` (``python -m interview_lab grade-all --jobs 4``) starts a
+:class:`distributed.LocalCluster` of four worker processes on this machine;
+``--scheduler tcp://host:8786`` uses a cluster that is already running (Dask's own
+deployments: SSH, Kubernetes, HPC job queues), so one command grades a class across
+many machines. Each worker needs this course's Python environment, nothing else.
+
+nbgrader's sqlite gradebook is not safe for concurrent writers, so no worker writes
+the course's gradebook. A task (:func:`grade_submission`) autogrades one submission
+with nbgrader in a private *scratch course* on its worker: a copy of the course's
+``nbgrader_config.py``, a gradebook holding only the assignment's definitions, the
+submission's files, and the assignment's non-notebook files. It sends back the
+autograded files and that small gradebook, as bytes. This process alone writes them
+into the course, one submission at a time, as tasks finish (:func:`merge_gradebook`):
+the autograded folder, then the submission's grades, comments and flags. So the
+course's gradebook may be sqlite or PostgreSQL alike, and a cluster needs no shared
+filesystem.
+
+Grading is the same on a worker as in ``make grade``: nbgrader's autograde with the
+course's configuration (the sandboxed, bounded kernel and the judge), on the same
+inputs, so a submission scores exactly what it scores when graded serially.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import sys
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = [
+    "Outcome",
+    "grade_on_cluster",
+    "grade_submission",
+    "gradebook_template",
+    "merge_gradebook",
+]
+
+
+@dataclass
+class Outcome:
+    """What one task sends back: nbgrader's exit status and the tail of its log, the
+    autograded files (path relative to the submission's folder: bytes) and the
+    scratch gradebook (an sqlite file's bytes)."""
+
+    student: str
+    assignment: str
+    returncode: int
+    log: str
+    files: dict[str, bytes]
+    gradebook: bytes | None
+
+
+def _read_files(folder: Path, skip: Callable[[Path], bool] = lambda p: False) -> dict:
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and not skip(p)
+    }
+
+
+def _write_files(folder: Path, files: dict[str, bytes]) -> None:
+    for name, data in files.items():
+        path = (folder / name).resolve()
+        if folder.resolve() not in path.parents:
+            raise ValueError(f"a file outside its folder: {name!r}")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+
+
+def grade_submission(
+    config: str,
+    template: bytes,
+    student: str,
+    assignment: str,
+    submission: dict[str, bytes],
+    extra: dict[str, bytes],
+) -> Outcome:
+    """Autograde one submission in a scratch course (runs on a Dask worker).
+
+    Parameters
+    ----------
+    config : str
+        The text of the course's ``nbgrader_config.py``.
+    template : bytes
+        An sqlite gradebook that holds the assignment (see :func:`gradebook_template`).
+    student, assignment : str
+    submission : dict of str to bytes
+        The files of ``submitted/<student>/<assignment>``, by relative path.
+    extra : dict of str to bytes
+        The assignment's non-notebook files in ``source/`` (nbgrader copies them over
+        the submission's).
+    """
+    from .grading import _last_error, run_nbgrader
+
+    with tempfile.TemporaryDirectory(prefix="interview-lab-grade-") as tmp:
+        root = Path(tmp)
+        (root / "nbgrader_config.py").write_text(config)
+        db = root / "gradebook.db"
+        db.write_bytes(template)
+        _write_files(root / "submitted" / student / assignment, submission)
+        _write_files(root / "source" / assignment, extra)
+        proc = run_nbgrader(
+            ["autograde", assignment, "--student", student, "--force"],
+            root,
+            env={"NBGRADER_DB_URL": f"sqlite:///{db}"},
+        )
+        out = root / "autograded" / student / assignment
+        files = _read_files(out) if out.is_dir() else {}
+        log = _last_error(proc.stderr) if proc.returncode else ""
+        return Outcome(
+            student, assignment, proc.returncode, log, files, db.read_bytes()
+        )
+
+
+def gradebook_template(root: Path, db_url: str, assignment: str) -> bytes:
+    """An sqlite gradebook holding ``assignment`` as the course's gradebook defines it.
+
+    From an sqlite gradebook, a copy (sqlite's backup, consistent while others read
+    it); from another database, the assignment generated again from ``source/`` in a
+    scratch course (the same notebooks give the same cells, checksums and points).
+    """
+    from .grading import GradingError, run_nbgrader
+
+    with tempfile.TemporaryDirectory(prefix="interview-lab-template-") as tmp:
+        path = Path(tmp) / "gradebook.db"
+        if db_url.startswith("sqlite:///"):
+            src = sqlite3.connect(db_url.removeprefix("sqlite:///"))
+            dst = sqlite3.connect(path)
+            try:
+                src.backup(dst)
+            finally:
+                src.close()
+                dst.close()
+            return path.read_bytes()
+        scratch = Path(tmp)
+        shutil.copy(root / "nbgrader_config.py", scratch / "nbgrader_config.py")
+        shutil.copytree(root / "source" / assignment, scratch / "source" / assignment)
+        proc = run_nbgrader(
+            ["generate_assignment", assignment, "--force"],
+            scratch,
+            env={"NBGRADER_DB_URL": f"sqlite:///{path}"},
+        )
+        if proc.returncode:
+            raise GradingError(
+                f"nbgrader generate_assignment {assignment} failed:\n"
+                + proc.stderr[-3000:]
+            )
+        return path.read_bytes()
+
+
+def merge_gradebook(db_url: str, scratch: Path, assignment: str, student: str) -> None:
+    """Write one submission's grades from a scratch gradebook into the course's.
+
+    The student (with their name and email), the submission (its timestamp and
+    extension), each notebook's flag and late penalty, each grade's automatic and
+    manual scores and each comment, as ``nbgrader autograde`` would have written them.
+    """
+    from nbgrader.api import Gradebook, MissingEntry
+
+    with (
+        Gradebook(f"sqlite:///{scratch}") as src,
+        Gradebook(db_url) as dst,
+    ):
+        sub = src.find_submission(assignment, student)
+        person = sub.student
+        dst.update_or_create_student(
+            student,
+            first_name=person.first_name,
+            last_name=person.last_name,
+            email=person.email,
+            lms_user_id=person.lms_user_id,
+        )
+        try:
+            target = dst.find_submission(assignment, student)
+        except MissingEntry:
+            target = dst.add_submission(assignment, student)
+        target.timestamp, target.extension = sub.timestamp, sub.extension
+        for nb in sub.notebooks:
+            tnb = dst.find_submission_notebook(nb.name, assignment, student)
+            tnb.flagged = nb.flagged
+            tnb.late_submission_penalty = nb.late_submission_penalty
+            for g in nb.grades:
+                t = dst.find_grade(g.name, nb.name, assignment, student)
+                t.auto_score, t.manual_score = g.auto_score, g.manual_score
+                t.extra_credit = g.extra_credit
+                t.needs_manual_grade = g.needs_manual_grade
+            for c in nb.comments:
+                t = dst.find_comment(c.name, nb.name, assignment, student)
+                t.auto_comment, t.manual_comment = c.auto_comment, c.manual_comment
+        dst.db.commit()
+
+
+def _client(workers: int, scheduler: str | None):
+    from distributed import Client, LocalCluster
+
+    if scheduler:
+        return Client(scheduler), None
+    cluster = LocalCluster(
+        n_workers=workers,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=None,
+        silence_logs=40,  # logging.ERROR
+    )
+    return Client(cluster), cluster
+
+
+def grade_on_cluster(
+    root: Path,
+    jobs: Iterable[tuple[str, str]],
+    workers: int = 2,
+    scheduler: str | None = None,
+    progress: bool = True,
+    report: Callable[[str, str, str], None] | None = None,
+) -> list[tuple[str, str]]:
+    """Autograde ``(student, assignment)`` pairs of the course at ``root`` on a Dask
+    cluster (a local one of ``workers`` processes, or the one at ``scheduler``).
+
+    Results are written into the course as they come (:func:`merge_gradebook`). A
+    submission whose grading fails is passed to ``report(student, assignment,
+    reason)`` and the others go on. Returns the graded pairs.
+    """
+    from distributed import as_completed
+    from tqdm import tqdm
+
+    from .grading import course_db_url
+
+    root = Path(root)
+    jobs = list(jobs)
+    db_url = course_db_url(root)
+    config = (root / "nbgrader_config.py").read_text()
+    graded: list[tuple[str, str]] = []
+    client, cluster = _client(workers, scheduler)
+    try:
+        shared = {}
+        for a in sorted({a for _, a in jobs}):
+            extra = _read_files(root / "source" / a, lambda p: p.suffix == ".ipynb")
+            template = gradebook_template(root, db_url, a)
+            shared[a] = client.scatter([template, extra], broadcast=True)
+        futures = {}
+        for student, a in jobs:
+            template, extra = shared[a]
+            files = _read_files(root / "submitted" / student / a)
+            future = client.submit(
+                grade_submission,
+                config,
+                template,
+                student,
+                a,
+                files,
+                extra,
+                key=f"grade-{a}-{student}",
+                pure=False,
+            )
+            futures[future] = (student, a)
+        bar = tqdm(
+            total=len(futures),
+            desc=f"autograde ({len(client.scheduler_info()['workers'])} workers)",
+            unit="submission",
+            disable=not progress,
+            file=sys.stderr,
+        )
+        for future in as_completed(futures):
+            student, a = futures[future]
+            bar.update()
+            bar.set_postfix_str(f"{student}/{a}")
+            try:
+                outcome = future.result()
+                _store(root, db_url, outcome)
+            except Exception as exc:  # noqa: BLE001 - a task failed: report it, go on
+                if report is not None:
+                    report(student, a, f"grading failed: {type(exc).__name__}: {exc}")
+                continue
+            if outcome.returncode:
+                if report is not None:
+                    report(student, a, "nbgrader autograde failed: " + outcome.log)
+            else:
+                graded.append((student, a))
+        bar.close()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    return graded
+
+
+def _store(root: Path, db_url: str, outcome: Outcome) -> None:
+    """Write a finished task's results into the course."""
+    if outcome.returncode:
+        return
+    out = root / "autograded" / outcome.student / outcome.assignment
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    _write_files(out, outcome.files)
+    with tempfile.TemporaryDirectory(prefix="interview-lab-merge-") as tmp:
+        scratch = Path(tmp) / "gradebook.db"
+        scratch.write_bytes(outcome.gradebook or b"")
+        merge_gradebook(db_url, scratch, outcome.assignment, outcome.student)

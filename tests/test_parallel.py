@@ -1,0 +1,97 @@
+"""Grading a class on a Dask cluster gives exactly the serial grades.
+
+The same mixed batch (honest, wrong, crashing and broken submissions) is graded twice
+with the course's batch command: serially, and on a real ``dask.distributed``
+LocalCluster of two worker processes. Every cell's score, every problem reported and
+every autograded notebook must be the same.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from harness import (
+    REPO,
+    Course,
+    answers_from_file,
+    read_nb,
+    solved_release,
+    variable_answers,
+    with_answers,
+)
+
+from interview_lab.grading import grade_all
+
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("parallel")]
+
+A = "01_metrics"
+SUBMISSIONS = REPO / "tests" / "submissions" / A
+
+
+def _batch(course: Course) -> None:
+    course.generate(A)
+    source = read_nb(REPO / "source" / A / "metrics.ipynb")
+    solved = solved_release(A)
+    course.submit(A, "honest", solved)
+    for name in ("wrong_common", "wrong_edge", "hostile_crash", "correct_loops"):
+        answers = answers_from_file(
+            SUBMISSIONS / f"{name}.py", variable_answers(source)
+        )
+        course.submit(A, name, with_answers(solved, answers))
+    course.submit(A, "not_json", "{ this is not a notebook")
+
+
+def _graded(course: Course, **kwargs):
+    graded, problems = grade_all(course.root, [A], progress=False, **kwargs)
+    notebooks = {
+        p.relative_to(course.root / "autograded").as_posix(): _scores_in(p)
+        for p in sorted((course.root / "autograded").glob("*/*/*.ipynb"))
+    }
+    return graded, [str(p) for p in problems], course.scores(A), notebooks
+
+
+def _scores_in(path: Path) -> list:
+    """The errors of the graded notebook's test cells (what decides their scores; a
+    replayed kernel's texts differ in timings)."""
+    nb = json.loads(path.read_text())
+    return [
+        [o.get("ename") for o in cell.get("outputs", []) if o.get("ename")]
+        for cell in nb["cells"]
+        if cell.get("metadata", {}).get("nbgrader", {}).get("grade")
+        and not cell.get("metadata", {}).get("nbgrader", {}).get("solution")
+    ]
+
+
+@pytest.fixture(scope="module")
+def both(tmp_path_factory):
+    serial = Course.create(tmp_path_factory.mktemp("serial"), [A])
+    _batch(serial)
+    parallel = Course(tmp_path_factory.mktemp("parallel") / "course")
+    shutil.copytree(serial.root, parallel.root)
+    return _graded(serial), _graded(parallel, workers=2)
+
+
+@pytest.fixture(autouse=True)
+def _course_gradebook(monkeypatch):
+    monkeypatch.delenv("NBGRADER_DB_URL", raising=False)
+
+
+def test_parallel_grading_gives_exactly_the_serial_scores(both):
+    (s_graded, s_problems, s_scores, _), (p_graded, p_problems, p_scores, _) = both
+    assert s_graded == p_graded
+    assert s_scores == p_scores
+    assert s_problems == p_problems
+    assert any("not_json" in p for p in p_problems)
+    honest = p_scores["honest"]
+    assert sum(honest.values()) == 27
+    assert sum(p_scores["wrong_common"].values()) < 27
+
+
+def test_parallel_grading_writes_the_same_graded_notebooks(both):
+    (*_, s_notebooks), (*_, p_notebooks) = both
+    assert set(p_notebooks) == set(s_notebooks)
+    assert len(p_notebooks) == 5
+    assert p_notebooks == s_notebooks
