@@ -411,3 +411,31 @@ def test_container_subclasses_cross_as_their_base_and_namedtuples_keep_fields():
     assert type(wire.loads(wire.dumps(Rows([1, 2])))) is list
     with pytest.raises(ValueError, match="not a namedtuple"):
         wire.loads('{"~":"namedtuple","name":"os.system","fields":[],"v":[]}')
+
+
+def test_a_kernel_that_dies_mid_call_is_seen_dead_at_once_not_after_the_time_limit():
+    """os._exit in a learner's function closes the judge's socket a moment before the
+    kernel can be seen dead; the judge must not then wait out the cell's time limit."""
+    import time
+
+    from interview_lab.execute import ResilientExecute
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_code_cell(
+            "import os\ndef dies(x):\n    os._exit(1)\ndef double(x):\n"
+            "    return [2 * v for v in x]"
+        ),
+        _test_cell(CHECK.format(f="dies") + "check([1], expect=[2])"),
+        _test_cell(CELLS["right"]),
+    ]
+    ex = ResilientExecute(
+        timeout=30, kernel_manager_class="jupyter_client.manager.AsyncKernelManager"
+    )
+    start = time.monotonic()
+    nb, _ = ex.preprocess(nb, {"metadata": {"path": "."}, "nbgrader": {}})
+    elapsed = time.monotonic() - start
+    dead, after = nb.cells[1:]
+    assert _text(dead).startswith("DeadKernelError: The kernel died"), _text(dead)
+    assert not _failed(after), _text(after)  # restarted, replayed, graded on
+    assert elapsed < ex.timeout, f"{elapsed:.1f} s: the judge waited for a dead kernel"

@@ -273,6 +273,18 @@ class _Line:
         if not run_sync(self.executor.km.is_alive)():
             raise DeadKernelError("the learner's kernel died")
 
+    def _dying(self, seconds: float = 5.0) -> None:
+        """The connection broke: raise DeadKernelError if the kernel is dying.
+
+        A kernel that ends (``os._exit``, a crash) closes the socket a moment before
+        its process can be reaped, so it is given ``seconds`` to be seen dead."""
+        deadline = time.monotonic() + seconds
+        while True:
+            self._alive()
+            if time.monotonic() > deadline:
+                return
+            time.sleep(0.05)
+
     def _reply(self, timeout: float) -> dict | None:
         try:
             while True:
@@ -281,6 +293,17 @@ class _Line:
                     return msg
         except Empty:
             return None
+
+    def _ended(self, seconds: float) -> dict | None:
+        """serve()'s reply, waited for at most ``seconds``; ``None`` at once if the
+        kernel died (there is no reply to wait for)."""
+        deadline = time.monotonic() + seconds
+        while True:
+            reply = self._reply(min(1.0, max(0.0, deadline - time.monotonic())))
+            if reply is not None or time.monotonic() >= deadline:
+                return reply
+            if not run_sync(self.executor.km.is_alive)():
+                return None
 
     def ask(self, request: dict) -> dict:
         """Send one request; its answer (interrupting the kernel past the time limit)."""
@@ -294,7 +317,7 @@ class _Line:
         except (OSError, EOFError, ValueError) as exc:
             if isinstance(exc, JudgeError):
                 raise
-            self._alive()
+            self._dying()
             raise JudgeError(
                 f"the grader lost your notebook's kernel ({exc})"
             ) from None
@@ -335,9 +358,9 @@ class _Line:
             if self.conn is not None and not lost:
                 with contextlib.suppress(OSError):
                     self.conn.sendall(wire.frame({"kind": "end", "args": []}))
-                if self._reply(self._limit()) is None:
+                if self._ended(self._limit()) is None:
                     run_sync(self.executor.km.interrupt_kernel)()
-                    self._reply(5)
+                    self._ended(5)
         finally:
             for sock in (self.conn, self.server):
                 if sock is not None:
