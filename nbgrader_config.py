@@ -116,8 +116,6 @@ c.ResilientExecute.submission_timeout = int(
 )
 
 # Graded test cells run in the judge, in this process, apart from the learner's kernel
-# (interview_lab/judge.py). The assignment listed below still runs them in the kernel:
-# 07's checks fit scikit-learn pipelines that hold the learner's own objects (their
-# transformer classes, functions, column selectors), and some of those pinned correct
-# answers do not yet grade the same through the judge.
-c.ResilientExecute.judge_exempt = ["07_pipelines"]
+# (interview_lab/judge.py), for every assignment. An assignment listed here would run
+# them in the learner's kernel instead, open to its tampering: keep the list empty.
+c.ResilientExecute.judge_exempt = []

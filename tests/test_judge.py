@@ -11,6 +11,7 @@ import fractions
 import io
 import json
 import pickle
+from pathlib import Path
 
 import nbformat
 import numpy as np
@@ -378,6 +379,14 @@ def test_dtypes_types_and_fitted_estimators_cross():
         wire.loads('{"~":"type","v":"os.system"}')
     with pytest.raises(wire.NotSendable, match="numpy.ndarray"):
         wire.loads('{"~":"type","v":"numpy.ndarray"}')
+    # a pipeline's joblib cache crosses as one that stores nothing: the same values,
+    # and the judge never writes where the learner's kernel writes
+    from joblib import Memory
+    from sklearn.pipeline import Pipeline
+
+    cached = Pipeline([("s", StandardScaler())], memory=Memory("/nowhere", verbose=0))
+    back = wire.loads(wire.dumps(cached))
+    assert isinstance(back.memory, Memory) and back.memory.location is None
     fitted = wire.loads(wire.dumps(StandardScaler().fit([[0.0], [1.0]])))
     check_is_fitted(fitted)
     assert not hasattr(fitted, "mean_")  # the learned state stays where it was
@@ -439,3 +448,12 @@ def test_a_kernel_that_dies_mid_call_is_seen_dead_at_once_not_after_the_time_lim
     assert _text(dead).startswith("DeadKernelError: The kernel died"), _text(dead)
     assert not _failed(after), _text(after)  # restarted, replayed, graded on
     assert elapsed < ex.timeout, f"{elapsed:.1f} s: the judge waited for a dead kernel"
+
+
+def test_the_course_configuration_judges_every_assignment():
+    from traitlets.config.loader import PyFileConfigLoader
+
+    root = Path(__file__).resolve().parents[1]
+    config = PyFileConfigLoader("nbgrader_config.py", path=str(root)).load_config()
+    assert config.ResilientExecute.judge_exempt == []
+    assert config.ResilientExecute.get("judge", True) is True

@@ -63,6 +63,7 @@ __all__ = [
     "Mistake",
     "current_time_limit",
     "is_unsolved_stub",
+    "judge_changed",
     "kernel_side",
     "quiet",
     "stub_methods",
@@ -94,6 +95,14 @@ def current_time_limit() -> float | None:
 def _remote(func: Any) -> bool:
     """Whether ``func`` is the judge's proxy for a function in the learner's kernel."""
     return bool(getattr(type(func), "_judge_remote", False))
+
+
+def judge_changed(func: Any) -> str | None:
+    """The argument a judged call of ``func`` changed in place in the learner's kernel.
+
+    The judge records it on its proxy after each call (``None`` when nothing changed,
+    or when ``func`` ran here); a wrapper that makes such calls passes it on."""
+    return getattr(func, "__dict__", {}).get("_judge_changed")
 
 
 #: The functions :func:`kernel_side` registered, by ``module:qualname``.
@@ -483,7 +492,7 @@ class Checker:
                     result = tuple(result)
             changed = _changed_argument(self.func, args, kwargs, a, k)
             if changed is None:  # what the learner's kernel saw change, when judged
-                changed = getattr(self.func, "__dict__", {}).get("_judge_changed")
+                changed = judge_changed(self.func)
             if changed is not None:
                 raise self._fail(
                     args,

@@ -271,16 +271,16 @@ def grade_on_cluster(
             bar.set_postfix_str(f"{student}/{a}")
             try:
                 outcome = future.result()
+                if outcome.returncode:
+                    if report is not None:
+                        report(student, a, "nbgrader autograde failed: " + outcome.log)
+                    continue
                 _store(root, db_url, outcome)
             except Exception as exc:  # noqa: BLE001 - a task failed: report it, go on
                 if report is not None:
                     report(student, a, f"grading failed: {type(exc).__name__}: {exc}")
                 continue
-            if outcome.returncode:
-                if report is not None:
-                    report(student, a, "nbgrader autograde failed: " + outcome.log)
-            else:
-                graded.append((student, a))
+            graded.append((student, a))
         bar.close()
     finally:
         client.close()
@@ -290,9 +290,7 @@ def grade_on_cluster(
 
 
 def _store(root: Path, db_url: str, outcome: Outcome) -> None:
-    """Write a finished task's results into the course."""
-    if outcome.returncode:
-        return
+    """Write a graded submission's results into the course."""
     out = root / "autograded" / outcome.student / outcome.assignment
     if out.exists():
         shutil.rmtree(out)

@@ -15,6 +15,9 @@ class, which must come from those libraries, and its parameters: it is rebuilt u
 on the other side, marked (:data:`FITTED_MARK`) when the original was fitted, so that
 scikit-learn's ``check_is_fitted`` gives the same answer on both sides. NumPy dtypes
 and scalar types, and the builtin types, cross by name (an encoder's ``dtype=``).
+A joblib ``Memory`` (a pipeline's ``memory=`` cache) crosses as a cache that stores
+nothing: caching changes where the work is done, never its values, and the judge must
+not write where the learner's kernel writes.
 
 Examples
 --------
@@ -76,6 +79,11 @@ def _from_npy(text: str) -> np.ndarray:
 def _is_estimator(value: Any) -> bool:
     module = type(value).__module__.split(".")[0]
     return module in ESTIMATOR_MODULES and hasattr(value, "get_params")
+
+
+def _is_memory(value: Any) -> bool:
+    cls = type(value)
+    return cls.__module__.startswith("joblib.") and cls.__name__ == "Memory"
 
 
 def encode(value: Any, other: Callable[[Any], dict] | None = None) -> Any:
@@ -145,6 +153,8 @@ def encode(value: Any, other: Callable[[Any], dict] | None = None) -> Any:
             return {_TAG: "dtype", "v": v.str}
         if isinstance(v, type) and (v in _TYPES.values() or issubclass(v, np.generic)):
             return {_TAG: "type", "v": _type_name(v)}
+        if _is_memory(v):
+            return {_TAG: "memory"}
         if _is_estimator(v):
             cls = type(v)
             return {
@@ -322,6 +332,10 @@ def decode(
             if d.get("fitted") is True:
                 setattr(estimator, FITTED_MARK, True)
             return estimator
+        if tag == "memory":
+            from joblib import Memory
+
+            return Memory(None, verbose=0)
         if tag == "dtype":
             return np.dtype(str(d["v"]))
         if tag == "type":

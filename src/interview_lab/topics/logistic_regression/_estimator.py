@@ -20,6 +20,7 @@ from ...checking import (
     CheckFailed,
     _remote,
     is_unsolved_stub,
+    judge_changed,
     quiet,
     stub_methods,
 )
@@ -56,9 +57,7 @@ def fitting(model_class):
         fit(X, y)
         # graded by the judge, fit ran on copies in the learner's kernel: what it
         # changed in place there is reported to the checker through this function
-        LogisticRegressionGD._judge_changed = getattr(fit, "__dict__", {}).get(
-            "_judge_changed"
-        )
+        LogisticRegressionGD._judge_changed = judge_changed(fit)
         return model.coef_, model.intercept_, model.loss_history_
 
     LogisticRegressionGD.model_class = model_class
