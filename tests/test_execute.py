@@ -44,3 +44,51 @@ def test_ordinary_writes_are_not_tampering(tmp_path):
     with sqlite3.connect(db) as conn:  # e.g. the formgrader saving a manual grade
         conn.execute("insert into grade values ('bob', 2.0)")
     assert not snap.destroyed()
+
+
+def test_grading_leaves_out_only_the_instructors_lesson_cells(tmp_path):
+    """A submitted cell is left out when its source is a lesson-only cell of the
+    instructor's notebook; a learner's own tag, or an edited lesson cell, still runs."""
+    import nbformat
+    from traitlets.config import Config
+
+    from interview_lab.execute import ResilientExecute
+
+    def code(src, tags=()):
+        cell = nbformat.v4.new_code_cell(src)
+        if tags:
+            cell.metadata["tags"] = list(tags)
+        return cell
+
+    lesson = ["lesson-only"]
+    source = nbformat.v4.new_notebook()
+    source.cells = [code("print('figure')", lesson), code("print('explorer')", lesson)]
+    (tmp_path / "source" / "a1").mkdir(parents=True)
+    nbformat.write(source, tmp_path / "source" / "a1" / "nb.ipynb")
+    submitted = nbformat.v4.new_notebook()
+    submitted.cells = [
+        code("print('figure')", lesson),  # the instructor's: left out
+        code("print('explorer', 2)", lesson),  # edited by the learner: runs
+        code("print('mine')", lesson),  # the learner's own tag: runs
+        code("print('figure')"),  # the same source without the tag: left out
+    ]
+    config = Config()
+    config.CourseDirectory.root = str(tmp_path)
+    ex = ResilientExecute(
+        config=config,
+        kernel_manager_class="jupyter_client.manager.AsyncKernelManager",
+    )
+    resources = {
+        "metadata": {"path": str(tmp_path)},
+        "nbgrader": {"assignment": "a1", "notebook": "nb"},
+    }
+    nb, _ = ex.preprocess(submitted, resources)
+    printed = ["".join(o.get("text", "") for o in c.outputs) for c in nb.cells]
+    assert printed == ["", "explorer 2\n", "mine\n", ""]
+    ex = ResilientExecute(
+        config=config,
+        skip_lessons=False,
+        kernel_manager_class="jupyter_client.manager.AsyncKernelManager",
+    )
+    nb, _ = ex.preprocess(nb, resources)
+    assert "".join(o.get("text", "") for o in nb.cells[0].outputs) == "figure\n"

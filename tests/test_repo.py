@@ -66,6 +66,55 @@ def test_source_notebook_structure(path):
     )
 
 
+def _lesson_cell_problems(nb: dict) -> list[str]:
+    """Why a lesson-only cell could not be left out when grading (empty: it can)."""
+    problems, code = [], [c for c in nb["cells"] if c["cell_type"] == "code"]
+    for index, cell in enumerate(code):
+        if not cells.is_lesson(cell):
+            continue
+        src = cells.source(cell)
+        tree = ast.parse(src)
+        if any(
+            isinstance(n, ast.Import | ast.ImportFrom | ast.FunctionDef | ast.ClassDef)
+            for n in ast.walk(tree)
+        ):
+            problems.append(f"{cell['id']}: imports or defines (a learner may use it)")
+        bound = set(cells.binds_names(src))
+        for later in code[index + 1 :]:
+            if cells.is_lesson(later):
+                continue
+            read = {
+                n.id
+                for n in ast.walk(ast.parse(cells.source(later)))
+                if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)
+            }
+            if bound & read:
+                problems.append(
+                    f"{cell['id']}: binds {sorted(bound & read)}, read by {later['id']}"
+                )
+    return problems
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=IDS)
+def test_lesson_only_cells_bind_nothing_the_graded_notebook_needs(path):
+    """Grading leaves out lesson-only cells (interview_lab/execute.py): each must
+    import and define nothing, and bind no name a later cell outside them reads."""
+    nb = json.loads(path.read_text())
+    assert any(cells.is_lesson(c) for c in nb["cells"]), "no lesson-only cell"
+    assert _lesson_cell_problems(nb) == []
+
+
+def test_a_lesson_only_cell_a_later_cell_depends_on_is_reported():
+    nb = nbtool.text_to_notebook(
+        "# %% lesson\nx = topic.data()\n\n# %%\nprint(x)\n\n"
+        "# %% lesson\nimport numpy as np\n"
+    )
+    assert _lesson_cell_problems(nb) == [
+        "cell-000: binds ['x'], read by cell-001",
+        "cell-002: imports or defines (a learner may use it)",
+    ]
+
+
 @pytest.mark.parametrize("path", SOURCES, ids=IDS)
 def test_graded_cells_start_with_a_docstring_and_end_without_a_bare_value(path):
     nb = json.loads(path.read_text())

@@ -63,3 +63,35 @@ def test_explorer_box_wires_each_control_to_its_update_and_a_redraw():
     assert seen == ["b"]
     with pytest.raises(ValueError, match="needs at least one control, got none"):
         explorer_box(fig, {})
+
+
+def test_control_values_span_a_controls_range_and_its_options():
+    import ipywidgets as widgets
+
+    from interview_lab.widgets import control_values
+
+    slider = widgets.FloatSlider(min=0.0, max=1.0, step=0.25, value=0.5)
+    assert control_values(slider, samples=5) == [0.0, 0.25, 0.5, 0.75, 1.0]
+    assert control_values(slider, samples=3) == [0.0, 0.5, 1.0]
+    assert control_values(widgets.IntSlider(min=1, max=3), samples=9) == [1, 2, 3]
+    letters = widgets.Dropdown(options=list("abcdefghijk"))
+    assert control_values(letters, samples=3) == ["a", "f", "k"]
+    assert control_values(widgets.Checkbox(value=True)) == [False, True]
+    with pytest.raises(ValueError, match="at least 2, got 1"):
+        control_values(slider, samples=1)
+
+
+def test_control_timings_changes_each_control_through_its_update_and_back():
+    import ipywidgets as widgets
+
+    from interview_lab.widgets import control_timings, explorer_box
+
+    seen = []
+    slider = widgets.IntSlider(min=0, max=4, value=2)
+    box = explorer_box(new_figure(figsize=(1, 1)), {"k": (slider, seen.append)})
+    timings = control_timings(box, samples=5)
+    assert seen == [0, 1, 2, 3, 4, 2]  # across the range, then back where it was
+    assert list(timings) == ["k"] and len(timings["k"]) == 6
+    assert all(t > 0 for t in timings["k"]) and slider.value == 2
+    with pytest.raises(TypeError, match="not an explorer"):
+        control_timings(widgets.VBox())

@@ -34,6 +34,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import sys
@@ -134,20 +135,67 @@ def machine() -> dict:
     }
 
 
-def time_execute(assignment: str) -> float:
+#: An explorer cell of a notebook: its explorer function called (swept by the bench).
+EXPLORER = re.compile(r"^topic\.\w+_explorer\(.*\)$")
+#: Run after a notebook, in its kernel: each explorer built and its controls swept.
+SWEEP = """
+import json as _json
+from interview_lab.widgets import control_timings as _timings
+print(_json.dumps({_src: _timings(eval(_src)) for _src in %r}))
+"""
+
+
+def _label(cell) -> str:
+    first = cell.source.strip().splitlines()[0] if cell.source.strip() else ""
+    return first[:60]
+
+
+def time_execute(assignment: str) -> dict:
+    """The source notebook run top to bottom: seconds in all, per cell, and then each
+    explorer's controls swept in the same kernel (seconds per change)."""
     import nbformat
     from nbclient import NotebookClient
 
     path = notebook_path(REPO, "source", assignment)
     nb = nbformat.read(path, as_version=4)
-    start = time.perf_counter()
-    NotebookClient(
+    explorers = [
+        c.source.strip()
+        for c in nb.cells
+        if c.cell_type == "code" and EXPLORER.match(c.source.strip())
+    ]
+    n = len(nb.cells)
+    nb.cells.append(nbformat.v4.new_code_cell(SWEEP % (explorers,)))
+    began, cells, done = {}, [], {}
+
+    def on_execute(cell, cell_index):
+        began[cell_index] = time.perf_counter()
+
+    def on_executed(cell, cell_index, execute_reply):
+        if cell_index < n:
+            seconds = time.perf_counter() - began[cell_index]
+            cells.append((round(seconds, 3), _label(cell)))
+            done["at"] = time.perf_counter()
+
+    client = NotebookClient(
         nb,
-        timeout=120,
+        timeout=300,
         kernel_name="python3",
         resources={"metadata": {"path": str(path.parent)}},
-    ).execute()
-    return time.perf_counter() - start
+        on_cell_execute=on_execute,
+        on_cell_executed=on_executed,
+    )
+    start = time.perf_counter()
+    client.execute()
+    sweep = json.loads("".join(o.get("text", "") for o in nb.cells[-1].outputs))
+    return {
+        "seconds": done["at"] - start,
+        "slowest": sorted(cells, reverse=True)[:3],
+        "controls": {
+            f"{src.split('(')[0].removeprefix('topic.')}.{name}": seconds
+            for src, by_name in sweep.items()
+            for name, seconds in by_name.items()
+        },
+    }
 
 
 BEFORE = (
@@ -201,18 +249,38 @@ def main(argv=None) -> int:
     )
     for a in assignments:
         read_nb(notebook_path(REPO, "source", a))  # fail early on a missing notebook
-        ex = statistics.median(time_execute(a) for _ in range(args.repeat))
-        ag = statistics.median(time_autograde(a) for _ in range(args.repeat))
-        plain = statistics.median(
-            time_autograde(a, guarded=False) for _ in range(args.repeat)
-        )
+        runs = [time_execute(a) for _ in range(args.repeat)]
+        ex = [r["seconds"] for r in runs]
+        ag = [time_autograde(a) for _ in range(args.repeat)]
+        plain = [time_autograde(a, guarded=False) for _ in range(args.repeat)]
+        controls: dict[str, list[float]] = {}
+        for r in runs:
+            for name, seconds in r["controls"].items():
+                controls.setdefault(name, []).extend(seconds)
         rows[a] = {
-            "execute_s": round(ex, 2),
-            "autograde_s": round(ag, 2),
-            "autograde_before_s": round(plain, 2),
+            "execute_s": round(statistics.median(ex), 2),
+            "execute_runs": [round(v, 2) for v in ex],
+            "autograde_s": round(statistics.median(ag), 2),
+            "autograde_runs": [round(v, 2) for v in ag],
+            "autograde_before_s": round(statistics.median(plain), 2),
+            "slowest_cells": runs[0]["slowest"],
+            "controls_ms": {
+                name: {
+                    "median": round(1000 * statistics.median(v), 1),
+                    "worst": round(1000 * max(v), 1),
+                    "changes": len(v),
+                }
+                for name, v in controls.items()
+                if v
+            },
         }
-        extra = 100 * (ag / plain - 1)
-        print(f"{a:<24}{ex:>12.1f}{ag:>15.1f}{plain:>12.1f}{extra:>+8.0f}", flush=True)
+        r = rows[a]
+        extra = 100 * (r["autograde_s"] / r["autograde_before_s"] - 1)
+        print(
+            f"{a:<24}{r['execute_s']:>12.1f}{r['autograde_s']:>15.1f}"
+            f"{r['autograde_before_s']:>12.1f}{extra:>+8.0f}",
+            flush=True,
+        )
     grading = None
     if args.class_size > 0:
         grading = time_class(args.class_size, args.jobs)
@@ -257,16 +325,44 @@ def _markdown(info: dict, floor: float, rows: dict, grading: dict | None) -> str
         f"Python {info['python']}. Floor (a kernel started and the course's stack "
         f"imported): **{floor:.1f} s**.",
         "",
-        "| assignment | execute (s) | × floor | autograde (s) | × execute "
-        "| before judge+sandbox (s) | their cost |",
+        "| assignment | execute (s) (runs) | × floor | autograde (s) (runs) "
+        "| × execute | before judge+sandbox (s) | their cost |",
         "|---|---|---|---|---|---|---|",
     ]
     for a, r in rows.items():
         ex, ag, plain = r["execute_s"], r["autograde_s"], r["autograde_before_s"]
         lines.append(
-            f"| {a} | {ex:.1f} | {ex / floor:.1f} | {ag:.1f} | {ag / ex:.1f} "
+            f"| {a} | {ex:.1f} ({_spread(r['execute_runs'])}) | {ex / floor:.1f} "
+            f"| {ag:.1f} ({_spread(r['autograde_runs'])}) | {ag / ex:.2f} "
             f"| {plain:.1f} | {100 * (ag / plain - 1):+.0f}% |"
         )
+    lines += [
+        "",
+        "Targets: execute within 3× the floor, autograde within 1.5× execute. The "
+        "slowest cells of each notebook (seconds, first run):",
+        "",
+        "| assignment | slowest cells |",
+        "|---|---|",
+    ]
+    for a, r in rows.items():
+        slow = "; ".join(f"`{label}` {sec:.2f}" for sec, label in r["slowest_cells"])
+        lines.append(f"| {a} | {slow} |")
+    lines += [
+        "",
+        "Interactive controls: the time of one change (its update function and the "
+        "figure rendered again), over the control's range. Target: median under 50 "
+        "ms, worst under 100 ms.",
+        "",
+        "| explorer.control | median (ms) | worst (ms) | changes | target |",
+        "|---|---|---|---|---|",
+    ]
+    for r in rows.values():
+        for name, c in r["controls_ms"].items():
+            ok = c["median"] < 50 and c["worst"] < 100
+            lines.append(
+                f"| {name} | {c['median']:.0f} | {c['worst']:.0f} | {c['changes']} "
+                f"| {'met' if ok else 'missed'} |"
+            )
     if grading:
         lines += [
             "",

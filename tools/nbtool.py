@@ -12,6 +12,8 @@ jupytext's ``nbgrader={...}`` JSON:
     # %% readonly id=setup                   read-only code cell
     # %% [markdown] manual id=q1 points=3    manually graded written answer
     # %% [markdown] readonly id=rubric_q1    read-only markdown (e.g. a rubric)
+    # %% lesson                              lesson-only code: a figure, an explorer,
+                                             a worked call (not run when grading)
 
 Usage::
 
@@ -38,7 +40,7 @@ FORMAT = {
     "extension": ".py",
     "format_name": "percent",
     "notebook_metadata_filter": "-all",
-    "cell_metadata_filter": "nbgrader,-all",
+    "cell_metadata_filter": "nbgrader,tags,-all",
 }
 #: The notebook metadata of every course notebook.
 METADATA = {
@@ -49,7 +51,11 @@ METADATA = {
     },
     "language_info": {"name": "python"},
 }
-ROLE = re.compile(r"^(# %%(?: \[markdown\])?) (?!nbgrader=|\[)(.+)$", re.M)
+ROLE = re.compile(
+    r"^(# %%(?: \[markdown\])?) (?!nbgrader=|tags=|\[|lesson$)(.+)$", re.M
+)
+#: A lesson-only cell: its header, and what jupytext writes for its tag.
+LESSON = ("# %% lesson", '# %% tags=["lesson-only"]')
 JSON = re.compile(r"^(# %%(?: \[markdown\])?) nbgrader=(\{.*\})$", re.M)
 
 
@@ -97,6 +103,7 @@ def role(meta: dict) -> str:
 def notebook_to_text(nb: dict) -> str:
     """Percent text for a notebook (outputs and other metadata are dropped)."""
     text = jupytext.writes(nbformat.reads(json.dumps(nb), as_version=4), fmt=FORMAT)
+    text = re.sub(rf"^{re.escape(LESSON[1])}$", LESSON[0], text, flags=re.M)
     return JSON.sub(lambda m: f"{m[1]} {role(json.loads(m[2]))}", text)
 
 
@@ -107,11 +114,14 @@ def text_to_notebook(text: str) -> dict:
         lineno = text.count("\n", 0, m.start()) + 1
         return f"{m[1]} nbgrader={json.dumps(role_meta(m[2], lineno))}"
 
+    text = re.sub(rf"^{re.escape(LESSON[0])}$", LESSON[1], text, flags=re.M)
     nb = jupytext.reads(ROLE.sub(as_json, text), fmt=FORMAT)
     nb.metadata = METADATA
     used: set[str] = set()
     for index, cell in enumerate(nb.cells):
-        cell.metadata = {k: v for k, v in cell.metadata.items() if k == "nbgrader"}
+        cell.metadata = {
+            k: v for k, v in cell.metadata.items() if k in ("nbgrader", "tags")
+        }
         cell_id = (
             cell.metadata.get("nbgrader", {}).get("grade_id") or f"cell-{index:03d}"
         )

@@ -13,6 +13,11 @@ test (autograded)               false         true       code
 manually graded answer          true          true       markdown or code
 =============================  ============  =========  ====================
 
+A lesson-only cell is the course's own: a figure, an explorer or a worked call of the
+learner's function, tagged ``lesson-only`` in the instructor's notebook. It binds no
+name, so grading can leave it out (:func:`lesson_sources`); a learner cannot mark
+their own cells this way, since only the instructor's notebook is read.
+
 Examples
 --------
 >>> answer = {"cell_type": "code", "metadata": {"nbgrader": {
@@ -27,22 +32,32 @@ Examples
 
 from __future__ import annotations
 
+import ast
+import json
 import re
+from pathlib import Path
 
 __all__ = [
     "ANSI",
+    "LESSON_TAG",
     "answer_cells",
     "error_output",
     "exercise_tests",
     "grade_id",
     "is_answer",
     "is_manual",
+    "is_lesson",
     "is_test",
+    "lesson_sources",
+    "binds_names",
     "nbgrader_meta",
     "source",
     "strip_ansi",
     "graded_tests",
 ]
+
+#: The tag of a lesson-only cell in the instructor's notebook.
+LESSON_TAG = "lesson-only"
 
 #: Terminal colour codes, as IPython puts them in tracebacks.
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
@@ -109,6 +124,49 @@ def is_manual(cell: dict) -> bool:
     """A manually graded answer (``solution`` and ``grade``): a person scores it."""
     meta = nbgrader_meta(cell)
     return bool(meta.get("solution")) and bool(meta.get("grade"))
+
+
+def is_lesson(cell: dict) -> bool:
+    """A plain code cell tagged :data:`LESSON_TAG` (not an nbgrader cell)."""
+    return (
+        cell.get("cell_type") == "code"
+        and not nbgrader_meta(cell)
+        and LESSON_TAG in cell.get("metadata", {}).get("tags", [])
+    )
+
+
+def binds_names(code: str) -> list[str]:
+    """The names ``code`` binds at the top level of a cell (assignments, imports,
+    definitions, loop and ``with`` targets, ``del``), as written in its source.
+
+    >>> binds_names("topic.figure(x=1);")
+    []
+    >>> binds_names("import numpy as np\\nfor i, j in z: pass")
+    ['np', 'i', 'j']
+    """
+    names = []
+    for node in ast.walk(ast.parse(code)):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store | ast.Del):
+            names.append(node.id)
+        elif isinstance(node, ast.alias):
+            names.append((node.asname or node.name).split(".")[0])
+        elif isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            names.append(node.name)
+        elif isinstance(node, ast.Global | ast.Nonlocal):
+            names.extend(node.names)
+    return names
+
+
+def lesson_sources(notebook: str | Path) -> frozenset[str]:
+    """The sources of the lesson-only cells of the instructor's ``notebook`` (empty
+    when it cannot be read): a submitted cell with one of these sources is the
+    course's own and need not run when the submission is graded."""
+    try:
+        nb = json.loads(Path(notebook).read_text(encoding="utf-8"))
+        cells = nb["cells"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return frozenset()
+    return frozenset(source(c).strip() for c in cells if is_lesson(c))
 
 
 def answer_cells(nb: dict) -> list[str]:

@@ -27,6 +27,12 @@ And it keeps the judging out of the learner's reach: every graded test cell runs
 grader's process (:class:`~interview_lab.judge.Judge`), its learner names bound to
 proxies of the kernel's objects, unless the assignment is in ``judge_exempt``.
 
+And it leaves out what grading does not need: a submitted cell whose source is one of
+the lesson-only cells of the instructor's notebook in ``source/`` (figures, explorers,
+worked calls; see :func:`~interview_lab.cells.lesson_sources`) is not run
+(``skip_lessons``). The list comes from the instructor's notebook, never from the
+submission, so a learner cannot leave out a cell of their own.
+
 ``nbgrader_config.py`` puts it in place of nbgrader's ``Execute`` in
 ``Autograde.autograde_preprocessors``; ``Execute``'s settings (``timeout``,
 ``interrupt_on_timeout``) apply to it unchanged.
@@ -43,7 +49,7 @@ from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbgrader.preprocessors import Execute
 from traitlets import Bool, Integer, List, Unicode
 
-from .cells import error_output, is_test
+from .cells import error_output, is_test, lesson_sources, source
 from .judge import Judge, close_client
 
 __all__ = [
@@ -113,6 +119,14 @@ class ResilientExecute(Execute):
         help="Assignments whose test cells still run in the learner's kernel.",
     ).tag(config=True)
 
+    _lesson: frozenset[str] = frozenset()
+
+    skip_lessons = Bool(
+        True,
+        help="Leave out submitted cells that are lesson-only cells of the "
+        "instructor's notebook (figures, explorers): grading does not need them.",
+    ).tag(config=True)
+
     def preprocess_cell(self, cell, resources, index):
         if cell.cell_type == "code" and is_test(cell) and self._judged(resources):
             Judge(self).run(cell)
@@ -123,10 +137,24 @@ class ResilientExecute(Execute):
         assignment = (resources or {}).get("nbgrader", {}).get("assignment")
         return self.judge and assignment not in self.judge_exempt
 
+    def _lessons(self, resources) -> frozenset[str]:
+        """The lesson-only sources of this notebook in the course's ``source/``."""
+        info = (resources or {}).get("nbgrader", {})
+        course = self.config.get("CourseDirectory", {})
+        root, folder = course.get("root"), course.get("source_directory", "source")
+        if not (self.skip_lessons and root and info.get("assignment")):
+            return frozenset()
+        name = f"{info.get('notebook')}.ipynb"
+        return lesson_sources(Path(root) / folder / info["assignment"] / name)
+
+    def _skipped(self, cell) -> bool:
+        return cell.cell_type == "code" and source(cell).strip() in self._lesson
+
     def preprocess(self, nb, resources=None, km=None):
         NotebookClient.__init__(self, nb, km)
         self.reset_execution_trackers()
         self._check_assign_resources(resources)
+        self._lesson = self._lessons(resources)
         killers: set[int] = set()
         gradebook = _sqlite_path((resources or {}).get("nbgrader", {}).get("db_url"))
         snapshot = _Snapshot.take(gradebook)
@@ -136,6 +164,8 @@ class ResilientExecute(Execute):
             for index, cell in enumerate(self.nb.cells):
                 if time.monotonic() > deadline:
                     self._record_timeout(cell)
+                    continue
+                if self._skipped(cell):
                     continue
                 try:
                     self.preprocess_cell(cell, resources, index)
@@ -182,6 +212,8 @@ class ResilientExecute(Execute):
         for index in range(upto):
             cell = self.nb.cells[index]
             if cell.cell_type != "code" or index in killers or is_test(cell):
+                continue
+            if self._skipped(cell):
                 continue
             try:
                 self.execute_cell(copy.deepcopy(cell), index, store_history=False)

@@ -9,7 +9,15 @@ from __future__ import annotations
 
 import io
 
-__all__ = ["Explorer", "FigureImage", "explorer_box", "new_figure", "pyplot"]
+__all__ = [
+    "Explorer",
+    "FigureImage",
+    "control_timings",
+    "control_values",
+    "explorer_box",
+    "new_figure",
+    "pyplot",
+]
 
 
 def pyplot():
@@ -121,9 +129,77 @@ def explorer_box(figure, controls, explorer=None):
     box.add_class("interview-lab-explorer")
     box.image = image
     box.explorer = explorer
+    box.control_names = tuple(controls)
     for name, (control, _) in controls.items():
         setattr(box, name, control)
     return box
+
+
+def control_values(control, samples: int = 9) -> list:
+    """Up to ``samples`` values across a control's range, ends included: evenly spaced
+    for a slider, every option (at most ``samples``, evenly picked) for a choice.
+
+    >>> import ipywidgets as widgets
+    >>> control_values(widgets.IntSlider(min=0, max=100, step=10), samples=3)
+    [0, 50, 100]
+    >>> control_values(widgets.Dropdown(options=["a", "b"]))
+    ['a', 'b']
+    """
+    import numpy as np
+
+    if not isinstance(samples, int) or samples < 2:
+        raise ValueError(f"samples must be an int of at least 2, got {samples!r}")
+    options = getattr(control, "options", None)
+    if options is not None:
+        values = [o[1] if isinstance(o, tuple) else o for o in options]
+        picks = np.unique(np.linspace(0, len(values) - 1, samples).round().astype(int))
+        return [values[i] for i in picks]
+    if isinstance(control.value, bool):
+        return [not control.value, control.value]
+    if not hasattr(control, "min"):
+        raise TypeError(f"cannot sweep a {type(control).__name__}: no options or min")
+    grid = np.linspace(control.min, control.max, samples)
+    step = getattr(control, "step", None)
+    if step:
+        grid = control.min + np.round((grid - control.min) / step) * step
+    kind = type(control.value)
+    return [kind(v) for v in dict.fromkeys(grid.tolist())]
+
+
+def control_timings(box, samples: int = 9) -> dict[str, list[float]]:
+    """Seconds each change of each control of an explorer ``box`` took: its update
+    function and the figure rendered again (what a learner waits for when a slider
+    moves), for :func:`control_values` of the control, then back to where it was.
+
+    Parameters
+    ----------
+    box : ipywidgets.VBox
+        An explorer, as :func:`explorer_box` returns it.
+    samples : int, default=9
+        Values per control.
+
+    Returns
+    -------
+    dict of str to list of float
+        For each control's name, the seconds of each change.
+    """
+    import time
+
+    names = getattr(box, "control_names", None)
+    if names is None:
+        raise TypeError(f"not an explorer built by explorer_box: {box!r}")
+    timings = {}
+    for name in names:
+        control = getattr(box, name)
+        start_value, seconds = control.value, []
+        for value in [*control_values(control, samples), start_value]:
+            if value == control.value:
+                continue
+            start = time.perf_counter()
+            control.value = value
+            seconds.append(time.perf_counter() - start)
+        timings[name] = seconds
+    return timings
 
 
 class Explorer:
