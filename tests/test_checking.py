@@ -486,6 +486,22 @@ def test_show_values_false_leaves_the_values_to_the_problem():
     )
 
 
+def test_calls_checks_each_call_in_order_and_stops_at_the_first_failure():
+    seen = []
+
+    def halves(x):
+        seen.append(x)
+        if x == 3:
+            raise ValueError("odd")
+        return x / 2
+
+    results = Checker(halves).calls(((x,), {}) for x in (2, 4, 3, 8))
+    assert next(results) == 1.0 and next(results) == 2.0
+    with pytest.raises(CheckFailed, match=r"halves\(x=3\)\n  problem:  raised"):
+        next(results)
+    assert seen == [2, 4, 3]  # called lazily here: 8 never
+
+
 def test_call_in_place_mutates_the_inputs_themselves():
     def sorts_in_place(values):
         values.sort()

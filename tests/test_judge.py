@@ -57,6 +57,12 @@ VALUES = [
     np.array(["a", "bc"]),
     np.array([1, "a", None], dtype=object),
     np.empty((0, 3)),
+    np.array([-0.0, np.inf, -np.inf, 5e-324, 1.7976931348623157e308]),
+    np.arange(6, dtype=">i4").reshape(3, 2),
+    np.array([np.iinfo(np.int64).min, np.iinfo(np.int64).max]),
+    np.array([1.5, 2.25], dtype=np.float16),
+    np.float64(-0.0),
+    np.linspace(0, 1, 1000),
 ]
 
 
@@ -287,6 +293,14 @@ CELLS = {
     "p = clone(Pipeline([('centre', Centre())])).fit([[1.0], [3.0]])\n"
     "check_is_fitted(p)\n"
     "print(p.transform([[2.0], [5.0]]).tolist())",
+    # many calls in one request: each result checked as one call's would be
+    "batch": CHECK.format(f="double")
+    + "print(list(check.calls([(([1],), {}), (([2, 3],), {})])))",
+    "batch fails": CHECK.format(f="picky")
+    + "for r in Checker(double).calls([(([1],), {})] * 3):\n    print(r)\n"
+    + "list(check.calls([((1,), {}), ((2,), {})]))",
+    "batch in place": CHECK.format(f="sorts")
+    + "list(check.calls([(([1, 2],), {}), (([2, 1],), {}), (([3],), {})]))",
     "stubs": "from interview_lab.topics.logistic_regression._estimator import "
     "refuse_stub\nrefuse_stub(Model)",
 }
@@ -354,6 +368,16 @@ def test_what_a_call_did_to_its_inputs_comes_back_from_the_kernel(judged):
     )
 
 
+def test_a_batch_of_calls_is_checked_call_by_call(judged):
+    assert _text(judged["batch"]) == "[[2], [4, 6]]\n", _text(judged["batch"])
+    assert _text(judged["batch fails"]).startswith(
+        "[2]\n[2]\n[2]\nCheckFailed: picky(x=1)\n  problem:  raised ValueError: no 1"
+    ), _text(judged["batch fails"])
+    assert "picky(x=2)" not in _text(judged["batch fails"])  # it stopped at the first
+    assert "sorts(x=[2, 1])" in _text(judged["batch in place"])
+    assert "changed its argument x in place" in _text(judged["batch in place"])
+
+
 def test_the_kernel_runs_only_the_courses_own_kernel_side_functions():
     from interview_lab import remote
 
@@ -363,6 +387,20 @@ def test_the_kernel_runs_only_the_courses_own_kernel_side_functions():
         "interview_lab.checking:quiet", 1, wire.dumps(((), {})), None
     )
     assert "unsendable" in answer
+
+
+def test_small_numeric_arrays_cross_as_json_numbers_exactly_others_as_npy():
+    small = np.array([[0.1, -0.0], [np.nan, 1e-300]])
+    text = wire.dumps(small)
+    assert '"array"' in text and '"npy"' not in text
+    back = wire.loads(text)
+    assert back.dtype == small.dtype and back.shape == small.shape
+    assert np.array_equal(back, small, equal_nan=True)
+    assert np.signbit(back[0, 1])
+    for value in (np.arange(wire.SMALL + 1.0), np.array([1j]), np.array(["a"])):
+        assert '"npy"' in wire.dumps(value)
+    with pytest.raises(ValueError, match="not a plain numeric dtype"):
+        wire.loads('{"~":"array","dtype":"|O","shape":[1],"v":[1]}')
 
 
 def test_dtypes_types_and_fitted_estimators_cross():

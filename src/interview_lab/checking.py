@@ -485,19 +485,72 @@ class Checker:
         """
         __tracebackhide__ = True
         a, k = self._copies(args, kwargs)
+
+        def run() -> Any:
+            result = self.func(*a, **k)
+            if isinstance(result, Iterator):  # a generator, map or zip: its parts
+                result = tuple(result)
+            return result
+
+        def changed() -> str | None:
+            found = _changed_argument(self.func, args, kwargs, a, k)
+            # what the learner's kernel saw change, when judged
+            return found if found is not None else judge_changed(self.func)
+
+        return self._checked(args, kwargs, run, changed)
+
+    def calls(self, arg_sets: Iterable[tuple[tuple, dict]]) -> Iterator[Any]:
+        """:meth:`call` for each ``(args, kwargs)`` in ``arg_sets``: their results,
+        in order.
+
+        For a check that calls the learner's function many times (over seeds, say).
+        Each result is checked as :meth:`call` checks it, and raises as it would when
+        it is reached. When the function runs in the learner's kernel (graded by the
+        judge), the calls go there in one request instead of one request each.
+        """
+        __tracebackhide__ = True
+        arg_sets = [(tuple(a), dict(k)) for a, k in arg_sets]
+        if not _remote(self.func):
+            for a, k in arg_sets:
+                yield self.call(*a, **k)
+            return
+        judge = vars(self.func)["_judge"]
+        with quiet(), time_limit(self.seconds):
+            answers = iter(judge.calls(self.func, arg_sets))
+        for a, k in arg_sets:
+            answer = next(answers, {"timeout": True})
+            yield self._checked(
+                a,
+                k,
+                functools.partial(judge.answer, answer),
+                functools.partial(answer.get, "changed"),
+                guarded=False,  # the call ran in the kernel, silenced and in time
+            )
+
+    def _checked(
+        self,
+        args: tuple,
+        kwargs: dict,
+        run: Callable[[], Any],
+        changed: Callable[[], str | None],
+        guarded: bool = True,
+    ) -> Any:
+        """``run()`` quietly under the time limit (unless not ``guarded``), then
+        ``changed()``: the result, or the failure that explains what the learner's
+        function did wrong."""
+        __tracebackhide__ = True
         try:
-            with quiet(), time_limit(self.seconds):
-                result = self.func(*a, **k)
-                if isinstance(result, Iterator):  # a generator, map or zip: its parts
-                    result = tuple(result)
-            changed = _changed_argument(self.func, args, kwargs, a, k)
-            if changed is None:  # what the learner's kernel saw change, when judged
-                changed = judge_changed(self.func)
-            if changed is not None:
+            if guarded:
+                with quiet(), time_limit(self.seconds):
+                    result = run()
+            else:
+                result = run()
+            argument = changed()
+            if argument is not None:
                 raise self._fail(
                     args,
                     kwargs,
-                    f"changed its argument {changed} in place",
+                    f"changed its argument {argument} in place",
                     hint="Leave the caller's data as it was (the caller may use it "
                     "again): work on a copy, e.g. x = np.array(x, dtype=float), and "
                     "avoid in-place operations such as x -= ..., x.sort() or out=x.",

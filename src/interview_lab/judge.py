@@ -462,6 +462,16 @@ class Judge:
         args_after, kwargs_after = wire.decode(answer["after"], handle=self._proxy)
         return result, tuple(args_after), kwargs_after
 
+    def calls(self, remote: Remote, arg_sets: list[tuple[tuple, dict]]) -> list[dict]:
+        """Call ``remote``'s object once per ``(args, kwargs)`` in one request: the
+        raw answers, for :meth:`answer` (fewer than asked when a call failed; one,
+        when the whole request did)."""
+        payloads = [self.send(arg_set) for arg_set in arg_sets]
+        number = vars(remote)["_judge_id"]
+        answer = self.request("calls", number, payloads, current_time_limit())
+        answers = answer.get("answers")
+        return answers if isinstance(answers, list) and answers else [answer]
+
     def kernel_side(self, path: str, remote: Remote, args: tuple, kwargs: dict) -> Any:
         """Run the course's ``path`` (a :func:`~interview_lab.checking.kernel_side`
         function) in the kernel on ``remote``'s object; its result. Such a function

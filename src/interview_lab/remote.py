@@ -90,10 +90,17 @@ def _lookup(name: str) -> dict:
     return {"value": _send(namespace[name])}
 
 
-def _guarded(run: Callable[[], Any], seconds: float | None) -> dict:
-    """``{"value": run()}`` run silenced under the time limit, or what went wrong."""
+def _guarded(
+    run: Callable[[], Any], seconds: float | None, silenced: bool = False
+) -> dict:
+    """``{"value": run()}`` run silenced under the time limit, or what went wrong
+    (``silenced``: the caller has silenced the block already)."""
     try:
-        with quiet(), contextlib.redirect_stdout(io.StringIO()), time_limit(seconds):
+        with contextlib.ExitStack() as stack:
+            if not silenced:
+                stack.enter_context(quiet())
+                stack.enter_context(contextlib.redirect_stdout(io.StringIO()))
+            stack.enter_context(time_limit(seconds))
             return {"value": run()}
     except _TimeLimitExceeded:
         return {"timeout": True}
@@ -102,17 +109,24 @@ def _guarded(run: Callable[[], Any], seconds: float | None) -> dict:
 
 
 def _call(
-    number: int, payload: str, seconds: float | None, after: bool = False
+    number: int,
+    payload: str,
+    seconds: float | None,
+    after: bool = False,
+    *,
+    original: tuple | None = None,
+    silenced: bool = False,
 ) -> dict:
     func = _objects[number]
-    args, kwargs = _receive(payload)
+    # the inputs as sent (decoded once per batch), and the call's own copy of them
+    args, kwargs = _receive(payload) if original is None else original
     passed_args, passed_kwargs = _receive(payload)
 
     def run() -> Any:
         got = func(*passed_args, **passed_kwargs)
         return tuple(got) if isinstance(got, Iterator) else got
 
-    answer = _guarded(run, seconds)
+    answer = _guarded(run, seconds, silenced)
     if "value" in answer:
         answer["value"] = _send(answer["value"])
         answer["changed"] = _changed_argument(
@@ -121,6 +135,28 @@ def _call(
         if after:  # the inputs as the call left them
             answer["after"] = _send((passed_args, passed_kwargs))
     return answer
+
+
+def _calls(number: int, payloads: list, seconds: float | None) -> dict:
+    """Several calls of one function, answered at once (a check's loop over seeds):
+    each as :func:`_call` answers it, stopping after the first that does not return
+    a value cleanly (the check stops there too)."""
+    answers: list[dict] = []
+    decoded: dict[str, Any] = {}  # each distinct input decoded once
+    with quiet(), contextlib.redirect_stdout(io.StringIO()):
+        for payload in map(str, payloads):
+            try:
+                if payload not in decoded:
+                    decoded[payload] = _receive(payload)
+                answer = _call(
+                    number, payload, seconds, original=decoded[payload], silenced=True
+                )
+            except wire.NotSendable as exc:
+                answer = {"unsendable": str(exc)}
+            answers.append(answer)
+            if "value" not in answer or answer.get("changed") is not None:
+                break
+    return {"answers": answers}
 
 
 def _kernel_side(path: str, number: int, payload: str, seconds: float | None) -> dict:
@@ -176,6 +212,7 @@ def sklearn_tags(estimator: Any) -> dict:
 _HANDLERS = {
     "lookup": _lookup,
     "call": _call,
+    "calls": _calls,
     "getattr": _getattr,
     "kernel_side": _kernel_side,
 }

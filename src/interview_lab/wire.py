@@ -76,6 +76,33 @@ def _from_npy(text: str) -> np.ndarray:
     return np.load(io.BytesIO(base64.b64decode(text)), allow_pickle=False)
 
 
+#: Arrays of at most this many values of these kinds (bool, int, uint, float) cross
+#: as JSON numbers, which keep them exactly (a float's repr round-trips, nan and
+#: inf included), and much faster than ``.npy`` bytes for a check's many small calls.
+SMALL = 256
+_SMALL_KINDS = frozenset("biuf")
+
+
+def _small(array: np.ndarray) -> dict | None:
+    if array.size > SMALL or array.dtype.kind not in _SMALL_KINDS:
+        return None
+    if array.dtype.kind == "f" and array.dtype.itemsize > 8:  # longdouble: npy
+        return None
+    return {
+        _TAG: "array",
+        "dtype": array.dtype.str,
+        "shape": list(array.shape),
+        "v": array.ravel().tolist(),
+    }
+
+
+def _from_small(d: dict) -> np.ndarray:
+    dtype = np.dtype(str(d["dtype"]))
+    if dtype.kind not in _SMALL_KINDS:
+        raise ValueError(f"not a plain numeric dtype: {dtype}")
+    return np.array(d["v"], dtype=dtype).reshape([int(n) for n in d["shape"]])
+
+
 def _is_estimator(value: Any) -> bool:
     module = type(value).__module__.split(".")[0]
     return module in ESTIMATOR_MODULES and hasattr(value, "get_params")
@@ -100,10 +127,13 @@ def encode(value: Any, other: Callable[[Any], dict] | None = None) -> Any:
                     "shape": list(v.shape),
                     "v": [enc(x) for x in v.ravel().tolist()],
                 }
-            return {_TAG: "ndarray", "npy": _npy(v)}
+            return _small(v) or {_TAG: "ndarray", "npy": _npy(v)}
         if isinstance(v, np.generic):
             if isinstance(v, np.object_):
                 return enc(v.item())
+            small = _small(np.asarray(v))
+            if small is not None:
+                return {**small, _TAG: "number"}
             return {_TAG: "scalar", "npy": _npy(np.asarray(v))}
         if type(v) is list:
             if all(type(x) in _NATIVE for x in v):  # JSON as it is: no copy
@@ -297,6 +327,10 @@ def decode(
             return float(d["v"])
         if tag == "ndarray":
             return _from_npy(d["npy"])
+        if tag == "array":
+            return _from_small(d)
+        if tag == "number":
+            return _from_small(d)[()]
         if tag == "scalar":
             return _from_npy(d["npy"])[()]
         if tag == "objects":

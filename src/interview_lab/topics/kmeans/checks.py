@@ -113,6 +113,13 @@ def _call(check, X, k, random_state):
     return check.call(X, k, **kwargs), kwargs
 
 
+def _calls(check, X, k, seeds):
+    """:func:`_call` for each seed, in order: ``(result, kwargs)`` pairs. The calls
+    are made at once (one request, when the learner's kernel runs them)."""
+    kwargs = [{"random_state": seed} for seed in seeds]
+    return zip(check.calls(((X, k), kw) for kw in kwargs), kwargs, strict=False)
+
+
 def _judge_init(check, X, k, result, kwargs, why=None):
     __tracebackhide__ = True
     Xf = as_points(X)
@@ -223,8 +230,7 @@ def _counts(check, X, k, n_seeds):
     __tracebackhide__ = True
     Xf = as_points(X)
     counts = np.zeros(len(Xf), dtype=int)
-    for seed in range(n_seeds):
-        result, kwargs = _call(check, X, k, seed)
+    for result, kwargs in _calls(check, X, k, range(n_seeds)):
         idx = _judge_init(check, X, k, result, kwargs)
         for v in np.unique(Xf[idx], axis=0):
             counts[np.all(Xf == v, axis=1)] += 1
@@ -396,8 +402,7 @@ def check_init_set_frequency(check: Checker, name="k3"):
     lo, hi = min_count(n_seeds, p, ALPHA / 2), max_count(n_seeds, p, ALPHA / 2)
     Xf = as_points(X)
     count = 0
-    for seed in range(n_seeds):
-        result, kwargs = _call(check, X, k, seed)
+    for result, kwargs in _calls(check, X, k, range(n_seeds)):
         idx = _judge_init(check, X, k, result, kwargs)
         count += frozenset(tuple(map(float, Xf[i])) for i in idx) == key
     target = sorted(v[0] if len(v) == 1 else list(v) for v in key)
