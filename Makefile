@@ -68,8 +68,8 @@ progress: setup  ## your best score per assignment, as a table and a chart
 reset: setup  ## fresh copy of a released notebook (old one kept): make reset A=01_metrics
 	$(BIN)/python -m interview_lab reset $(A)
 
-bench: setup  ## time each notebook's execution and one autograde
-	$(BIN)/python tools/bench.py
+bench: setup  ## time notebooks, autograding, explorers, a class: make bench [REPEAT=3] [CLASS=50]
+	$(BIN)/python tools/bench.py $(if $(REPEAT),--repeat $(REPEAT)) $(if $(CLASS),--class-size $(CLASS)) $(if $(JOBS),--jobs $(JOBS))
 
 clean:  ## remove generated files (keeps notebooks/ and .venv/)
 	rm -rf .pytest_cache .ruff_cache build src/*.egg-info

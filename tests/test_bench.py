@@ -1,0 +1,38 @@
+"""The benchmark's table: what it says of each figure against its target (the
+figures themselves come from `make bench`, a measurement, not a test)."""
+
+import sys
+
+from harness import REPO
+
+sys.path.insert(0, str(REPO / "tools"))
+import bench  # noqa: E402
+
+ROW = {
+    "execute_s": 9.0,
+    "execute_runs": [9.0, 9.4],
+    "autograde_s": 15.0,
+    "autograde_runs": [15.0],
+    "autograde_before_s": 12.0,
+    "slowest_cells": [[2.5, "topic.fraud_data()"]],
+    "controls_ms": {
+        "k_explorer.k": {"median": 40.0, "worst": 90.0, "changes": 9},
+        "k_explorer.seed": {"median": 40.0, "worst": 130.0, "changes": 9},
+        "k_explorer.(render)": {"median": 30.0, "worst": 31.0, "changes": 5},
+    },
+}
+INFO = {"cores": 2, "memory_gib": 23.5, "python": "3.11.7"}
+
+
+def test_the_table_names_each_missed_target():
+    text = bench._markdown(INFO, 2.0, {"06_kmeans": ROW}, None)
+    assert (
+        "| 06_kmeans | 9.0 (9.0, 9.4) | 4.5 | 15.0 (15.0) | 1.67 | 12.0 | +25% "
+        "| execute ≤ 3× floor, autograde ≤ 1.5× execute, judge+sandbox ≤ +20% |"
+    ) in text
+    fast = {**ROW, "execute_s": 5.0, "autograde_s": 7.0, "autograde_before_s": 6.5}
+    assert "| +8% | none |" in bench._markdown(INFO, 2.0, {"a": fast}, None)
+    assert "| `topic.fraud_data()` 2.50 |" in text
+    assert "| k_explorer.k | 40 | 90 | 9 | met |" in text
+    assert "| k_explorer.seed | 40 | 130 | 9 | missed |" in text
+    assert "| k_explorer.(render) | 30 | 31 | 5 |  |" in text
