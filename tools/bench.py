@@ -243,7 +243,7 @@ def main(argv=None) -> int:
     )
     parser.add_argument("assignments", nargs="*")
     parser.add_argument("--repeat", type=int, default=1)
-    parser.add_argument("--class-size", type=int, default=20)
+    parser.add_argument("--class-size", type=int, default=10)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     args = parser.parse_args(argv)
     assignments = args.assignments or sorted(

@@ -28,6 +28,7 @@ import shutil
 import sqlite3
 import sys
 import tempfile
+import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -161,6 +162,7 @@ def merge_gradebook(db_url: str, scratch: Path, assignment: str, student: str) -
     manual scores and each comment, as ``nbgrader autograde`` would have written them.
     """
     from nbgrader.api import Gradebook, MissingEntry
+    from sqlalchemy.exc import SAWarning
 
     with (
         Gradebook(f"sqlite:///{scratch}") as src,
@@ -178,7 +180,11 @@ def merge_gradebook(db_url: str, scratch: Path, assignment: str, student: str) -
         try:
             target = dst.find_submission(assignment, student)
         except MissingEntry:
-            target = dst.add_submission(assignment, student)
+            with warnings.catch_warnings():
+                # nbgrader's add_submission walks its new rows before adding them to
+                # the session, and SQLAlchemy warns of that autoflush; harmless
+                warnings.filterwarnings("ignore", category=SAWarning)
+                target = dst.add_submission(assignment, student)
         target.timestamp, target.extension = sub.timestamp, sub.extension
         for nb in sub.notebooks:
             tnb = dst.find_submission_notebook(nb.name, assignment, student)
