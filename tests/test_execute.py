@@ -92,30 +92,3 @@ def test_grading_leaves_out_only_the_instructors_lesson_cells(tmp_path):
     )
     nb, _ = ex.preprocess(nb, resources)
     assert "".join(o.get("text", "") for o in nb.cells[0].outputs) == "figure\n"
-
-
-def test_the_judge_preloads_only_the_course_modules_the_test_cells_import():
-    import nbformat
-
-    from interview_lab.execute import _course_imports, _preload
-
-    def test(src):
-        cell = nbformat.v4.new_code_cell(src)
-        cell.metadata["nbgrader"] = {"grade": True, "solution": False, "points": 1}
-        return cell
-
-    nb = nbformat.v4.new_notebook()
-    nb.cells = [
-        nbformat.v4.new_code_cell("import interview_lab.widgets"),  # not a test
-        test("from interview_lab.topics import kmeans as topic\nimport os, numpy"),
-        test("import interview_lab.checking\nfrom . import nothing"),
-        test("this is not python ("),
-    ]
-    assert _course_imports(nb) == [
-        "interview_lab.checking",
-        "interview_lab.topics",
-        "interview_lab.topics.kmeans",
-    ]
-    thread = _preload(nb)
-    thread.join(timeout=60)
-    assert not thread.is_alive()

@@ -40,11 +40,7 @@ submission, so a learner cannot leave out a cell of their own.
 
 from __future__ import annotations
 
-import ast
-import contextlib
 import copy
-import importlib
-import threading
 import time
 from pathlib import Path
 
@@ -159,8 +155,6 @@ class ResilientExecute(Execute):
         self.reset_execution_trackers()
         self._check_assign_resources(resources)
         self._lesson = self._lessons(resources)
-        if self._judged(resources):
-            _preload(self.nb)
         killers: set[int] = set()
         gradebook = _sqlite_path((resources or {}).get("nbgrader", {}).get("db_url"))
         snapshot = _Snapshot.take(gradebook)
@@ -229,42 +223,6 @@ class ResilientExecute(Execute):
                 self.km = self.create_kernel_manager()
                 self.start_new_kernel()
                 self.start_new_kernel_client()
-
-
-def _course_imports(nb) -> list[str]:
-    """The course's modules (``interview_lab.*``) that the test cells import."""
-    names = set()
-    for cell in nb.cells:
-        if cell.cell_type != "code" or not is_test(cell):
-            continue
-        try:
-            tree = ast.parse(source(cell))
-        except SyntaxError:
-            continue
-        for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-                found = [node.module, *(f"{node.module}.{a.name}" for a in node.names)]
-            elif isinstance(node, ast.Import):
-                found = [a.name for a in node.names]
-            else:
-                continue
-            names.update(n for n in found if n.split(".")[0] == __package__)
-    return sorted(names)
-
-
-def _preload(nb) -> threading.Thread:
-    """Import the course modules the judge will need, in a thread, while the learner's
-    kernel starts (the judge runs the test cells in this process: without this, the
-    first test cell waits for its topic's checks, scikit-learn and Matplotlib)."""
-
-    def run() -> None:
-        for name in _course_imports(nb):
-            with contextlib.suppress(Exception):  # a name that is not a module
-                importlib.import_module(name)
-
-    thread = threading.Thread(target=run, name="judge-preload", daemon=True)
-    thread.start()
-    return thread
 
 
 class _Snapshot:
