@@ -14,9 +14,10 @@ manually graded answer          true          true       markdown or code
 =============================  ============  =========  ====================
 
 A lesson-only cell is the course's own: a figure, an explorer or a worked call of the
-learner's function, tagged ``lesson-only`` in the instructor's notebook. It binds no
-name, so grading can leave it out (:func:`lesson_sources`); a learner cannot mark
-their own cells this way, since only the instructor's notebook is read.
+learner's function, tagged ``lesson-only`` in the instructor's notebook. It imports
+and defines nothing, and no later cell outside the lesson reads a name it binds, so
+grading can leave it out (:func:`lesson_sources`); a learner cannot mark their own
+cells this way, since only the instructor's notebook is read.
 
 Examples
 --------
@@ -136,8 +137,8 @@ def is_lesson(cell: dict) -> bool:
 
 
 def binds_names(code: str) -> list[str]:
-    """The names ``code`` binds at the top level of a cell (assignments, imports,
-    definitions, loop and ``with`` targets, ``del``), as written in its source.
+    """The names ``code`` binds anywhere in it (assignments, imports, definitions,
+    loop and ``with`` targets, ``del``, ``global``), as written in its source.
 
     >>> binds_names("topic.figure(x=1);")
     []
