@@ -18,6 +18,8 @@ import ast
 import builtins
 import importlib
 import re
+import subprocess
+import sys
 import warnings
 from pathlib import Path
 
@@ -94,6 +96,29 @@ def test_topic_package_keeps_the_dependency_rule(topic):
         assert not breaks_rule(folder / name, (".figures", *plotting)), (
             f"{topic}/{name} imports the figures or a plotting library"
         )
+
+
+GRADING_NEVER_IMPORTS = ("matplotlib", "ipywidgets")
+
+
+def modules_loaded_by_checker(topic: str) -> list[str]:
+    """Plotting modules loaded by what a graded test cell does, in a fresh process."""
+    code = (
+        "import sys\n"
+        f"from interview_lab.topics import {topic} as topic\n"
+        "topic.checker, topic.EXERCISES\n"
+        f"print(sorted({{m.split('.')[0] for m in sys.modules}} & {set(GRADING_NEVER_IMPORTS)!r}))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    return ast.literal_eval(out.stdout.strip())
+
+
+def test_a_graded_test_cell_never_loads_the_figures():
+    """The judge imports each topic in the grader's process: figures cost it ~1 s."""
+    loaded = {t: modules_loaded_by_checker(t) for t in TOPIC_NAMES}
+    assert not {t: m for t, m in loaded.items() if m}, loaded
 
 
 def test_rule_checker_sees_a_forbidden_import(tmp_path):

@@ -26,57 +26,36 @@ as topic``, and calls:
 the batched simulation and the references.
 """
 
-from .checks import (
-    EXERCISES,
-    bias_variance_cases,
-    bias_variance_dtype_cases,
-    bias_variance_extreme_cases,
-    bias_variance_tie_cases,
-    check_folds,
-    check_model_unfitted,
-    checker,
-    cross_val_cases,
-    cross_val_dtype_cases,
-    cross_val_extreme_cases,
-    kfold_cases,
-    kfold_large_cases,
-)
-from .core import cross_val_mse_reference, make_data, poly_model, simulate
-from .figures import (
-    ComplexityExplorer,
-    complexity_explorer,
-    ensemble_figure,
-    learning_curve_figure,
-    more_data_figure,
-    regularisation_figure,
-    resampling_figure,
-    validation_curve_figure,
-)
+import lazy_loader as lazy
 
-__all__ = [
-    "EXERCISES",
-    "ComplexityExplorer",
-    "bias_variance_cases",
-    "bias_variance_dtype_cases",
-    "bias_variance_extreme_cases",
-    "bias_variance_tie_cases",
-    "check_folds",
-    "check_model_unfitted",
-    "checker",
-    "complexity_explorer",
-    "cross_val_cases",
-    "cross_val_dtype_cases",
-    "cross_val_extreme_cases",
-    "cross_val_mse_reference",
-    "ensemble_figure",
-    "kfold_cases",
-    "kfold_large_cases",
-    "learning_curve_figure",
-    "make_data",
-    "more_data_figure",
-    "poly_model",
-    "regularisation_figure",
-    "resampling_figure",
-    "simulate",
-    "validation_curve_figure",
-]
+__getattr__, __dir__, __all__ = lazy.attach(
+    __name__,
+    submod_attrs={
+        "checks": [
+            "EXERCISES",
+            "bias_variance_cases",
+            "bias_variance_dtype_cases",
+            "bias_variance_extreme_cases",
+            "bias_variance_tie_cases",
+            "check_folds",
+            "check_model_unfitted",
+            "checker",
+            "cross_val_cases",
+            "cross_val_dtype_cases",
+            "cross_val_extreme_cases",
+            "kfold_cases",
+            "kfold_large_cases",
+        ],
+        "core": ["cross_val_mse_reference", "make_data", "poly_model", "simulate"],
+        "figures": [
+            "ComplexityExplorer",
+            "complexity_explorer",
+            "ensemble_figure",
+            "learning_curve_figure",
+            "more_data_figure",
+            "regularisation_figure",
+            "resampling_figure",
+            "validation_curve_figure",
+        ],
+    },
+)

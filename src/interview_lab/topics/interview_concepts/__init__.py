@@ -14,19 +14,13 @@ interview_concepts as topic``, and calls:
 answer in plain text), and holds the STAR helper; :mod:`.sealed` is the sealed key.
 """
 
-from .checks import EXERCISES, check_answer, checker, random_confusion_matrices
-from .core import QUESTIONS, QUIZ_MATRIX, star_feedback, star_report
-from .figures import ConfusionExplorer, confusion_explorer
+import lazy_loader as lazy
 
-__all__ = [
-    "EXERCISES",
-    "QUESTIONS",
-    "QUIZ_MATRIX",
-    "ConfusionExplorer",
-    "check_answer",
-    "checker",
-    "confusion_explorer",
-    "random_confusion_matrices",
-    "star_feedback",
-    "star_report",
-]
+__getattr__, __dir__, __all__ = lazy.attach(
+    __name__,
+    submod_attrs={
+        "checks": ["EXERCISES", "check_answer", "checker", "random_confusion_matrices"],
+        "core": ["QUESTIONS", "QUIZ_MATRIX", "star_feedback", "star_report"],
+        "figures": ["confusion_explorer", "ConfusionExplorer"],
+    },
+)

@@ -11,19 +11,17 @@ topic``, and calls:
 :mod:`.core` holds the references written from the definitions.
 """
 
-from .checks import EXERCISES, checker
-from .figures import (
-    ThresholdExplorer,
-    outlier_figure,
-    prevalence_figure,
-    threshold_explorer,
-)
+import lazy_loader as lazy
 
-__all__ = [
-    "EXERCISES",
-    "ThresholdExplorer",
-    "checker",
-    "outlier_figure",
-    "prevalence_figure",
-    "threshold_explorer",
-]
+__getattr__, __dir__, __all__ = lazy.attach(
+    __name__,
+    submod_attrs={
+        "checks": ["EXERCISES", "checker"],
+        "figures": [
+            "ThresholdExplorer",
+            "outlier_figure",
+            "prevalence_figure",
+            "threshold_explorer",
+        ],
+    },
+)

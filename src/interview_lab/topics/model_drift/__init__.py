@@ -13,33 +13,22 @@ as topic``, and calls:
 :mod:`.core` holds the references, the simulated stream and the retraining simulation.
 """
 
-from .checks import EXERCISES, checker, ks_cases, psi_cases
-from .core import PSI_ALERT, PSI_WATCH, drift_stream
-from .figures import (
-    DriftDashboard,
-    dashboard_figure,
-    drift_explorer,
-    false_alarm_figure,
-    policy_figure,
-    policy_table,
-    psi_bins_figure,
-    stream_figure,
-)
+import lazy_loader as lazy
 
-__all__ = [
-    "EXERCISES",
-    "DriftDashboard",
-    "PSI_ALERT",
-    "PSI_WATCH",
-    "checker",
-    "dashboard_figure",
-    "drift_explorer",
-    "drift_stream",
-    "false_alarm_figure",
-    "ks_cases",
-    "policy_figure",
-    "policy_table",
-    "psi_bins_figure",
-    "psi_cases",
-    "stream_figure",
-]
+__getattr__, __dir__, __all__ = lazy.attach(
+    __name__,
+    submod_attrs={
+        "checks": ["EXERCISES", "checker", "ks_cases", "psi_cases"],
+        "core": ["PSI_ALERT", "PSI_WATCH", "drift_stream"],
+        "figures": [
+            "DriftDashboard",
+            "dashboard_figure",
+            "drift_explorer",
+            "false_alarm_figure",
+            "policy_figure",
+            "policy_table",
+            "psi_bins_figure",
+            "stream_figure",
+        ],
+    },
+)

@@ -17,64 +17,42 @@ topic``, and calls:
 :mod:`.core` holds the data, the references and the leak detector.
 """
 
-from .checks import (
-    EXERCISES,
-    check_pipeline,
-    check_preprocessor,
-    checker,
-    pipeline_cases,
-    preprocessor_cases,
-    refit_cases,
-)
-from .core import (
-    CATEGORICAL,
-    NUMERIC,
-    RecordingTransformer,
-    assert_no_leak,
-    churn_data,
-    frame_case,
-    leak_report,
-    pipeline_reference,
-    preprocessor_reference,
-    sample_frames,
-    spy,
-    target_for,
-)
-from .figures import (
-    LEAKS,
-    LeakExplorer,
-    describe_columns,
-    imputation_figure,
-    leak_curves,
-    leak_explorer,
-    show_output,
-)
+import lazy_loader as lazy
 
-__all__ = [
-    "CATEGORICAL",
-    "EXERCISES",
-    "LEAKS",
-    "NUMERIC",
-    "LeakExplorer",
-    "RecordingTransformer",
-    "assert_no_leak",
-    "check_pipeline",
-    "check_preprocessor",
-    "checker",
-    "churn_data",
-    "describe_columns",
-    "frame_case",
-    "imputation_figure",
-    "leak_curves",
-    "leak_explorer",
-    "leak_report",
-    "pipeline_cases",
-    "pipeline_reference",
-    "preprocessor_cases",
-    "preprocessor_reference",
-    "refit_cases",
-    "sample_frames",
-    "show_output",
-    "spy",
-    "target_for",
-]
+__getattr__, __dir__, __all__ = lazy.attach(
+    __name__,
+    submod_attrs={
+        "checks": [
+            "EXERCISES",
+            "check_pipeline",
+            "check_preprocessor",
+            "checker",
+            "pipeline_cases",
+            "preprocessor_cases",
+            "refit_cases",
+        ],
+        "core": [
+            "CATEGORICAL",
+            "NUMERIC",
+            "RecordingTransformer",
+            "assert_no_leak",
+            "churn_data",
+            "frame_case",
+            "leak_report",
+            "pipeline_reference",
+            "preprocessor_reference",
+            "sample_frames",
+            "spy",
+            "target_for",
+        ],
+        "figures": [
+            "LEAKS",
+            "LeakExplorer",
+            "describe_columns",
+            "imputation_figure",
+            "leak_curves",
+            "leak_explorer",
+            "show_output",
+        ],
+    },
+)

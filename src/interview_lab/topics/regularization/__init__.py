@@ -20,62 +20,41 @@ regularization as topic``, and calls:
 generators ``polynomial_data`` and ``correlated_data``, with the scales of alpha.
 """
 
-from .checks import (
-    EXERCISES,
-    checker,
-    extreme_lasso_cases,
-    extreme_ridge_cases,
-    extreme_soft_threshold_cases,
-    lasso_cases,
-    ridge_cases,
-    slow_lasso_cases,
-    soft_threshold_cases,
-    tiny_ridge_cases,
-    ulp_soft_threshold_cases,
-    wrong_zeros,
-)
-from .core import (
-    correlated_data,
-    lasso_reference,
-    polynomial_data,
-    ridge_reference,
-    soft_threshold_reference,
-)
-from .figures import (
-    GeometryExplorer,
-    PathExplorer,
-    correlated_figure,
-    cv_figure,
-    geometry_explorer,
-    geometry_figure,
-    regularization_explorer,
-    scaling_figure,
-)
+import lazy_loader as lazy
 
-__all__ = [
-    "EXERCISES",
-    "GeometryExplorer",
-    "PathExplorer",
-    "checker",
-    "correlated_data",
-    "correlated_figure",
-    "cv_figure",
-    "extreme_lasso_cases",
-    "extreme_ridge_cases",
-    "extreme_soft_threshold_cases",
-    "geometry_explorer",
-    "geometry_figure",
-    "lasso_cases",
-    "lasso_reference",
-    "polynomial_data",
-    "regularization_explorer",
-    "ridge_cases",
-    "ridge_reference",
-    "scaling_figure",
-    "slow_lasso_cases",
-    "soft_threshold_cases",
-    "soft_threshold_reference",
-    "tiny_ridge_cases",
-    "ulp_soft_threshold_cases",
-    "wrong_zeros",
-]
+__getattr__, __dir__, __all__ = lazy.attach(
+    __name__,
+    submod_attrs={
+        "checks": [
+            "EXERCISES",
+            "checker",
+            "extreme_lasso_cases",
+            "extreme_ridge_cases",
+            "extreme_soft_threshold_cases",
+            "lasso_cases",
+            "ridge_cases",
+            "slow_lasso_cases",
+            "soft_threshold_cases",
+            "tiny_ridge_cases",
+            "ulp_soft_threshold_cases",
+            "wrong_zeros",
+        ],
+        "core": [
+            "correlated_data",
+            "lasso_reference",
+            "polynomial_data",
+            "ridge_reference",
+            "soft_threshold_reference",
+        ],
+        "figures": [
+            "GeometryExplorer",
+            "PathExplorer",
+            "correlated_figure",
+            "cv_figure",
+            "geometry_explorer",
+            "geometry_figure",
+            "regularization_explorer",
+            "scaling_figure",
+        ],
+    },
+)
