@@ -19,6 +19,7 @@ from interview_lab.checking import (
     Exercises,
     Mistake,
     compare,
+    copied,
     describe_call,
     format_value,
     quiet,
@@ -675,3 +676,50 @@ def test_raises_reads_a_generator_so_a_lazy_error_counts():
     check = Checker(folds, name="folds")
     check.raises(ValueError, 2, 5)
     assert check.count == 1
+
+
+# ------------------------------------------------------------------- copied inputs
+def _copy_cases():
+    xs = [1, 2.5, None, "a", True]
+    arr = np.arange(12.0).reshape(3, 4)
+    frame = pd.DataFrame({"a": [1, 2]})
+    nested = [[1, 2], [3, [4, 5]]]
+    return [
+        ((xs,), {}),
+        ((xs, xs), {"again": xs}),  # one object passed three times
+        ((arr, arr.T, arr[:, ::2]), {}),  # F-ordered and strided views
+        ((np.array([[1], "x"], dtype=object),), {}),
+        ((nested, {"k": nested}), {"frame": frame}),
+        (([np.float64(1.5), np.int8(3)], (1, [2])), {}),
+        ((), {}),
+    ]
+
+
+@pytest.mark.parametrize("args, kwargs", _copy_cases())
+def test_copied_is_deepcopy_on_every_kind_of_input(args, kwargs):
+    """Against copy.deepcopy itself: same values, same types and layout, same aliasing."""
+    import copy
+
+    got_args, got_kwargs = copied(args, kwargs)
+    want_args, want_kwargs = copy.deepcopy((args, kwargs))
+    got, want = [*got_args, *got_kwargs.values()], [*want_args, *want_kwargs.values()]
+    originals = [*args, *kwargs.values()]
+    assert list(got_kwargs) == list(want_kwargs)
+    for g, w, o in zip(got, want, originals, strict=True):
+        assert type(g) is type(w) and repr(g) == repr(w)
+        if isinstance(o, (list, dict, np.ndarray, pd.DataFrame)):
+            assert g is not o, "an input was passed on, not copied"
+        if isinstance(o, np.ndarray):
+            assert g.flags.f_contiguous == w.flags.f_contiguous
+            assert g.strides == w.strides
+    same = [[a is b for b in originals] for a in originals]
+    assert [[a is b for b in got] for a in got] == same
+    assert [[a is b for b in want] for a in want] == same
+
+
+def test_copied_keeps_a_list_passed_twice_one_list_inside_a_deep_copy_too():
+    xs = [1, 2]
+    (a, box), _ = copied((xs, {"xs": xs}), {})
+    assert box["xs"] is a
+    a.append(3)
+    assert xs == [1, 2]

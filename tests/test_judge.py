@@ -36,6 +36,9 @@ VALUES = [
     -0.0,
     "text",
     [1, [2.0, "x"]],
+    [1, 2.5, None, "a", True, float("nan"), -0.0, 10**30],  # plain: crosses as it is
+    [],
+    [[1, 2], (3,), {"k": [4]}],
     (1, (2,)),
     {3, 1},
     frozenset({"a"}),

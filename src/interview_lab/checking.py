@@ -61,6 +61,7 @@ __all__ = [
     "Exercise",
     "Exercises",
     "Mistake",
+    "copied",
     "current_time_limit",
     "is_unsolved_stub",
     "judge_changed",
@@ -353,6 +354,44 @@ def stub_methods(cls: type) -> list[str]:
     ]
 
 
+_ATOMS = frozenset({int, float, complex, bool, str, bytes, type(None)})
+
+
+def copied(args: tuple, kwargs: dict) -> tuple[tuple, dict]:
+    """``copy.deepcopy`` of a call's inputs, ``(args, kwargs)``, quicker on the
+    course's usual ones.
+
+    A list of plain numbers or strings is copied as a list, a NumPy array without
+    objects as an array (``order="K"``, as ``deepcopy`` does); everything else goes
+    through ``deepcopy``. One memo serves them all, so an input passed twice is
+    still one object in the copy. ``deepcopy`` takes about 12 ms for a list of
+    100,000 numbers, this 1.5 ms; a check copies its inputs for the learner's
+    function and for the reference, on every call.
+
+    Examples
+    --------
+    >>> xs = [1, 2.5, None]
+    >>> (a, b), kw = copied((xs, xs), {"k": [xs]})
+    >>> a == xs and a is not xs and a is b and kw["k"][0] is a
+    True
+    """
+    memo: dict[int, Any] = {}
+
+    def one(value: Any) -> Any:
+        if id(value) in memo:
+            return memo[id(value)]
+        if type(value) is list and _ATOMS.issuperset(map(type, value)):
+            copy_ = value[:]
+        elif type(value) is np.ndarray and not value.dtype.hasobject:
+            copy_ = value.copy(order="K")
+        else:
+            return copy.deepcopy(value, memo)
+        memo[id(value)] = copy_
+        return copy_
+
+    return tuple(one(a) for a in args), {k: one(v) for k, v in kwargs.items()}
+
+
 def _same_data(original: Any, passed: Any) -> bool:
     """Whether an argument still equals its saved copy (data only; others: yes)."""
     try:
@@ -586,7 +625,7 @@ class Checker:
         copies anyway: the judge sends them over as data)."""
         if _remote(self.func):
             return args, kwargs
-        return copy.deepcopy(args), copy.deepcopy(kwargs)
+        return copied(args, kwargs)
 
     def call_in_place(self, *args: Any, **kwargs: Any) -> Any:
         """Call the learner's function on the inputs themselves, not on copies.
@@ -641,8 +680,9 @@ class Checker:
         return Case(self, args, kwargs, got=got, why=why)
 
     def _reference(self, *args: Any, **kwargs: Any) -> Any:
+        args, kwargs = copied(args, kwargs)
         with quiet():
-            return self.reference(*copy.deepcopy(args), **copy.deepcopy(kwargs))
+            return self.reference(*args, **kwargs)
 
     def __call__(
         self,
@@ -769,10 +809,9 @@ class Checker:
     def _diagnose(self, args: tuple, kwargs: dict, got: Any, expect: Any) -> str | None:
         for mistake in self.mistakes:
             try:
+                a, k = copied(args, kwargs)
                 with quiet():
-                    wrong = mistake.compute(
-                        *copy.deepcopy(args), **copy.deepcopy(kwargs)
-                    )
+                    wrong = mistake.compute(*a, **k)
             except Exception:
                 continue
             if (

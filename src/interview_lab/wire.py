@@ -136,7 +136,7 @@ def encode(value: Any, other: Callable[[Any], dict] | None = None) -> Any:
                 return {**small, _TAG: "number"}
             return {_TAG: "scalar", "npy": _npy(np.asarray(v))}
         if type(v) is list:
-            if all(type(x) in _NATIVE for x in v):  # JSON as it is: no copy
+            if _NATIVE.issuperset(map(type, v)):  # JSON as it is: no copy
                 return v
             return [enc(x) for x in v]
         if type(v) is tuple:
@@ -313,12 +313,19 @@ def decode(
     handle: Callable[[dict], Any] | None = None,
     ref: Callable[[dict], Any] | None = None,
 ) -> Any:
-    """The value :func:`encode` encoded; handles and refs through the callbacks."""
+    """The value :func:`encode` encoded; handles and refs through the callbacks.
+
+    A list of plain JSON values (numbers, strings, ``None``) comes back as the very
+    list in ``data``, not a copy: decode data fresh from ``json.loads``, as
+    :func:`loads` does, so that nothing else holds it.
+    """
 
     def dec(d: Any) -> Any:
         if d is None or isinstance(d, bool | int | float | str):
             return d
         if isinstance(d, list):
+            if _NATIVE.issuperset(map(type, d)):  # plain JSON, fresh from json.loads
+                return d
             return [dec(x) for x in d]
         if not isinstance(d, dict) or _TAG not in d:
             raise ValueError(f"not a wire value: {str(d)[:80]}")
