@@ -351,6 +351,29 @@ def test_what_bypasses_sys_stderr_is_silenced_too(capfd):
     assert capfd.readouterr().err == "after\n", "descriptor 2 works again afterwards"
 
 
+def test_nested_quiet_stays_silent_and_restores_logging_as_it_was():
+    import logging
+
+    before = logging.root.manager.disable
+    with quiet():
+        with quiet():
+            assert logging.root.manager.disable == logging.CRITICAL
+        assert logging.root.manager.disable == logging.CRITICAL, "still silent"
+        logging.disable(logging.NOTSET)  # a learner's code turning logging back on
+    assert logging.root.manager.disable == before
+    logging.disable(logging.WARNING)
+    try:
+        with quiet():
+            logging.disable(logging.NOTSET)
+        assert logging.root.manager.disable == logging.WARNING
+        logging.disable(logging.CRITICAL)  # already as quiet as quiet() makes it
+        with quiet():
+            logging.disable(logging.NOTSET)
+        assert logging.root.manager.disable == logging.CRITICAL
+    finally:
+        logging.disable(before)
+
+
 def test_quiet_restores_stderr():
     before = sys.stderr
     with quiet():

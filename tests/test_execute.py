@@ -92,3 +92,55 @@ def test_grading_leaves_out_only_the_instructors_lesson_cells(tmp_path):
     )
     nb, _ = ex.preprocess(nb, resources)
     assert "".join(o.get("text", "") for o in nb.cells[0].outputs) == "figure\n"
+
+
+def test_the_judges_modules_are_found_from_the_test_cells_never_the_figures():
+    from interview_lab.judge import grading_modules
+
+    cells = [
+        "from interview_lab.topics import bias_variance as topic\ncheck = topic.checker",
+        "import numpy as np\nfrom sklearn import metrics as skm",
+        "this is not python (",
+        "import no_such_module_anywhere",
+    ]
+    found = grading_modules(cells)
+    for name in (
+        "interview_lab.topics.bias_variance.checks",
+        "interview_lab.topics.bias_variance.core",
+        "sklearn.model_selection",  # imported inside a reference function in core
+        "sklearn.metrics",
+        "numpy",
+    ):
+        assert name in found
+    assert not [n for n in found if "figures" in n or n.startswith("matplotlib")]
+    assert "no_such_module_anywhere" not in found
+
+
+def test_grading_imports_the_judges_modules_while_the_kernel_starts(monkeypatch):
+    """Before the kernel client waits for the kernel to be ready, not at the first
+    test cell (where the learner's submission would wait for them)."""
+    import nbformat
+
+    import interview_lab.execute as execute
+
+    calls = []
+    monkeypatch.setattr(
+        execute, "preload", lambda sources: calls.append((sources, ex.kc))
+    )
+    nb = nbformat.v4.new_notebook()
+    test = nbformat.v4.new_code_cell("import numpy as np\nassert np.ones(1)[0] == 1")
+    test.metadata["nbgrader"] = {
+        "grade": True,
+        "solution": False,
+        "locked": True,
+        "grade_id": "t1",
+        "points": 1,
+        "schema_version": 3,
+    }
+    nb.cells = [nbformat.v4.new_code_cell("x = 1"), test]
+    ex = execute.ResilientExecute(
+        kernel_manager_class="jupyter_client.manager.AsyncKernelManager"
+    )
+    ex.preprocess(nb, {"nbgrader": {"assignment": "a1", "notebook": "nb"}})
+    assert calls == [([test.source], None)]
+    assert nb.cells[1].outputs == []

@@ -218,12 +218,14 @@ def quiet():
     of a redirection), must not cost marks.
     """
     previous = logging.root.manager.disable
-    logging.disable(logging.CRITICAL)
+    if previous < logging.CRITICAL:  # each change walks every logger: not when nested
+        logging.disable(logging.CRITICAL)
     try:
         with silent(), contextlib.redirect_stderr(io.StringIO()), _stderr_fd_silenced():
             yield
     finally:
-        logging.disable(previous)
+        if logging.root.manager.disable != previous:
+            logging.disable(previous)
 
 
 @contextlib.contextmanager

@@ -44,13 +44,14 @@ import copy
 import time
 from pathlib import Path
 
+from jupyter_core.utils import run_sync
 from nbclient.client import NotebookClient
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbgrader.preprocessors import Execute
 from traitlets import Bool, Integer, List, Unicode
 
 from .cells import error_output, is_test, lesson_sources, source
-from .judge import Judge, close_client
+from .judge import Judge, close_client, preload
 
 __all__ = [
     "GRADEBOOK_DESTROYED",
@@ -132,6 +133,16 @@ class ResilientExecute(Execute):
             Judge(self).run(cell)
             return cell, resources
         return super().preprocess_cell(cell, resources, index)
+
+    async def async_start_new_kernel(self, **kwargs) -> None:
+        """Start the learner's kernel; while it boots in its own process, import
+        what the judge will need for this notebook's test cells (scikit-learn, the
+        topic's checks): about 1 s a submission otherwise waits for."""
+        await super().async_start_new_kernel(**kwargs)
+        if self._judged(self.resources):
+            preload([source(c) for c in self.nb.cells if is_test(c)])
+
+    start_new_kernel = run_sync(async_start_new_kernel)  # nbclient binds the base one
 
     def _judged(self, resources) -> bool:
         assignment = (resources or {}).get("nbgrader", {}).get("assignment")

@@ -24,6 +24,8 @@ from __future__ import annotations
 import ast
 import builtins
 import contextlib
+import importlib
+import importlib.util
 import io
 import json
 import secrets
@@ -45,7 +47,15 @@ from . import wire
 from .cells import error_output
 from .checking import _JUDGING, _TimeLimitExceeded, current_time_limit
 
-__all__ = ["Judge", "JudgeError", "Remote", "close_client", "free_names"]
+__all__ = [
+    "Judge",
+    "JudgeError",
+    "Remote",
+    "close_client",
+    "free_names",
+    "grading_modules",
+    "preload",
+]
 
 _MODULE = "interview_lab.remote"
 
@@ -71,6 +81,73 @@ def free_names(source: str) -> list[str]:
         elif isinstance(node, ast.ExceptHandler) and node.name:
             bound.add(node.name)
     return sorted(used - bound - set(dir(builtins)))
+
+
+def _imports(source: str, package: str | None = None) -> list[str]:
+    """The modules a piece of code imports, anywhere in it (functions included),
+    absolute names; relative imports resolved against ``package``."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            found += [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level == 0:
+                found.append(node.module or "")
+            elif package:
+                base = package.rsplit(".", node.level - 1)[0]
+                found.append(f"{base}.{node.module}" if node.module else base)
+    return [name for name in found if name]
+
+
+def grading_modules(sources: list[str]) -> list[str]:
+    """The modules grading test cells with these ``sources`` will import, in order.
+
+    What the cells import, and for each course topic among them what its checks
+    and references import, even inside functions (scikit-learn, SciPy), never its
+    figures. :func:`preload` imports them while the learner's kernel starts. (Looking
+    a dotted name up imports its parent packages.)
+
+    >>> grading_modules(["from interview_lab.topics import metrics as topic"])[:2]
+    ['interview_lab.topics', 'interview_lab.topics.metrics']
+    >>> "matplotlib" in str(grading_modules(["import interview_lab.topics.kmeans"]))
+    False
+    """
+    names: list[str] = []
+    for source in sources:
+        try:
+            tree = ast.parse(source)
+        except SyntaxError:
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names.append(node.module)
+                names += [f"{node.module}.{alias.name}" for alias in node.names]
+            elif isinstance(node, ast.Import):
+                names += [alias.name for alias in node.names]
+    out: list[str] = []
+    for name in dict.fromkeys(names):
+        try:
+            spec = importlib.util.find_spec(name)
+        except (ImportError, ValueError):
+            continue
+        if spec is None:
+            continue
+        out.append(name)
+        if name.startswith("interview_lab.topics.") and spec.submodule_search_locations:
+            for path in sorted(Path(spec.origin).parent.glob("*.py")):
+                if path.stem not in ("__init__", "figures"):
+                    out.append(f"{name}.{path.stem}")
+                    out += _imports(path.read_text(), name)
+    return list(dict.fromkeys(out))
+
+
+def preload(sources: list[str]) -> None:
+    """Import :func:`grading_modules` of ``sources`` now, quietly; a module that
+    fails to import is left for the test cell that needs it to report."""
+    for name in grading_modules(sources):
+        with contextlib.suppress(Exception), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            importlib.import_module(name)
 
 
 class _KernelLost(BaseException):
