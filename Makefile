@@ -18,7 +18,7 @@ A ?=
 
 .DEFAULT_GOAL := help
 .PHONY: help setup lab system-deps test test-fast lint format release grade grade-all \
-        progress reset bench clean
+        progress review reset bench clean
 
 help:  ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -64,6 +64,9 @@ grade-all: setup  ## instructor: autograde every submission, export grades.csv [
 
 progress: setup  ## your best score per assignment, as a table and a chart
 	$(BIN)/python -m interview_lab progress $(if $(STUDENT),--student "$(STUDENT)")
+
+review: setup  ## what to practise next: failed, never graded, then due [ALL=1]
+	$(BIN)/python -m interview_lab review $(if $(STUDENT),--student "$(STUDENT)") $(if $(ALL),--all)
 
 reset: setup  ## fresh copy of a released notebook (old one kept): make reset A=01_metrics
 	$(BIN)/python -m interview_lab reset $(A)

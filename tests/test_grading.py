@@ -344,9 +344,12 @@ def test_progress_table_and_chart(graded):
     proc = run_cli(root, "progress")
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.splitlines()
-    assert lines[0] == "assignment    best   of     %  tries  last graded"
+    assert lines[0] == (
+        "assignment    best   of     %  tries  last graded       to practise (make review)"
+    )
     assert re.fullmatch(
-        r"01_metrics      12   27    44      1  \d{4}-\d\d-\d\d \d\d:\d\d", lines[1]
+        r"01_metrics      12   27    44      1  \d{4}-\d\d-\d\d \d\d:\d\d  \d failed",
+        lines[1],
     )
     assert lines[2] == "total           12   27    44"
     assert lines[-1] == (
@@ -357,6 +360,14 @@ def test_progress_table_and_chart(graded):
     nb = read_nb(root / "notebooks" / "progress.ipynb")
     assert "| 01_metrics | 12 | 27 | 1 |" in cells.source(nb["cells"][0])
     assert nb["cells"][1]["outputs"][0]["data"]["image/png"]
+    proc = run_cli(root, "review")
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert lines[0].startswith("Practise now (")
+    assert re.fullmatch(
+        r"  failed  01_metrics/\w+ +lost points when last graded .*", lines[1]
+    )
+    assert "  new     02_bias_variance/" in proc.stdout
 
 
 @pytest.mark.slow
@@ -457,7 +468,30 @@ def test_progress_keeps_the_best_score_of_every_grading(tmp_path, monkeypatch):
         "2026-03-02 09:00",
     )
     assert progress.format_table([rows]) == [
-        "assignment    best   of     %  tries  last graded",
+        "assignment    best   of     %  tries  last graded       to practise (make review)",
         "01_metrics      14   27    52      2  2026-03-02 09:00",
         "total           14   27    52",
     ]
+
+
+def test_progress_shows_what_to_practise_beside_the_scores(tmp_path):
+    from interview_lab import progress
+
+    shutil.copytree(REPO / "source" / ASSIGNMENT, tmp_path / "source" / ASSIGNMENT)
+    (tmp_path / ".selfstudy").mkdir()
+    row = {
+        "time": "2026-03-01T09:00:00+00:00",
+        "student": STUDENT,
+        "assignment": ASSIGNMENT,
+        "score": 20,
+        "max_score": 27,
+        "exercises": {
+            "confusion_matrix": [0, 3],
+            "precision": [3, 3],
+            "recall": [3, 3],
+        },
+    }
+    (tmp_path / ".selfstudy" / "history.jsonl").write_text(json.dumps(row) + "\n")
+    (rows,) = progress.collect(tmp_path, STUDENT)
+    assert rows.review == "1 failed, 2 due"  # the passes of 2026-03-01 are due since
+    assert progress.format_table([rows])[1].endswith("  1 failed, 2 due")

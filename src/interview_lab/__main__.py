@@ -9,6 +9,8 @@ grade A           grade your notebooks/A work with nbgrader (in .selfstudy/) and
                   the points per exercise; --student NAME (default: $STUDENT or login)
 progress          your best score per assignment: a table, notebooks/progress.png and
                   notebooks/progress.ipynb
+review            what to practise next: exercises failed or never graded, then those
+                  passed a while ago (spaced: 1, 3, 7 then 21 days after a pass)
 reset A           a fresh copy of release/A in notebooks/A (the old one kept as a
                   dated backup)
 grade-all [A ...] instructor: autograde every submission in submitted/, one nbgrader
@@ -73,6 +75,13 @@ def _progress(args) -> int:
     return 0
 
 
+def _review(args) -> int:
+    from .review import show_review
+
+    show_review(course.find_root(), args.student, limit=None if args.all else 12)
+    return 0
+
+
 def _reset(args) -> int:
     root = course.find_root()
     assignment = _need_assignment(args, root, "reset")
@@ -125,6 +134,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--student", help="student id (default: $STUDENT or your login)")
     p = sub.add_parser("progress", help="your best score per assignment")
     p.add_argument("--student", help="student id (default: $STUDENT or your login)")
+    p = sub.add_parser("review", help="what to practise next (spaced review)")
+    p.add_argument("--student", help="student id (default: $STUDENT or your login)")
+    p.add_argument("--all", action="store_true", help="list every exercise to practise")
     p = sub.add_parser("reset", help="fresh copy of a released notebook (keeps yours)")
     p.add_argument("assignment", nargs="?")
     p = sub.add_parser(
@@ -155,6 +167,7 @@ COMMANDS = {
     "release": _release,
     "grade": _grade,
     "progress": _progress,
+    "review": _review,
     "reset": _reset,
     "grade-all": _grade_all,
 }

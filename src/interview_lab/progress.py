@@ -18,6 +18,7 @@ from pathlib import Path
 
 from . import cells, course
 from .grading import SELFSTUDY, format_points, student_id
+from .review import catalog, read_history, schedule, summary
 
 __all__ = ["Progress", "collect", "figure", "format_table", "show", "write_progress"]
 
@@ -32,6 +33,7 @@ class Progress:
     latest: float | None = None
     attempts: int = 0
     last: str = ""
+    review: str = ""  #: exercises to practise now (``"1 failed, 2 due"``), see review
 
     @property
     def percent(self) -> float:
@@ -96,6 +98,11 @@ def collect(root: Path, student: str | None = None) -> list[Progress]:
         if runs and not p.last:
             p.last = runs[-1]["time"][:16].replace("T", " ")
         rows.append(p)
+    todo = summary(
+        schedule(catalog(root), read_history(study / "history.jsonl", student))
+    )
+    for p in rows:
+        p.review = todo.get(p.assignment, "")
     return rows
 
 
@@ -103,14 +110,15 @@ def format_table(rows: list[Progress]) -> list[str]:
     """The progress table as text lines."""
     w = max([len("assignment"), *(len(r.assignment) for r in rows)]) + 2
     lines = [
-        f"{'assignment':<{w}}{'best':>6}{'of':>5}{'%':>6}  {'tries':>5}  last graded"
+        f"{'assignment':<{w}}{'best':>6}{'of':>5}{'%':>6}  {'tries':>5}  "
+        f"{'last graded':<16}  to practise (make review)"
     ]
     for r in rows:
         best = "-" if r.best is None else format_points(r.best)
         pct = "-" if r.best is None else f"{r.percent:.0f}"
         lines.append(
             f"{r.assignment:<{w}}{best:>6}{format_points(r.max_score):>5}{pct:>6}"
-            f"  {r.attempts:>5}  {r.last}".rstrip()
+            f"  {r.attempts:>5}  {r.last:<16}  {r.review}".rstrip()
         )
     done = sum(r.best or 0 for r in rows)
     total = sum(r.max_score for r in rows)
@@ -170,7 +178,8 @@ def write_progress(
     nb = nbformat.v4.new_notebook()
     md_rows = "\n".join(
         f"| {r.assignment} | {'-' if r.best is None else format_points(r.best)} "
-        f"| {format_points(r.max_score)} | {r.attempts} | {r.last or '-'} |"
+        f"| {format_points(r.max_score)} | {r.attempts} | {r.last or '-'} "
+        f"| {r.review or '-'} |"
         for r in rows
     )
     nb.cells = [
@@ -178,8 +187,8 @@ def write_progress(
             "# Your progress\n\nBest score so far per assignment, from your local "
             "gradebook (`.selfstudy/`). Refresh with `make progress` (or run the cell "
             "below); grade an assignment with `make grade A=<assignment>`.\n\n"
-            "| assignment | best | of | tries | last graded |\n|---|---|---|---|---|\n"
-            + md_rows
+            "| assignment | best | of | tries | last graded | to practise |\n"
+            "|---|---|---|---|---|---|\n" + md_rows
         ),
         nbformat.v4.new_code_cell(
             "from interview_lab.progress import show\n\nshow()",
