@@ -66,15 +66,31 @@ c.ClearSolutions.code_stub = {
 # from the gradebook) and tracebacks quote their lines (nbgrader issues 917, 1363).
 # HideHiddenTests replaces each hidden region with "# hidden tests (not shown)" and
 # cuts test-cell tracebacks down to the "CheckFailed: <message>" feedback.
+import nbgrader  # noqa: E402
 from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor  # noqa: E402
 from nbgrader.preprocessors import GetGrades  # noqa: E402
 
-from interview_lab.nbgrader_plugins import HideHiddenTests  # noqa: E402
+import interview_lab  # noqa: E402
+from interview_lab.nbgrader_plugins import ExerciseSummary, HideHiddenTests  # noqa: E402
 
 c.GenerateFeedback.preprocessors = [
     GetGrades,
     CSSHTMLHeaderPreprocessor,
+    ExerciseSummary,
     HideHiddenTests,
+]
+# The feedback page opens with each exercise by name, its points and its visible and
+# hidden parts, linked to their cells (nbgrader's lists one "Test cell" per cell).
+# (interview_lab/templates/feedback/exercises.html.j2 extends nbgrader's page).
+c.HTMLExporter.template_file = "exercises.html.j2"
+c.HTMLExporter.extra_template_basedirs = [
+    str(
+        Path(nbgrader.__file__).parent
+        / "server_extensions"
+        / "formgrader"
+        / "templates"
+    ),
+    str(Path(interview_lab.__file__).parent / "templates"),
 ]
 
 # A submission that kills its kernel (os._exit, a crash) scores 0 on that cell only:

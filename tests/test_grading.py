@@ -289,6 +289,21 @@ def graded(tmp_path_factory):
     return root, proc, before
 
 
+# The exercise table at the top of the feedback page for the partial submission.
+EXPECTED_FEEDBACK_ROWS = [
+    "Exercise | Score | Parts",
+    "confusion_matrix | 3 / 3 | checks 1 / 1; hidden tests 2 / 2",
+    "precision | 3 / 3 | checks 1 / 1; hidden tests 2 / 2",
+    "recall | 0 / 3 | checks 0 / 1; hidden tests 0 / 2",
+    "f_beta | 0 / 3 | checks 0 / 1; hidden tests 0 / 2",
+    "roc_curve | 0 / 3 | checks 0 / 1; hidden tests 0 / 2",
+    "roc_auc | 0 / 3 | checks 0 / 1; hidden tests 0 / 2",
+    "mae | 3 / 3 | checks 1 / 1; hidden tests 2 / 2",
+    "rmse | 3 / 3 | checks 1 / 1; hidden tests 2 / 2",
+    "r2 | 0 / 3 | checks 0 / 1; hidden tests 0 / 2",
+]
+
+
 @pytest.mark.slow
 @pytest.mark.xdist_group("grading")
 def test_grade_prints_the_exact_table(graded):
@@ -337,6 +352,34 @@ def test_feedback_shows_messages_but_no_hidden_test_source(graded):
     assert "Traceback (most recent call last)" not in text
 
 
+def exercise_rows(page: str) -> list[str]:
+    """The feedback page's exercise table as text, a row a line, cells split by |."""
+    table = re.search(r'<table[^>]*id="exercises".*?</table>', page, re.S)
+    assert table, "the feedback page has no exercise table"
+    rows = []
+    for row in re.findall(r"<tr\b.*?</tr>", table.group(0), re.S):
+        cells_ = re.findall(r"<t[dh]\b[^>]*>(.*?)</t[dh]>", row, re.S)
+        rows.append(
+            " | ".join(
+                " ".join(html.unescape(re.sub(r"<[^>]+>", "", c)).split())
+                for c in cells_
+            )
+        )
+    return rows
+
+
+@pytest.mark.slow
+@pytest.mark.xdist_group("grading")
+def test_feedback_opens_with_each_exercise_by_name_and_its_parts(graded):
+    root, _, _ = graded
+    path = root / ".selfstudy" / "feedback" / STUDENT / ASSIGNMENT / "metrics.html"
+    page = path.read_text()
+    assert exercise_rows(page) == EXPECTED_FEEDBACK_ROWS
+    assert ">Test cell</a> (Score:" not in page  # nbgrader's unnamed list is gone
+    for anchor in re.findall(r'<a href="#([\w-]+)"', page.split('id="exercises"')[1]):
+        assert f'<a name="{anchor}"></a>' in page, f"a link to #{anchor} leads nowhere"
+
+
 @pytest.mark.slow
 @pytest.mark.xdist_group("grading")
 def test_progress_table_and_chart(graded):
@@ -367,7 +410,8 @@ def test_progress_table_and_chart(graded):
     assert re.fullmatch(
         r"  failed  01_metrics/\w+ +lost points when last graded .*", lines[1]
     )
-    assert "  new     02_bias_variance/" in proc.stdout
+    assert "Practise now (5):" in lines  # the 5 exercises this grading failed
+    assert "  later   01_metrics/precision " in proc.stdout  # passed: due tomorrow
 
 
 @pytest.mark.slow
@@ -495,3 +539,29 @@ def test_progress_shows_what_to_practise_beside_the_scores(tmp_path):
     (rows,) = progress.collect(tmp_path, STUDENT)
     assert rows.review == "1 failed, 2 due"  # the passes of 2026-03-01 are due since
     assert progress.format_table([rows])[1].endswith("  1 failed, 2 due")
+
+
+def test_exercise_summary_names_written_answers_and_leaves_them_ungraded():
+    from interview_lab.nbgrader_plugins import exercise_summary
+
+    nb = read_nb(notebook_path(REPO, "source", "11_interview_concepts"))
+    manual = [c for c in nb["cells"] if cells.is_manual(c)]
+    assert manual, "11 has written answers"
+    for c in nb["cells"]:
+        meta = cells.nbgrader_meta(c)
+        if meta.get("grade"):  # what GetGrades leaves: autograded full, written not yet
+            meta["score"] = None if cells.is_manual(c) else meta.get("points", 0)
+    rows = {r["name"]: r for r in exercise_summary(nb)}
+    answer = cells.grade_id(manual[0])
+    assert rows[answer]["score"] is None
+    assert [p["kind"] for p in rows[answer]["parts"]] == ["written answer"]
+    assert rows[answer]["anchor"] == answer
+    coded = [r for r in rows.values() if r["parts"][0]["kind"] != "written answer"]
+    assert coded and all(r["score"] == r["points"] > 0 for r in coded)
+    assert all(r["anchor"] == f"comment-{r['name']}" for r in coded)
+    total = sum(
+        float(cells.nbgrader_meta(c).get("points", 0))
+        for c in nb["cells"]
+        if cells.nbgrader_meta(c).get("grade")
+    )
+    assert sum(r["points"] for r in rows.values()) == total

@@ -46,7 +46,16 @@ from nbgrader.preprocessors import (
 )
 from traitlets import Bool, Unicode, default
 
-from .cells import grade_id, is_test, strip_ansi
+from .cells import (
+    exercise_tests,
+    grade_id,
+    is_answer,
+    is_manual,
+    is_test,
+    nbgrader_meta,
+    strip_ansi,
+)
+from .cells import source as cell_source
 
 __all__ = [
     "HIDDEN_PLACEHOLDER",
@@ -55,8 +64,10 @@ __all__ = [
     "RESTORED_ANSWER_NOTE",
     "RESTORED_NOTE",
     "DropDuplicateIds",
+    "ExerciseSummary",
     "HideHiddenTests",
     "RestoreReadOnlyCells",
+    "exercise_summary",
     "hide_hidden_tests",
     "short_error",
 ]
@@ -273,3 +284,92 @@ class RestoreReadOnlyCells(NbGraderPreprocessor):
             nb.cells.insert(ids.index(after) + 1, cell)
         else:
             nb.cells.append(cell)
+
+
+# ------------------------------------------------------------------ feedback summary
+def _what(cell: dict) -> str:
+    """What a test cell checks: the first line of its docstring, else its grade id."""
+    first = cell_source(cell).lstrip().split("\n", 1)[0].strip()
+    for quote in ('"""', "'''"):
+        if first.startswith(quote):
+            return first.strip(quote).strip() or str(grade_id(cell))
+    return str(grade_id(cell))
+
+
+def _part(cell: dict, kind: str) -> dict:
+    meta = nbgrader_meta(cell)
+    score = meta.get("score")
+    return {
+        "grade_id": meta["grade_id"],
+        "kind": kind,
+        "what": _what(cell) if kind != "written answer" else "graded by a person",
+        "score": None if score is None else float(score),
+        "points": float(meta.get("points", 0) or 0),
+    }
+
+
+def exercise_summary(
+    nb: dict, begin_hidden: str = "### BEGIN HIDDEN TESTS"
+) -> list[dict]:
+    """Each exercise of a graded notebook with its points and its graded parts.
+
+    One entry per answer cell (code the learner writes, with its test cells) and per
+    written answer, in notebook order: ``name``, ``anchor`` (the HTML anchor of its
+    cell in nbgrader's feedback), ``score`` (``None`` while a part is ungraded),
+    ``points`` and ``parts``, each a test cell (``kind`` ``"checks"``, or ``"hidden
+    tests"`` when it holds hidden tests) or the written answer itself, with its
+    ``grade_id``, ``what`` (the first line of the test cell's docstring), ``score``
+    and ``points``. Scores are those ``GetGrades`` put in the cells' metadata.
+
+    >>> import nbformat
+    >>> def cell(src, **meta):
+    ...     c = nbformat.v4.new_code_cell(src)
+    ...     c.metadata["nbgrader"] = meta
+    ...     return c
+    >>> nb = nbformat.v4.new_notebook(cells=[
+    ...     cell("def f(): ...", grade_id="f", solution=True, grade=False),
+    ...     cell("'''f: two examples.'''", grade_id="test_f", grade=True, points=1,
+    ...          score=1.0),
+    ...     cell("'''f: edge cases (hidden).'''\\n### BEGIN HIDDEN TESTS", grade=True,
+    ...          grade_id="test_f_hidden", points=2, score=0.0)])
+    >>> [(e["name"], e["score"], e["points"]) for e in exercise_summary(nb)]
+    [('f', 1.0, 3.0)]
+    >>> [(p["kind"], p["what"], p["score"]) for p in exercise_summary(nb)[0]["parts"]]
+    [('checks', 'f: two examples.', 1.0), ('hidden tests', 'f: edge cases (hidden).', 0.0)]
+    """
+    owner = {
+        gid: name for name, tests in exercise_tests(nb).items() for gid, _ in tests
+    }
+    rows: dict[str, dict] = {}
+    for cell in nb["cells"]:
+        gid = grade_id(cell)
+        if gid is None:
+            continue
+        if is_answer(cell):
+            rows.setdefault(gid, {"name": gid, "anchor": f"comment-{gid}", "parts": []})
+        elif is_manual(cell):
+            row = rows.setdefault(gid, {"name": gid, "anchor": gid, "parts": []})
+            row["parts"].append(_part(cell, "written answer"))
+        elif is_test(cell):
+            name = owner.get(gid, gid)
+            row = rows.setdefault(name, {"name": name, "anchor": gid, "parts": []})
+            hidden = begin_hidden in cell_source(cell)
+            row["parts"].append(_part(cell, "hidden tests" if hidden else "checks"))
+    for row in rows.values():
+        scores = [p["score"] for p in row["parts"]]
+        row["points"] = sum(p["points"] for p in row["parts"])
+        row["score"] = None if None in scores else sum(scores)
+    return [row for row in rows.values() if row["parts"]]
+
+
+class ExerciseSummary(Preprocessor):
+    """Put :func:`exercise_summary` in ``resources["exercises"]`` for the course's
+    feedback template, which lists each exercise by name (run it after ``GetGrades``
+    and before :class:`HideHiddenTests`)."""
+
+    enabled = Bool(True, help="Whether to summarise the exercises.").tag(config=True)
+
+    def preprocess(self, nb, resources):
+        begin = ClearHiddenTests(config=self.config).begin_test_delimeter
+        resources["exercises"] = exercise_summary(nb, begin)
+        return nb, resources
