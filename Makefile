@@ -18,7 +18,7 @@ A ?=
 
 .DEFAULT_GOAL := help
 .PHONY: help setup lab system-deps test test-fast lint format release grade grade-all \
-        progress review reset bench clean
+        progress review interview interview-grade reset bench clean
 
 help:  ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-11s %s\n", $$1, $$2}'
@@ -64,6 +64,12 @@ grade-all: setup  ## instructor: autograde every submission, export grades.csv [
 
 progress: setup  ## your best score per assignment, as a table and a chart
 	$(BIN)/python -m interview_lab progress $(if $(STUDENT),--student "$(STUDENT)")
+
+interview: setup  ## a timed mock interview from the whole course [MINUTES=45] [SEED=7]
+	$(BIN)/python -m interview_lab interview $(if $(MINUTES),--minutes $(MINUTES)) $(if $(SEED),--seed $(SEED)) $(if $(STUDENT),--student "$(STUDENT)")
+
+interview-grade: setup  ## grade the latest mock interview (hidden tests, time, rubric)
+	$(BIN)/python -m interview_lab interview-grade $(if $(STUDENT),--student "$(STUDENT)")
 
 review: setup  ## what to practise next: failed, never graded, then due [ALL=1]
 	$(BIN)/python -m interview_lab review $(if $(STUDENT),--student "$(STUDENT)") $(if $(ALL),--all)

@@ -9,6 +9,10 @@ grade A           grade your notebooks/A work with nbgrader (in .selfstudy/) and
                   the points per exercise; --student NAME (default: $STUDENT or login)
 progress          your best score per assignment: a table, notebooks/progress.png and
                   notebooks/progress.ipynb
+interview         a timed mock interview drawn from the whole course, written to
+                  notebooks/interviews/<date-time>.ipynb; --minutes (45), --seed
+interview-grade   grade the latest mock interview: hidden tests, time taken, the
+                  written answer's rubric
 review            what to practise next: exercises failed or never graded, then those
                   passed a while ago (spaced: 1, 3, 7 then 21 days after a pass)
 reset A           a fresh copy of release/A in notebooks/A (the old one kept as a
@@ -75,6 +79,38 @@ def _progress(args) -> int:
     return 0
 
 
+def _interview(args) -> int:
+    from .grading import GradingError
+    from .interview import new_session
+
+    try:
+        session = new_session(course.find_root(), args.seed, args.minutes, args.student)
+    except GradingError as exc:
+        print(f"Could not build a mock interview: {exc}", file=sys.stderr)
+        return 1
+    print(
+        f"Mock interview {session.id} ({session.minutes} minutes, seed {session.seed})"
+        f"\n  coding:  {session.coding[0]}/{session.coding[1]}"
+        f"\n  concept: {', '.join(session.concepts)}"
+        f"\n  written: {session.written}"
+        f"\nOpen {session.notebook} in JupyterLab; the clock started at "
+        f"{session.started}. When done: make interview-grade"
+    )
+    return 0
+
+
+def _interview_grade(args) -> int:
+    from .grading import GradingError
+    from .interview import grade_session
+
+    try:
+        grade_session(course.find_root(), args.student)
+    except GradingError as exc:
+        print(f"Could not grade the mock interview: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def _review(args) -> int:
     from .review import show_review
 
@@ -134,6 +170,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--student", help="student id (default: $STUDENT or your login)")
     p = sub.add_parser("progress", help="your best score per assignment")
     p.add_argument("--student", help="student id (default: $STUDENT or your login)")
+    p = sub.add_parser("interview", help="a timed mock interview")
+    p.add_argument("--minutes", type=int, default=45, help="session length (45)")
+    p.add_argument("--seed", type=int, help="draw the same session again")
+    p.add_argument("--student", help="student id (default: $STUDENT or your login)")
+    p = sub.add_parser("interview-grade", help="grade the latest mock interview")
+    p.add_argument("--student", help="student id (default: $STUDENT or your login)")
     p = sub.add_parser("review", help="what to practise next (spaced review)")
     p.add_argument("--student", help="student id (default: $STUDENT or your login)")
     p.add_argument("--all", action="store_true", help="list every exercise to practise")
@@ -168,6 +210,8 @@ COMMANDS = {
     "grade": _grade,
     "progress": _progress,
     "review": _review,
+    "interview": _interview,
+    "interview-grade": _interview_grade,
     "reset": _reset,
     "grade-all": _grade_all,
 }

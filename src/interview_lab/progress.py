@@ -80,7 +80,7 @@ def collect(root: Path, student: str | None = None) -> list[Progress]:
         for line in (study / "history.jsonl").read_text().splitlines():
             if line.strip():
                 row = json.loads(line)
-                if row.get("student") == student:
+                if row.get("student") == student and row.get("kind") != "interview":
                     history.setdefault(row["assignment"], []).append(row)
     rows = []
     for a in course.assignments(root):
