@@ -5,7 +5,8 @@
 * one coding exercise from 01-07, as an interviewer asks it: its signature and
   docstring only (no lesson, no hint, no try-it cell, no visible checks; all its test
   cells are hidden), preferring what ``make review`` says to practise;
-* one or two concept questions from 11's bank, autograded;
+* one or two concept questions from 11's bank, autograded when the session is graded
+  (their checks are hidden too);
 * one behavioural (STAR) or design question from 11, answered in writing and
   self-scored against its rubric, shown only after grading.
 
@@ -237,7 +238,7 @@ def build_source(root: Path, session: Session) -> dict:
         out += [_md(f"## {number}. Concept"), *_question(concepts, at)]
         out.append(_clean(concepts["cells"][at]))
         out += [
-            _clean(by)
+            _hidden(by)  # checked when graded, as in the room: no instant verdict
             for by in concepts["cells"]
             if cells.is_test(by) and cells.grade_id(by) == f"test_{q}"
         ]
@@ -355,11 +356,17 @@ def grade_session(
     )
     if proc.returncode:
         raise GradingError("nbgrader autograde failed:\n" + proc.stderr[-3000:])
+    proc = run_nbgrader(
+        ["generate_feedback", session.id, "--student", student, "--force"], study
+    )
+    if proc.returncode:
+        raise GradingError("nbgrader generate_feedback failed:\n" + proc.stderr[-3000:])
     db_url = f"sqlite:///{study / 'gradebook.db'}"
     grades = cell_grades(db_url, session.id, student, NOTEBOOK)
     autograded = study / "autograded" / student / session.id / f"{NOTEBOOK}.ipynb"
+    feedback = study / "feedback" / student / session.id / f"{NOTEBOOK}.html"
     report = GradeReport(
-        session.id, student, [read_result(autograded, grades, None)], root
+        session.id, student, [read_result(autograded, grades, feedback)], root
     )
     started = dt.datetime.fromisoformat(session.started)
     saved = dt.datetime.fromtimestamp(mine.stat().st_mtime, tz=dt.UTC)

@@ -340,3 +340,39 @@ def test_formgrader_opens_from_the_course_root(
     listed = json.dumps(lab_server.api("/formgrader/api/assignments"))
     for assignment in harness.source_assignments():
         assert f'"{assignment}"' in listed, listed[:2000]
+
+
+def test_a_mock_interview_session_opens_and_runs_in_jupyterlab(
+    page, lab_server, course_root, screenshots
+):
+    """make interview's notebook, answered with the instructor's solutions: it opens,
+    shows the session's header, and Run All runs every cell without an error (its
+    checks are hidden: the test cells hold only their docstrings)."""
+    from interview_lab import cells, interview
+
+    session = interview.new_session(course_root, seed=3)
+    mine = course_root / session.notebook
+    source = harness.read_nb(
+        course_root / ".selfstudy" / "source" / session.id / "interview.ipynb"
+    )
+    answers = {
+        cells.grade_id(c): cells.source(c)
+        for c in source["cells"]
+        if cells.is_answer(c)
+    }
+    nb = harness.read_nb(mine)
+    for c in nb["cells"]:
+        if cells.grade_id(c) in answers:
+            c["source"] = answers[cells.grade_id(c)]
+    mine.write_text(json.dumps(nb, indent=1))
+    rel = session.notebook
+    panel = open_notebook(page, lab_server, rel, len(nb["cells"]))
+    heading = panel.locator(".jp-MarkdownOutput h1").first.inner_text()
+    assert heading.startswith(f"Mock interview · {session.minutes} minutes")
+    assert session.coding[1] in panel.locator(".jp-MarkdownOutput").first.inner_text()
+    prompts = run_all(page, panel, sum(c["cell_type"] == "code" for c in nb["cells"]))
+    page.screenshot(path=str(screenshots / "interview-session.png"), full_page=True)
+    errors = panel.locator(STDERR).all_inner_texts()
+    assert not errors, f"{rel}: cells show errors:\n" + "\n---\n".join(errors)
+    assert all(re.fullmatch(r"\[\d+\]:", p) for p in prompts), prompts
+    assert not page.js_errors, page.js_errors
