@@ -93,7 +93,8 @@ def lab(tmp_path_factory):
     root.mkdir()
     shutil.copy2(REPO / "nbgrader_config.py", root)
     shutil.copytree(REPO / "source", root / "source")
-    proc = run_cli(root, "interview", "--seed", "5", "--minutes", "30")
+    # seed 3: 01_metrics/mae, q_supervised, q_cm_recall (a variant), star_project
+    proc = run_cli(root, "interview", "--seed", "3", "--minutes", "30")
     assert proc.returncode == 0, proc.stderr[-3000:]
     (info,) = (root / "notebooks" / "interviews").glob("*.json")
     return root, json.loads(info.read_text()), proc
@@ -103,7 +104,7 @@ def lab(tmp_path_factory):
 @pytest.mark.xdist_group("interview")
 def test_make_interview_writes_a_valid_session_with_no_solution_or_hidden_test(lab):
     root, info, proc = lab
-    assert "seed 5" in proc.stdout and info["notebook"] in proc.stdout
+    assert "seed 3" in proc.stdout and info["notebook"] in proc.stdout
     mine = root / info["notebook"]
     nb = read_nb(mine)
     text = "\n".join(cells.source(c) for c in nb["cells"])
@@ -116,11 +117,13 @@ def test_make_interview_writes_a_valid_session_with_no_solution_or_hidden_test(l
             r"### BEGIN (?:SOLUTION|HIDDEN TESTS)\n(.*?)### END", cells.source(c), re.S
         )
         for line in block.splitlines()
-        if len(line.strip()) > 12
+        if len(line.strip()) > 12 and not line.startswith(("from ", "import "))
     ]
     assert secret and not [line for line in secret if line in text]
     assert info["coding"][0].startswith(interview.CODING)
-    assert info["minutes"] == 30 and info["seed"] == 5
+    assert info["minutes"] == 30 and info["seed"] == 3
+    assert "q_cm_recall" in info["concepts"]
+    assert str(interview.session_matrix(3)) in text and "[[905, 15]" not in text
 
 
 @pytest.mark.slow
@@ -133,6 +136,7 @@ def test_interview_grade_scores_an_unsolved_then_a_solved_session(lab):
     assert total and float(total.group(1)) == 0 and float(total.group(2)) > 0
     assert "time: " in proc.stdout and f"min of {info['minutes']}" in proc.stdout
     assert "score it yourself against its rubric" in proc.stdout
+    assert "STAR helper on your answer:" in proc.stdout  # star_project is behavioural
     page = root / ".selfstudy" / "feedback" / STUDENT / info["id"] / "interview.html"
     assert f"feedback: {page.relative_to(root)}" in proc.stdout
     assert f"<code>{info['coding'][1]}</code>" in page.read_text()  # named, as in 01-11
@@ -165,3 +169,60 @@ def test_interview_grade_scores_an_unsolved_then_a_solved_session(lab):
     assert last["exercises"][coding_e][0] == last["exercises"][coding_e][1] > 0
     review = run_cli(root, "review", "--all")
     assert f"later   {coding_a}/{coding_e} " in review.stdout  # passed: not due today
+
+
+def test_the_quiz_numbers_change_with_the_seed_so_a_remembered_answer_fails():
+    from interview_lab.checking import CheckFailed
+    from interview_lab.topics import interview_concepts as topic
+
+    matrices = {str(interview.session_matrix(seed)) for seed in range(20)}
+    assert len(matrices) == 20 and interview.QUIZ_MATRIX_TEXT not in matrices
+    s = session(3)  # asks q_cm_recall
+    assert "q_cm_recall" in s.concepts
+    nb = interview.build_source(REPO, s)
+    text = "\n".join(cells.source(c) for c in nb["cells"])
+    matrix = interview.session_matrix(3)
+    (tn, fp), (fn, tp) = matrix
+    assert f"`{matrix}`" in text and "What is its recall?" in text
+    assert interview.QUIZ_MATRIX_TEXT not in text
+    with pytest.raises(CheckFailed, match="expected"):
+        topic.check_matrix_answer("q_cm_recall", 0.75, matrix)  # the quiz's answer
+    topic.check_matrix_answer("q_cm_recall", f"{tp}/{tp + fn}", matrix)
+
+
+def test_a_matrix_answer_is_checked_with_messages_that_say_why(capsys):
+    from interview_lab.checking import CheckFailed
+    from interview_lab.topics import interview_concepts as topic
+
+    matrix = [[700, 20], [30, 90]]
+    topic.check_matrix_answer("q_cm_precision", 90 / 110 + 0.004, matrix)
+    assert capsys.readouterr().out == (
+        "✓ q_cm_precision: precision = TP / (TP + FP) = 90 / 110 = 0.8182.\n"
+    )
+    with pytest.raises(CheckFailed) as info:
+        topic.check_matrix_answer("q_cm_recall", 0.8, matrix)
+    assert str(info.value) == (
+        "q_cm_recall = 0.8\n  expected: 0.7500 (within 0.005)\n"
+        "  hint:     recall = TP / (TP + FN), with [[TN, FP], [FN, TP]] = "
+        "[[700, 20], [30, 90]]."
+    )
+    with pytest.raises(CheckFailed, match="cannot read the answer"):
+        topic.check_matrix_answer("q_cm_recall", "about a half", matrix)
+    with pytest.raises(ValueError, match="q_other"):
+        topic.check_matrix_answer("q_other", 0.5, matrix)
+
+
+def test_the_coding_question_shows_an_example_drawn_with_the_seed():
+    examples = set()
+    for seed in range(30):
+        s = interview.Session("x", seed, 45, "", ("01_metrics", "mae"), [], "")
+        text = interview._example(REPO, s)
+        assert text == interview._example(REPO, s), "the same seed, the same example"
+        found = re.search(r"`(mae\(.*\))` returns `(.*)`\.$", text)
+        assert found, text
+        examples.add(found.group(1))
+    assert len(examples) >= 3
+    s = interview.Session(
+        "x", 0, 45, "", ("07_pipelines", "build_preprocessor"), [], ""
+    )
+    assert interview._example(REPO, s) == ""  # an estimator is no one-line example

@@ -4,9 +4,11 @@
 
 * one coding exercise from 01-07, as an interviewer asks it: its signature and
   docstring only (no lesson, no hint, no try-it cell, no visible checks; all its test
-  cells are hidden), preferring what ``make review`` says to practise;
+  cells are hidden) and one example drawn with the seed from the exercise's cases,
+  preferring what ``make review`` says to practise;
 * one or two concept questions from 11's bank, autograded when the session is graded
-  (their checks are hidden too);
+  (their checks are hidden too); the quiz's confusion matrix is drawn again with the
+  seed (:func:`session_matrix`), so a remembered answer does not pass;
 * one behavioural (STAR) or design question from 11, answered in writing and
   self-scored against its rubric, shown only after grading.
 
@@ -50,12 +52,14 @@ from .validation import check_int
 __all__ = [
     "CODING",
     "CONCEPTS",
+    "MATRIX_QUESTIONS",
     "Session",
     "build_source",
     "draw",
     "grade_session",
     "latest_session",
     "new_session",
+    "session_matrix",
 ]
 
 #: Assignments whose exercises are coding questions.
@@ -197,6 +201,107 @@ def _title(nb: dict) -> str:
     return ""
 
 
+#: Concept questions whose numbers each session draws again: the quiz's matrix.
+MATRIX_QUESTIONS = ("q_cm_precision", "q_cm_recall")
+QUIZ_MATRIX_TEXT = "[[905, 15], [20, 60]]"
+
+
+def session_matrix(seed: int) -> list[list[int]]:
+    """The confusion matrix ``[[TN, FP], [FN, TP]]`` of a session's seed.
+
+    >>> session_matrix(3) == session_matrix(3) != session_matrix(4)
+    True
+    """
+    rng = random.Random(f"matrix-{seed}")
+    return [
+        [rng.randint(600, 950), rng.randint(5, 80)],
+        [rng.randint(5, 80), rng.randint(20, 150)],
+    ]
+
+
+def _matrix_question(nb: dict, at: int, name: str, matrix: list) -> list[dict]:
+    """Question ``name`` asked about ``matrix``: its text, answer and hidden check."""
+    text = "\n\n".join(cells.source(c) for c in _question(nb, at))
+    total = sum(map(sum, matrix))
+    kind = "precision" if name.endswith("precision") else "recall"
+    for quiz, asked in (
+        (QUIZ_MATRIX_TEXT, str(matrix)),
+        ("on 1000 transactions", f"on {total} transactions"),
+        ("**Questions 9 and 10.**", "**Question.**"),
+        ("What are its precision and its recall?", f"What is its {kind}?"),
+        ("Give each as", "Give it as"),
+    ):
+        text = text.replace(quiz, asked)
+    (tn, fp), (fn, tp) = matrix
+    formula = (
+        f"{tp} / ({tp} + {fp})"
+        if name.endswith("precision")
+        else (f"{tp} / ({tp} + {fn})")
+    )
+    answer = _clean(nb["cells"][at])
+    answer["source"] = (
+        "# Your answer: a number between 0 and 1.\n### BEGIN SOLUTION\n"
+        f"{name} = {formula}\n### END SOLUTION"
+    )
+    test = next(
+        c
+        for c in nb["cells"]
+        if cells.is_test(c) and cells.grade_id(c) == f"test_{name}"
+    )
+    test = _clean(test)
+    test["source"] = (
+        f'"""{name}: the number is right for this session\'s matrix (less than 0.005 '
+        'off)."""\n### BEGIN HIDDEN TESTS\n'
+        "from interview_lab.topics import interview_concepts as topic\n\n"
+        f'topic.check_matrix_answer("{name}", {name}, {matrix})\n### END HIDDEN TESTS'
+    )
+    return [_md(text), answer, test]
+
+
+def _example(root: Path, session: Session, width: int = 160) -> str:
+    """A worked example for the coding question, drawn with the session's seed from
+    the exercise's own cases (text to append; empty when none is short enough)."""
+    from .values import format_value
+
+    assignment, exercise = session.coding
+    topic = _topic(root, assignment)
+    spec = getattr(topic, "EXERCISES", {}).get(exercise) if topic else None
+    if spec is None or spec.cases is None or spec.reference is None:
+        return ""
+    shown = []
+    for args in spec.cases():
+        call = f"{exercise}({', '.join(format_value(a) for a in args)})"
+        if len(call) <= width and "\n" not in call and "..." not in call:
+            shown.append((call, args))
+    if not shown:
+        return ""
+    call, args = random.Random(f"example-{session.seed}").choice(shown)
+    try:
+        result = format_value(spec.reference(*copy.deepcopy(args)))
+    except Exception:  # a case built to raise: not an example
+        return ""
+    if len(result) > width or "\n" in result or "..." in result:
+        return ""
+    return (
+        "\n\nAn example to test yourself on (drawn for this session): "
+        f"`{call}` returns `{result}`."
+    )
+
+
+def _topic(root: Path, assignment: str):
+    """The topic package an assignment's notebook imports as ``topic``, or None."""
+    import importlib
+    import re
+
+    for c in _source_nb(root, assignment)["cells"]:
+        found = re.search(
+            r"from interview_lab\.topics import (\w+) as topic", cells.source(c)
+        )
+        if found:
+            return importlib.import_module(f"interview_lab.topics.{found.group(1)}")
+    return None
+
+
 def build_source(root: Path, session: Session) -> dict:
     """The session's instructor notebook (solutions and hidden tests in place)."""
     assignment, exercise = session.coding
@@ -227,7 +332,7 @@ def build_source(root: Path, session: Session) -> dict:
         },
         _md(
             f"## 1. Coding: `{exercise}`\n\nImplement it as its docstring says. "
-            "Clarify, plan, explain, then test it yourself."
+            "Clarify, plan, explain, then test it yourself." + _example(root, session)
         ),
         _clean(by_id[exercise]),
         *(_hidden(by_id[gid]) for gid, _ in tests.get(exercise, [])),
@@ -235,8 +340,11 @@ def build_source(root: Path, session: Session) -> dict:
     ids = [cells.grade_id(c) for c in concepts["cells"]]
     for number, q in enumerate(session.concepts, start=2):
         at = ids.index(q)
-        out += [_md(f"## {number}. Concept"), *_question(concepts, at)]
-        out.append(_clean(concepts["cells"][at]))
+        out.append(_md(f"## {number}. Concept"))
+        if q in MATRIX_QUESTIONS:  # the quiz's numbers, drawn again for this session
+            out += _matrix_question(concepts, at, q, session_matrix(session.seed))
+            continue
+        out += [*_question(concepts, at), _clean(concepts["cells"][at])]
         out += [
             _hidden(by)  # checked when graded, as in the room: no instant verdict
             for by in concepts["cells"]

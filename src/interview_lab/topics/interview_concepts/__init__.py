@@ -19,7 +19,13 @@ import lazy_loader as lazy
 __getattr__, __dir__, __all__ = lazy.attach(
     __name__,
     submod_attrs={
-        "checks": ["EXERCISES", "check_answer", "checker", "random_confusion_matrices"],
+        "checks": [
+            "EXERCISES",
+            "check_answer",
+            "check_matrix_answer",
+            "checker",
+            "random_confusion_matrices",
+        ],
         "core": ["QUESTIONS", "QUIZ_MATRIX", "star_feedback", "star_report"],
         "figures": ["confusion_explorer", "ConfusionExplorer"],
     },

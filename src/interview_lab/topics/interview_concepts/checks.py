@@ -16,11 +16,17 @@ import numpy as np
 
 from ...checking import CheckFailed, Exercise, Exercises, Mistake
 from ...values import format_value
-from .core import QUESTIONS, AnswerFormatError, confusion_rates_reference
+from .core import (
+    QUESTIONS,
+    AnswerFormatError,
+    confusion_rates_reference,
+    normalise_number,
+)
 
 __all__ = [
     "EXERCISES",
     "check_answer",
+    "check_matrix_answer",
     "checker",
     "confusion_cases",
     "random_confusion_matrices",
@@ -162,6 +168,46 @@ def check_answer(name: str, value) -> None:
             f"  hint:     {question.hint}"
         )
     print(f"✓ {name}: {question.explanation(value)}")
+
+
+def check_matrix_answer(name: str, value, matrix) -> None:
+    """Check a precision or a recall read off ``matrix``, a mock interview's own
+    confusion matrix (``[[TN, FP], [FN, TP]]``, drawn with the session's seed).
+
+    ``name`` ends with ``precision`` or ``recall``; the answer may be 0.005 off, as in
+    the quiz. The numbers change with every session, so a remembered answer to the
+    quiz's matrix does not pass.
+
+    Raises
+    ------
+    CheckFailed
+        When the answer cannot be read, or is not right.
+    """
+    __tracebackhide__ = True
+    kind = next((k for k in ("precision", "recall") if name.endswith(k)), None)
+    if kind is None:
+        raise ValueError(f"name must end with precision or recall, got {name!r}")
+    (tn, fp), (fn, tp) = np.asarray(matrix, dtype=np.int64).tolist()
+    parts = (
+        (tp, tp + fp, "TP / (TP + FP)")
+        if kind == "precision"
+        else (tp, tp + fn, "TP / (TP + FN)")
+    )
+    right = parts[0] / parts[1]
+    shown = f"{name} = {value!r}"
+    try:
+        got = float(normalise_number(value))
+    except AnswerFormatError as problem:
+        raise CheckFailed(
+            f"{shown}\n  problem:  cannot read the answer: {problem}\n"
+            f'  hint:     Write a number such as 0.25 (or 1/4, or a text like "0.25").'
+        ) from None
+    if not abs(got - right) < 0.005:
+        raise CheckFailed(
+            f"{shown}\n  expected: {right:.4f} (within 0.005)\n"
+            f"  hint:     {kind} = {parts[2]}, with [[TN, FP], [FN, TP]] = {matrix}."
+        )
+    print(f"✓ {name}: {kind} = {parts[2]} = {parts[0]} / {parts[1]} = {right:.4f}.")
 
 
 # ---------------------------------------------------------------------- the exercises
