@@ -71,7 +71,11 @@ from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor  # noqa: E402
 from nbgrader.preprocessors import GetGrades  # noqa: E402
 
 import interview_lab  # noqa: E402
-from interview_lab.nbgrader_plugins import ExerciseSummary, HideHiddenTests  # noqa: E402
+from interview_lab.nbgrader_plugins import (  # noqa: E402
+    ExerciseSummary,
+    FeedbackExporter,
+    HideHiddenTests,
+)
 
 c.GenerateFeedback.preprocessors = [
     GetGrades,
@@ -80,10 +84,12 @@ c.GenerateFeedback.preprocessors = [
     HideHiddenTests,
 ]
 # The feedback page opens with each exercise by name, its points and its visible and
-# hidden parts, linked to their cells (nbgrader's lists one "Test cell" per cell).
-# (interview_lab/templates/feedback/exercises.html.j2 extends nbgrader's page).
-c.HTMLExporter.template_file = "exercises.html.j2"
-c.HTMLExporter.extra_template_basedirs = [
+# hidden parts, linked to their cells (nbgrader's lists one "Test cell" per cell):
+# interview_lab/templates/feedback/exercises.html.j2 extends nbgrader's page. Set on an
+# exporter class of its own: the formgrader's HTMLExporter must keep its templates.
+c.GenerateFeedback.exporter_class = FeedbackExporter
+c.FeedbackExporter.template_file = "exercises.html.j2"
+c.FeedbackExporter.extra_template_basedirs = [
     str(
         Path(nbgrader.__file__).parent
         / "server_extensions"

@@ -77,6 +77,34 @@ def test_feedback_hides_hidden_tests(monkeypatch):
     assert any(p.__name__ == "HideHiddenTests" for p in procs)
 
 
+def test_the_feedback_template_reaches_generate_feedback_and_not_the_formgrader(
+    monkeypatch,
+):
+    """The formgrader renders submissions with an HTMLExporter of this configuration:
+    a template set on HTMLExporter would replace its 'formgrade' pages."""
+    from nbconvert.exporters import HTMLExporter
+
+    from interview_lab.nbgrader_plugins import FeedbackExporter
+
+    config = load(monkeypatch)
+    assert config.GenerateFeedback.exporter_class is FeedbackExporter
+    assert config.FeedbackExporter.template_file == "exercises.html.j2"
+    assert not {"template_file", "template_name", "extra_template_basedirs"} & set(
+        config.HTMLExporter
+    )
+    import nbgrader
+
+    # as nbgrader's formgrader builds its exporter
+    config.HTMLExporter.template_name = "formgrade"
+    config.HTMLExporter.extra_template_basedirs = [
+        str(Path(nbgrader.__file__).parent / "server_extensions/formgrader/templates")
+    ]
+    assert HTMLExporter(config=config).template_file == "index.html.j2"
+    procs = config.GenerateFeedback.preprocessors
+    names = [p.__name__ for p in procs]
+    assert names.index("ExerciseSummary") < names.index("HideHiddenTests")
+
+
 @pytest.mark.parametrize(
     "name",
     [

@@ -36,6 +36,7 @@ check(1)
 
 from __future__ import annotations
 
+from nbconvert.exporters import HTMLExporter
 from nbconvert.preprocessors import Preprocessor
 from nbformat import NotebookNode
 from nbgrader.api import Gradebook
@@ -65,6 +66,7 @@ __all__ = [
     "RESTORED_NOTE",
     "DropDuplicateIds",
     "ExerciseSummary",
+    "FeedbackExporter",
     "HideHiddenTests",
     "RestoreReadOnlyCells",
     "exercise_summary",
@@ -373,3 +375,13 @@ class ExerciseSummary(Preprocessor):
         begin = ClearHiddenTests(config=self.config).begin_test_delimeter
         resources["exercises"] = exercise_summary(nb, begin)
         return nb, resources
+
+
+class FeedbackExporter(HTMLExporter):
+    """The HTML exporter of the course's feedback pages (``GenerateFeedback.exporter_class``).
+
+    A class of its own, so that its template settings (``exercises.html.j2``, which
+    extends nbgrader's feedback page) reach ``generate_feedback`` alone: the
+    formgrader renders submissions with an ``HTMLExporter`` of the same configuration,
+    and ``c.HTMLExporter`` settings would change its pages too.
+    """
