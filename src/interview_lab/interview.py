@@ -258,13 +258,14 @@ def _matrix_question(nb: dict, at: int, name: str, matrix: list) -> list[dict]:
     return [_md(text), answer, test]
 
 
-def _example(root: Path, session: Session, width: int = 160) -> str:
-    """A worked example for the coding question, drawn with the session's seed from
-    the exercise's own cases (text to append; empty when none is short enough)."""
+def _example(nb: dict, session: Session, width: int = 160) -> str:
+    """A worked example for the coding question (``nb``: its source notebook), drawn
+    with the session's seed from the exercise's own cases (text to append; empty
+    when none is short enough)."""
     from .values import format_value
 
-    assignment, exercise = session.coding
-    topic = _topic(root, assignment)
+    exercise = session.coding[1]
+    topic = _topic(nb)
     spec = getattr(topic, "EXERCISES", {}).get(exercise) if topic else None
     if spec is None or spec.cases is None or spec.reference is None:
         return ""
@@ -288,12 +289,12 @@ def _example(root: Path, session: Session, width: int = 160) -> str:
     )
 
 
-def _topic(root: Path, assignment: str):
-    """The topic package an assignment's notebook imports as ``topic``, or None."""
+def _topic(nb: dict):
+    """The topic package a notebook imports as ``topic``, or None."""
     import importlib
     import re
 
-    for c in _source_nb(root, assignment)["cells"]:
+    for c in nb["cells"]:
         found = re.search(
             r"from interview_lab\.topics import (\w+) as topic", cells.source(c)
         )
@@ -332,7 +333,7 @@ def build_source(root: Path, session: Session) -> dict:
         },
         _md(
             f"## 1. Coding: `{exercise}`\n\nImplement it as its docstring says. "
-            "Clarify, plan, explain, then test it yourself." + _example(root, session)
+            "Clarify, plan, explain, then test it yourself." + _example(nb, session)
         ),
         _clean(by_id[exercise]),
         *(_hidden(by_id[gid]) for gid, _ in tests.get(exercise, [])),

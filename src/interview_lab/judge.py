@@ -83,19 +83,28 @@ def free_names(source: str) -> list[str]:
     return sorted(used - bound - set(dir(builtins)))
 
 
-def _imports(source: str, package: str | None = None) -> list[str]:
+def _imports(
+    source: str, package: str | None = None, members: bool = False
+) -> list[str]:
     """The modules a piece of code imports, anywhere in it (functions included),
-    absolute names; relative imports resolved against ``package``."""
+    absolute names; relative imports resolved against ``package`` (left out without
+    one). With ``members``, ``from m import x`` also gives ``m.x`` (``x`` may be a
+    module)."""
     found = []
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.Import):
             found += [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
             if node.level == 0:
-                found.append(node.module or "")
+                module = node.module or ""
             elif package:
                 base = package.rsplit(".", node.level - 1)[0]
-                found.append(f"{base}.{node.module}" if node.module else base)
+                module = f"{base}.{node.module}" if node.module else base
+            else:
+                continue
+            found.append(module)
+            if members and module:
+                found += [f"{module}.{alias.name}" for alias in node.names]
     return [name for name in found if name]
 
 
@@ -114,16 +123,8 @@ def grading_modules(sources: list[str]) -> list[str]:
     """
     names: list[str] = []
     for source in sources:
-        try:
-            tree = ast.parse(source)
-        except SyntaxError:
-            continue
-        for node in ast.walk(tree):
-            if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-                names.append(node.module)
-                names += [f"{node.module}.{alias.name}" for alias in node.names]
-            elif isinstance(node, ast.Import):
-                names += [alias.name for alias in node.names]
+        with contextlib.suppress(SyntaxError):
+            names += _imports(source, members=True)
     out: list[str] = []
     for name in dict.fromkeys(names):
         try:
