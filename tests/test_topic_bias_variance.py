@@ -8,6 +8,7 @@ from fractions import Fraction
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
+from pixels import assert_blits_like_a_full_draw
 from sklearn.base import clone
 from sklearn.ensemble import GradientBoostingRegressor
 from sklearn.linear_model import LinearRegression, Ridge
@@ -694,6 +695,11 @@ def test_complexity_explorer_widget_reacts_to_controls():
     assert box.children[1].value != before
     box.size.value = 120
     assert box.explorer.n_train == 120
+
+
+def test_complexity_explorer_blits_a_degree_and_draws_a_new_size_whole():
+    box = topic.complexity_explorer()
+    assert assert_blits_like_a_full_draw(box) == 4  # the degrees, not the sizes
 
 
 def test_resampling_figure_draws_one_panel_per_degree():

@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from harness import REPO
+from pixels import assert_blits_like_a_full_draw
 from sklearn.metrics import precision_score, recall_score
 
 from interview_lab.checking import CheckFailed
@@ -779,15 +780,10 @@ def test_explorer_box_sliders_redraw():
         assert box.image.widget.value != before, name
 
 
-def test_explorer_update_is_fast():
-    import time
-
-    e = topic.ConfusionExplorer()
-    e.update(tp=1)
-    start = time.perf_counter()
-    for k in range(5):
-        e.update(tp=10 + k)
-    assert (time.perf_counter() - start) / 5 < 0.25
+def test_explorer_blits_every_count_like_a_full_draw():
+    box = topic.confusion_explorer()
+    assert assert_blits_like_a_full_draw(box) == 16  # 4 values of each slider
+    assert box.image.full_draws == 1
 
 
 def test_figures_module_is_in_notebook_order():

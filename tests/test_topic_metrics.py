@@ -6,6 +6,7 @@ import re
 
 import numpy as np
 import pytest
+from pixels import assert_blits_like_a_full_draw
 from sklearn import metrics as skm
 
 from interview_lab import cases, datasets
@@ -126,6 +127,12 @@ def test_threshold_widget_redraws_the_image_on_slider_and_balance_change():
     assert image.value != after_slider
     assert box.explorer.y.mean() == pytest.approx(0.05, abs=0.01)
     assert "interview-lab-explorer" in box._dom_classes
+
+
+def test_threshold_explorer_blits_a_threshold_and_draws_a_new_balance_whole():
+    box = topic.threshold_explorer(prevalences=(0.5, 0.05))
+    assert assert_blits_like_a_full_draw(box) == 4  # the 4 thresholds, not the balance
+    assert box.image.full_draws == 2
 
 
 def test_static_figures_have_their_curves():

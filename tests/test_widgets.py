@@ -95,3 +95,68 @@ def test_control_timings_changes_each_control_through_its_update_and_back():
     assert all(t > 0 for t in timings["k"]) and slider.value == 2
     with pytest.raises(TypeError, match="not an explorer"):
         control_timings(widgets.VBox())
+
+
+def _crossing_explorer(legend_animated: bool):
+    """A line that moves under a legend; the legend animated or (wrongly) not."""
+    import ipywidgets as widgets
+
+    from interview_lab.widgets import Explorer, animate, explorer_box
+
+    class Crossing(Explorer):
+        def __init__(self):
+            self.figure = new_figure(figsize=(3, 2), layout="constrained")
+            self.ax = self.figure.subplots()
+            (self.static,) = self.ax.plot([0, 1], [0, 1], label="static")
+            (self.line,) = animate(*self.ax.plot([0.5, 0.5], [0, 1], lw=6, label="x"))
+            legend = self.ax.legend(loc="center", framealpha=1)
+            if legend_animated:
+                animate(legend)
+
+        def update(self, x):
+            self.line.set_xdata([x, x])
+
+        def flip(self, way):
+            self.static.set_ydata([0, 1] if way == "up" else [1, 0])  # the background
+
+    explorer = Crossing()
+    slider = widgets.FloatSlider(value=0.1, min=0.0, max=1.0, step=0.05)
+    way = widgets.Dropdown(options=["up", "down"], value="up")
+    return explorer_box(
+        explorer.figure,
+        {"slider": (slider, explorer.update), "way": (way, explorer.flip)},
+        explorer=explorer,
+    )
+
+
+def test_a_blitted_redraw_is_the_figure_drawn_whole():
+    from pixels import mismatches
+
+    box = _crossing_explorer(legend_animated=True)
+    box.slider.value = 0.5  # under the legend
+    assert box.image.full_draws == 1 and mismatches(box.image) == 0
+    box.explorer.background_changed()
+    box.way.value = "down"
+    assert box.image.full_draws == 2 and mismatches(box.image) == 0
+
+
+def test_the_pixel_check_catches_a_wrong_blit():
+    from pixels import mismatches
+
+    wrong_order = _crossing_explorer(legend_animated=False)
+    wrong_order.slider.value = 0.5  # drawn over the legend, which a full draw covers it
+    assert mismatches(wrong_order.image) > 20
+    stale = _crossing_explorer(legend_animated=True)
+    stale.way.value = "down"  # without background_changed: the old line stays
+    assert stale.image.full_draws == 1 and mismatches(stale.image) > 20
+
+
+def test_the_layout_is_computed_once_then_frozen():
+    fig = new_figure(figsize=(3, 2), layout="constrained")
+    ax = fig.subplots()
+    image = FigureImage(fig)
+    position = ax.get_position().bounds
+    ax.set_ylabel("a much longer label than before")
+    image.redraw()
+    assert ax.get_position().bounds == position
+    assert type(fig.get_layout_engine()).__name__ == "PlaceHolderLayoutEngine"

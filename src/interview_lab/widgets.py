@@ -11,7 +11,9 @@ import io
 
 __all__ = [
     "Explorer",
+    "animate",
     "FigureImage",
+    "MatrixPanel",
     "control_timings",
     "control_values",
     "explorer_box",
@@ -40,8 +42,101 @@ def new_figure(**kwargs):
     return Figure(**kwargs)
 
 
+def animate(*artists, frame=None):
+    """Mark artists as animated: left out of the kept background of a
+    :class:`FigureImage` and drawn over it on every redraw.
+
+    Parameters
+    ----------
+    *artists : matplotlib.artist.Artist
+        What a control moves, and whatever a full draw puts over it (a legend).
+    frame : matplotlib.axes.Axes, optional
+        Also animate this axes' spines and axis (ticks and labels), which a full draw
+        puts over lines and images: needed when what moves reaches the frame.
+
+    Returns
+    -------
+    tuple
+        The artists, so ``(line,) = animate(*ax.plot(...))`` reads naturally.
+    """
+    extra = () if frame is None else (*frame.spines.values(), frame.xaxis, frame.yaxis)
+    for artist in (*artists, *extra):
+        artist.set_animated(True)
+    return artists
+
+
+class MatrixPanel:
+    """A 2×2 confusion matrix on an axes, ``[[TN, FP], [FN, TP]]``: an image with the
+    name and count in each cell, animated (a change redraws the cells over the kept
+    background, the frame and ticks with them).
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+    columns, rows : pair of str
+        Tick labels of the predicted and the true classes.
+    fontsize : float, default=11
+    log : bool, default=False
+        Colour by ``log1p`` of the counts (when one cell dwarfs the others).
+    """
+
+    NAMES = (("TN", "FP"), ("FN", "TP"))
+
+    def __init__(
+        self,
+        ax,
+        columns=("pred 0", "pred 1"),
+        rows=("true 0", "true 1"),
+        fontsize: float = 11,
+        log: bool = False,
+    ):
+        import numpy as np
+
+        self.log = log
+        self.image = ax.imshow(np.zeros((2, 2)), cmap="Blues", vmin=0, vmax=1)
+        self.texts = [
+            [
+                ax.text(j, i, "", ha="center", va="center", fontsize=fontsize)
+                for j in range(2)
+            ]
+            for i in range(2)
+        ]
+        ax.set_xticks([0, 1], list(columns))
+        ax.set_yticks([0, 1], list(rows))
+        animate(self.image, *self.texts[0], *self.texts[1], frame=ax)
+
+    def show(self, cm) -> None:
+        """Show the counts ``cm`` (2×2, scikit-learn's layout)."""
+        import numpy as np
+
+        cm = np.asarray(cm)
+        shade = np.log1p(cm) if self.log else cm
+        top = max(shade.max(), 1)
+        self.image.set_data(shade)
+        self.image.set_clim(0, top)
+        for i in range(2):
+            for j in range(2):
+                self.texts[i][j].set_text(f"{self.NAMES[i][j]}\n{cm[i, j]}")
+                dark = shade[i, j] > 0.6 * top
+                self.texts[i][j].set_color("white" if dark else "black")
+
+
 class FigureImage:
-    """Show a Matplotlib figure as an image widget and redraw it on demand.
+    """Show a Matplotlib figure as an image widget and redraw it on demand, quickly.
+
+    What a learner waits for when a slider moves is mostly the figure drawn again, so
+    the image is drawn the way animations are (Matplotlib's blitting):
+
+    - the figure gets an Agg canvas of its own, drawn at ``dpi``;
+    - its layout engine (``layout="constrained"``) places the axes on the first draw
+      only, then the layout is frozen (the engine would otherwise run on every draw);
+    - the figure's animated artists (made with ``animated=True``, or by
+      :func:`animate`: markers, lines, texts that move) are left out of a full draw;
+      the rest is kept as a background, and a redraw pastes the background and draws
+      the animated artists over it, axes by axes in the order a full draw uses, until
+      the explorer calls :meth:`Explorer.background_changed`;
+    - the pixels are written as PNG with light compression (Pillow), a tenth of the
+      default's time for a few percent more bytes.
 
     Parameters
     ----------
@@ -49,15 +144,20 @@ class FigureImage:
         The figure to show.
     dpi : int, default=80
         Resolution of the PNG.
+    explorer : Explorer, optional
+        Whose ``background_version`` says when the kept background is out of date.
 
     Attributes
     ----------
     widget : ipywidgets.Image
         Put this in a layout.
+    full_draws : int
+        How many times the whole figure was drawn (the rest were blitted).
     """
 
-    def __init__(self, figure, dpi: int = 80):
+    def __init__(self, figure, dpi: int = 80, explorer=None):
         import ipywidgets as widgets
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
 
         if not hasattr(figure, "savefig"):
             raise TypeError(f"figure must be a Matplotlib Figure, got {figure!r}")
@@ -65,20 +165,75 @@ class FigureImage:
             raise ValueError(f"dpi must be a positive int, got {dpi!r}")
         self.figure = figure
         self.dpi = dpi
+        self.explorer = explorer
+        figure.set_dpi(dpi)
+        self.canvas = FigureCanvasAgg(figure)
+        self.full_draws = 0
+        self._background = None
+        self._background_version = None
         self.widget = widgets.Image(format="png")
         self.widget.add_class("interview-lab-figure")
         self.redraw()
 
     @staticmethod
     def render(figure, dpi: int = 80) -> bytes:
-        """A figure as PNG bytes."""
+        """A figure as PNG bytes, every artist drawn (``savefig``, for a static copy)."""
         buf = io.BytesIO()
         figure.savefig(buf, format="png", dpi=dpi)
         return buf.getvalue()
 
+    def _animated(self) -> list:
+        """The animated artists, in a full draw's order (axes by axes, by zorder)."""
+        return [
+            artist
+            for ax in self.figure.axes
+            for artist in sorted(
+                (a for a in ax.get_children() if a.get_animated()),
+                key=lambda a: a.get_zorder(),
+            )
+        ]
+
+    def draw(self) -> None:
+        """Draw the figure onto the canvas: all of it, or the animated artists over the
+        kept background when it is still current."""
+        animated = self._animated()
+        version = getattr(self.explorer, "background_version", 0)
+        if (
+            not animated
+            or self._background is None
+            or version != (self._background_version)
+        ):
+            self.canvas.draw()  # animated artists are left out
+            self.full_draws += 1
+            self._freeze_layout()
+            self._background = self.canvas.copy_from_bbox(self.figure.bbox)
+            self._background_version = version
+        else:
+            self.canvas.restore_region(self._background)
+        for artist in animated:
+            self.figure.draw_artist(artist)
+
+    def _freeze_layout(self) -> None:
+        engine = self.figure.get_layout_engine()
+        if engine is not None and type(engine).__name__ != "PlaceHolderLayoutEngine":
+            self.figure.set_layout_engine("none")  # keep where the engine put the axes
+
+    def png(self) -> bytes:
+        """The canvas as it stands, as PNG bytes."""
+        from PIL import Image
+
+        size = self.canvas.get_width_height(physical=True)
+        pixels = Image.frombuffer(
+            "RGBA", size, self.canvas.buffer_rgba(), "raw", "RGBA", 0, 1
+        )
+        buf = io.BytesIO()
+        pixels.save(buf, format="png", compress_level=1)
+        return buf.getvalue()
+
     def redraw(self) -> None:
-        """Render the figure again into the image widget, shown at its own size."""
-        self.widget.value = self.render(self.figure, self.dpi)
+        """Draw the figure again into the image widget, shown at its own size."""
+        self.draw()
+        self.widget.value = self.png()
         # without an explicit width the browser may stretch the PNG to the cell (blurry)
         self.widget.width = str(round(self.figure.get_figwidth() * self.dpi))
 
@@ -113,7 +268,7 @@ def explorer_box(figure, controls, explorer=None):
 
     if not controls:
         raise ValueError("an explorer needs at least one control, got none")
-    image = FigureImage(figure)
+    image = FigureImage(figure, explorer=explorer)
 
     def redraw_after(update):
         def on_change(change):
@@ -223,6 +378,14 @@ class Explorer:
         """The figure as PNG bytes, for display as a cell's result."""
         return FigureImage.render(self.figure)
 
+    #: Bumped by :meth:`background_changed`: the kept background is then drawn again.
+    background_version = 0
+
+    def background_changed(self) -> None:
+        """Say that something besides the animated artists changed (the next redraw
+        draws the whole figure, not only the animated artists)."""
+        self.background_version += 1
+
     def redraw(self) -> None:
-        """Ask the figure's canvas to draw again (after an update changed it)."""
-        self.figure.canvas.draw_idle()
+        """Mark the figure changed; the explorer's image draws it after the update."""
+        self.figure.stale = True

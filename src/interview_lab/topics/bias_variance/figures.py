@@ -18,7 +18,7 @@ from sklearn.model_selection import KFold, validation_curve
 
 from ...checking import quiet
 from ...validation import check_choice, check_int, check_seed
-from ...widgets import Explorer, explorer_box, new_figure, pyplot
+from ...widgets import Explorer, animate, explorer_box, new_figure, pyplot
 from .core import (
     NOISE,
     _basis,
@@ -172,7 +172,7 @@ class ComplexityExplorer(Explorer):
         ax = self.ax_fit
         ax.clear()
         first = dec["predictions"][self.degree]
-        self.fit_lines, self.mean_line, _ = _draw_fits(
+        self.fit_lines, self.mean_line, truth = _draw_fits(
             ax, first, dec["x_grid"], dec["truth"], self.n_shown
         )
         (self.points,) = ax.plot(
@@ -183,7 +183,9 @@ class ComplexityExplorer(Explorer):
             color="0.35",
             label="one training set",
         )
-        ax.legend(loc="lower left", fontsize=8)
+        # a degree moves the fits; what a full draw puts over them moves with them
+        animate(*self.fit_lines, self.mean_line, truth, self.points, frame=ax)
+        animate(ax.legend(loc="lower left", fontsize=8), ax.title)
 
         ax = self.ax_err
         ax.clear()
@@ -220,7 +222,9 @@ class ComplexityExplorer(Explorer):
             ms=14,
             label=f"best degree ({best})",
         )
-        self.marker = ax.axvline(self.degree, color="tab:green", lw=2, alpha=0.7)
+        (self.marker,) = animate(  # it spans the panel: the frame goes over it
+            ax.axvline(self.degree, color="tab:green", lw=2, alpha=0.7), frame=ax
+        )
         ax.set_yscale("log")
         ax.set_ylim(1e-3, 1e2)
         ax.set_xlim(-0.3, self.max_degree + 0.3)
@@ -228,7 +232,8 @@ class ComplexityExplorer(Explorer):
             xlabel="model complexity: polynomial degree",
             ylabel="expected squared error (log scale)",
         )
-        ax.legend(loc="upper center", fontsize=8, ncol=2)
+        animate(ax.legend(loc="upper center", fontsize=8, ncol=2), ax.title)
+        self.background_changed()
         self.update(self.degree)
 
     def update(self, degree: int) -> dict:

@@ -11,12 +11,10 @@ import ipywidgets as widgets
 import numpy as np
 
 from ...validation import check_int
-from ...widgets import Explorer, explorer_box, new_figure
+from ...widgets import Explorer, MatrixPanel, animate, explorer_box, new_figure
 from .core import confusion_rates_reference
 
 __all__ = ["ConfusionExplorer", "confusion_explorer"]
-
-_CELLS = (("tn", 0, 0), ("fp", 0, 1), ("fn", 1, 0), ("tp", 1, 1))
 
 
 class ConfusionExplorer(Explorer):
@@ -34,6 +32,22 @@ class ConfusionExplorer(Explorer):
             self.counts[name] = check_int(name, value, low=0)
         self.figure = new_figure(figsize=(9.0, 3.6), layout="constrained")
         self.ax_matrix, self.ax_bars = self.figure.subplots(1, 2, width_ratios=[1, 1.5])
+        self.panel = MatrixPanel(
+            self.ax_matrix, ("predicted 0", "predicted 1"), fontsize=12, log=True
+        )
+        self.ax_matrix.set_title("confusion matrix (colour: log count)")
+        bars = self.ax_bars
+        names = ["precision", "recall", "f1", "accuracy"]
+        colours = ["tab:blue", "tab:orange", "tab:green", "tab:gray"]
+        self.bars = bars.barh(names, [0.0] * 4, color=colours)
+        self.labels = [
+            bars.text(0.02, k, "", va="center", fontsize=11) for k in range(4)
+        ]
+        animate(*self.bars, *self.labels, frame=bars)  # bars start on the frame
+        bars.set_xlim(0, 1)
+        bars.invert_yaxis()
+        bars.set_xlabel("value")
+        bars.set_title("precision = TP/(TP+FP), recall = TP/(TP+FN)")
         self.update()
 
     def matrix(self) -> np.ndarray:
@@ -64,42 +78,12 @@ class ConfusionExplorer(Explorer):
                 raise ValueError(f"unknown count {name!r}; expected tp, fp, fn or tn")
             self.counts[name] = check_int(name, value, low=0)
         cm = self.matrix()
-        ax = self.ax_matrix
-        ax.clear()
-        ax.imshow(np.log1p(cm), cmap="Blues", vmin=0, vmax=max(np.log1p(cm).max(), 1))
-        top = np.log1p(cm).max()
-        for name, i, j in _CELLS:
-            dark = np.log1p(cm[i, j]) > 0.6 * top
-            ax.text(
-                j,
-                i,
-                f"{name.upper()}\n{cm[i, j]}",
-                ha="center",
-                va="center",
-                color="white" if dark else "black",
-                fontsize=12,
-            )
-        ax.set_xticks([0, 1], ["predicted 0", "predicted 1"])
-        ax.set_yticks([0, 1], ["true 0", "true 1"])
-        ax.set_title("confusion matrix (colour: log count)")
+        self.panel.show(cm)
         values = self.metrics()
-        bars = self.ax_bars
-        bars.clear()
-        names = list(values)
-        colours = ["tab:blue", "tab:orange", "tab:green", "tab:gray"]
-        bars.barh(names, [values[n] for n in names], color=colours)
-        for k, name in enumerate(names):
-            bars.text(
-                min(values[name], 0.83) + 0.02,
-                k,
-                f"{values[name]:.3f}",
-                va="center",
-                fontsize=11,
-            )
-        bars.set_xlim(0, 1)
-        bars.invert_yaxis()
-        bars.set_xlabel("value")
-        bars.set_title("precision = TP/(TP+FP), recall = TP/(TP+FN)")
+        for k, name in enumerate(values):
+            self.bars[k].set_width(values[name])
+            self.labels[k].set_x(min(values[name], 0.83) + 0.02)
+            self.labels[k].set_text(f"{values[name]:.3f}")
         self.redraw()
         return values
 

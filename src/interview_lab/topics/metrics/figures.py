@@ -13,7 +13,14 @@ import numpy as np
 from sklearn.metrics import average_precision_score, precision_recall_curve
 
 from ... import datasets
-from ...widgets import Explorer, explorer_box, new_figure, pyplot
+from ...widgets import (
+    Explorer,
+    MatrixPanel,
+    animate,
+    explorer_box,
+    new_figure,
+    pyplot,
+)
 from .core import auc_pairs, confusion_counts, ratio, roc_curve_reference
 
 __all__ = [
@@ -22,26 +29,6 @@ __all__ = [
     "prevalence_figure",
     "threshold_explorer",
 ]
-
-
-def _draw_matrix(ax, cm):
-    ax.clear()
-    ax.imshow(cm, cmap="Blues", vmin=0, vmax=max(cm.max(), 1))
-    names = [["TN", "FP"], ["FN", "TP"]]
-    for i in range(2):
-        for j in range(2):
-            dark = cm[i, j] > 0.6 * max(cm.max(), 1)
-            ax.text(
-                j,
-                i,
-                f"{names[i][j]}\n{cm[i, j]}",
-                ha="center",
-                va="center",
-                color="white" if dark else "black",
-                fontsize=11,
-            )
-    ax.set_xticks([0, 1], ["pred 0", "pred 1"])
-    ax.set_yticks([0, 1], ["true 0", "true 1"])
 
 
 class ThresholdExplorer(Explorer):
@@ -71,6 +58,9 @@ class ThresholdExplorer(Explorer):
         self.figure = new_figure(figsize=(10, 6.4), layout="constrained")
         axes = self.figure.subplots(2, 2)
         self.ax_hist, self.ax_cm, self.ax_roc, self.ax_pr = axes.ravel()
+        self.matrix = MatrixPanel(self.ax_cm)
+        self.ax_cm.set_title(" ")
+        animate(self.ax_cm.title)
         self.set_data(y_true, scores, threshold)
 
     def set_data(self, y_true, scores, threshold: float | None = None) -> None:
@@ -109,16 +99,16 @@ class ThresholdExplorer(Explorer):
         ax.set_xlabel("model score")
         ax.set_ylabel("density within each class")
         self.threshold_line = ax.axvline(
-            threshold, color="black", ls="--", lw=1.5, label="threshold"
+            threshold, color="black", ls="--", lw=1.5, label="threshold", animated=True
         )
-        ax.legend(loc="upper center", fontsize=8)
+        animate(ax.legend(loc="upper center", fontsize=8))  # over the moving line
         ax.set_title(f"Scores by class (prevalence {prevalence:.1%})")
 
         ax = self.ax_roc
         ax.clear()
         ax.plot(fpr, tpr, color="tab:purple", label=f"model, AUC = {self.auc:.3f}")
         ax.plot([0, 1], [0, 1], color="grey", ls=":", label="random guessing")
-        (self.roc_point,) = ax.plot([], [], "o", color="black", ms=8)
+        (self.roc_point,) = ax.plot([], [], "o", color="black", ms=8, animated=True)
         ax.set(
             xlabel="false positive rate",
             ylabel="true positive rate (recall)",
@@ -126,13 +116,13 @@ class ThresholdExplorer(Explorer):
             ylim=(-0.02, 1.02),
             title="ROC curve",
         )
-        ax.legend(loc="lower right", fontsize=8)
+        animate(ax.legend(loc="lower right", fontsize=8))
 
         ax = self.ax_pr
         ax.clear()
         ax.plot(rec, prec, color="tab:green", label=f"model, AP = {self.ap:.3f}")
         ax.axhline(prevalence, color="grey", ls=":", label=f"random = {prevalence:.3f}")
-        (self.pr_point,) = ax.plot([], [], "o", color="black", ms=8)
+        (self.pr_point,) = ax.plot([], [], "o", color="black", ms=8, animated=True)
         ax.set(
             xlabel="recall",
             ylabel="precision",
@@ -140,7 +130,8 @@ class ThresholdExplorer(Explorer):
             ylim=(-0.02, 1.02),
             title="Precision-recall curve",
         )
-        ax.legend(loc="lower left", fontsize=8)
+        animate(ax.legend(loc="lower left", fontsize=8))
+        self.background_changed()
         self.update(threshold)
 
     def update(self, threshold: float) -> dict:
@@ -161,7 +152,7 @@ class ThresholdExplorer(Explorer):
         self.threshold_line.set_xdata([threshold, threshold])
         self.roc_point.set_data([fpr], [R])
         self.pr_point.set_data([R], [P])
-        _draw_matrix(self.ax_cm, np.array([[tn, fp], [fn, tp]]))
+        self.matrix.show([[tn, fp], [fn, tp]])
         self.ax_cm.set_title(
             f"threshold {threshold:.2f}:  precision {P:.2f}  recall {R:.2f}  F1 {f1:.2f}"
         )
