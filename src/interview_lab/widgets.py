@@ -299,6 +299,8 @@ def control_values(control, samples: int = 9) -> list:
     [0, 50, 100]
     >>> control_values(widgets.Dropdown(options=["a", "b"]))
     ['a', 'b']
+    >>> control_values(widgets.FloatLogSlider(min=-2, max=2, step=1), samples=3)
+    [0.01, 1.0, 100.0]
     """
     import numpy as np
 
@@ -317,6 +319,8 @@ def control_values(control, samples: int = 9) -> list:
     step = getattr(control, "step", None)
     if step:
         grid = control.min + np.round((grid - control.min) / step) * step
+    if hasattr(control, "base"):  # a log slider: min, max and step are exponents
+        grid = control.base**grid
     kind = type(control.value)
     return [kind(v) for v in dict.fromkeys(grid.tolist())]
 

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 from ...validation import check_int, check_number, check_seed
-from ...widgets import Explorer, explorer_box, new_figure, pyplot
+from ...widgets import Explorer, animate, explorer_box, new_figure, pyplot
 from .core import (
     descent_path,
     make_data,
@@ -356,13 +356,27 @@ class DescentExplorer(Explorer):
             color="tab:red",
         )
         ax.set(xlim=(0, self.max_iter), xlabel="iteration", ylabel="objective J")
-        ax.legend(loc="upper right", fontsize=8)
+        # an iteration moves all of this panel, its y range (ticks) included
+        animate(
+            *ax.lines,
+            self.loss_note,
+            ax.legend(loc="upper right", fontsize=8),
+            ax.title,
+            frame=ax,
+        )
 
         ax = self.ax_path
         ax.plot(0, 0, "s", color="grey", ms=6, label="start, w = 0")
         (self.best_point,) = ax.plot([], [], "*", color="black", ms=14, label="minimum")
-        (self.path_line,) = ax.plot(
-            [], [], ".-", color="tab:purple", lw=1.2, ms=4, label="gradient descent"
+        (self.path_line,) = ax.plot(  # over the contours
+            [],
+            [],
+            ".-",
+            color="tab:purple",
+            lw=1.2,
+            ms=4,
+            label="gradient descent",
+            zorder=3,
         )
         ax.set(
             xlim=_WBOX[0],
@@ -371,7 +385,11 @@ class DescentExplorer(Explorer):
             ylabel="w2",
             title="Path of the weights over the contours of J",
         )
-        ax.legend(loc="lower right", fontsize=8, framealpha=0.9)
+        animate(  # a diverging path runs into the frame and under the legend
+            self.path_line,
+            ax.legend(loc="lower right", fontsize=8, framealpha=0.9),
+            frame=ax,
+        )
 
         ax = self.ax_data
         for cls in (0, 1):
@@ -408,6 +426,7 @@ class DescentExplorer(Explorer):
             fontsize=8,
             frameon=False,
         )
+        animate(self.boundary, self.band_low, self.band_high, ax.title, frame=ax)
 
     def _run(self):
         with np.errstate(all="ignore"):
@@ -429,6 +448,7 @@ class DescentExplorer(Explorer):
         self.contours = self.ax_path.contour(
             W1, W2, J, levels=levels, colors="grey", linewidths=0.7
         )
+        self.background_changed()
 
     def _draw_iteration(self) -> dict:
         coefs, intercepts, objectives = self.path
@@ -464,8 +484,8 @@ class DescentExplorer(Explorer):
             (self.band_high, np.log(9)),
         ]:
             line.set_data(*(_line(w, bk, level, self.box) if finite else ([], [])))
-        norm = float(np.linalg.norm(w))
-        with np.errstate(all="ignore"):
+        with np.errstate(all="ignore"):  # a diverged run overflows
+            norm = float(np.linalg.norm(w))
             accuracy = float(np.mean((self.X @ w + bk >= 0) == (self.y == 1)))
         width = 2 * np.log(9) / norm if norm > 0 else np.inf
         self.ax_data.set_title(
