@@ -6,8 +6,9 @@ import numpy as np
 
 from interview_lab.widgets import FigureImage, control_values
 
-#: Antialiased edges drawn over a pasted background may round one or two levels apart.
-LEVELS = 2
+#: Antialiased edges drawn over a pasted background may round a few levels apart, at
+#: a few pixels (where a tick meets a frame): more than this is a wrong image.
+LEVELS, PIXELS, WORST = 2, 8, 16
 
 
 def pixels(png: bytes) -> np.ndarray:
@@ -17,11 +18,13 @@ def pixels(png: bytes) -> np.ndarray:
 
 
 def mismatches(image: FigureImage) -> int:
-    """Pixels of the image widget more than ``LEVELS`` away from ``savefig``'s."""
+    """Pixels of the image widget more than ``LEVELS`` away from ``savefig``'s, or
+    every pixel when one is more than ``WORST`` away."""
     shown = pixels(image.widget.value)
     whole = pixels(FigureImage.render(image.figure, image.dpi))
     assert shown.shape == whole.shape, f"{shown.shape} != {whole.shape}"
-    return int((np.abs(shown - whole) > LEVELS).any(axis=-1).sum())
+    apart = np.abs(shown - whole).max(axis=-1)
+    return apart.size if apart.max() > WORST else int((apart > LEVELS).sum())
 
 
 def assert_blits_like_a_full_draw(box, samples: int = 4) -> int:
@@ -37,5 +40,7 @@ def assert_blits_like_a_full_draw(box, samples: int = 4) -> int:
             control.value = value
             blitted += image.full_draws == before
             bad = mismatches(image)
-            assert bad == 0, f"{name}={value!r}: {bad} pixels differ from a full draw"
+            assert bad <= PIXELS, (
+                f"{name}={value!r}: {bad} pixels differ from a full draw"
+            )
     return blitted

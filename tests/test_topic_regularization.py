@@ -9,6 +9,7 @@ from functools import partial
 
 import numpy as np
 import pytest
+from pixels import assert_blits_like_a_full_draw
 
 from interview_lab.checking import CheckFailed
 from interview_lab.topics import regularization as topic
@@ -783,7 +784,7 @@ def test_path_explorer_update_moves_markers_and_curves():
     )
     assert len(e.ridge_curve.get_xdata()) == 300
     assert e.lasso_point.get_ydata()[0] == pytest.approx(info["lasso_val"])
-    assert "λ = 1" in e.figure._suptitle.get_text()
+    assert "at λ = 1\nridge_fit alpha = n·λ = 20," in e.ax_fit.get_title()
     small = e.update(1e-6)
     assert small["lasso_nonzero"] > info["lasso_nonzero"]
     assert small["ridge_val"] > e.update(1e-2)["ridge_val"], "over-fitting at tiny λ"
@@ -814,6 +815,8 @@ def test_regularization_explorer_slider_updates_the_figure():
     box.slider.value = 1.0
     assert box.explorer.lam == pytest.approx(1.0)
     assert box.children[1].value != before
+    assert assert_blits_like_a_full_draw(box) == 4
+    assert box.image.full_draws == 1
 
 
 def test_geometry_l1_solution_has_an_exact_zero_and_l2_does_not():

@@ -130,25 +130,25 @@ def _crossing_explorer(legend_animated: bool):
 
 
 def test_a_blitted_redraw_is_the_figure_drawn_whole():
-    from pixels import mismatches
+    from pixels import PIXELS, mismatches
 
     box = _crossing_explorer(legend_animated=True)
     box.slider.value = 0.5  # under the legend
-    assert box.image.full_draws == 1 and mismatches(box.image) == 0
+    assert box.image.full_draws == 1 and mismatches(box.image) <= PIXELS
     box.explorer.background_changed()
     box.way.value = "down"
-    assert box.image.full_draws == 2 and mismatches(box.image) == 0
+    assert box.image.full_draws == 2 and mismatches(box.image) <= PIXELS
 
 
 def test_the_pixel_check_catches_a_wrong_blit():
-    from pixels import mismatches
+    from pixels import PIXELS, mismatches
 
     wrong_order = _crossing_explorer(legend_animated=False)
     wrong_order.slider.value = 0.5  # drawn over the legend, which a full draw covers it
-    assert mismatches(wrong_order.image) > 20
+    assert mismatches(wrong_order.image) > PIXELS
     stale = _crossing_explorer(legend_animated=True)
     stale.way.value = "down"  # without background_changed: the old line stays
-    assert stale.image.full_draws == 1 and mismatches(stale.image) > 20
+    assert stale.image.full_draws == 1 and mismatches(stale.image) > PIXELS
 
 
 def test_the_layout_is_computed_once_then_frozen():

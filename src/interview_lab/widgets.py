@@ -183,7 +183,8 @@ class FigureImage:
         return buf.getvalue()
 
     def _animated(self) -> list:
-        """The animated artists, in a full draw's order (axes by axes, by zorder)."""
+        """The animated artists, in a full draw's order (axes by axes, by zorder).
+        Only an axes' artists: ``savefig`` leaves out animated figure-level ones."""
         return [
             artist
             for ax in self.figure.axes

@@ -25,7 +25,7 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import StandardScaler
 
 from ...validation import check_int, check_number, check_seed
-from ...widgets import Explorer, explorer_box, new_figure, pyplot
+from ...widgets import Explorer, animate, explorer_box, new_figure, pyplot
 from .core import correlated_data, polynomial_data, true_curve
 
 __all__ = [
@@ -147,7 +147,7 @@ class PathExplorer(Explorer):
             )
             lim = np.max(np.abs(coefs[lams >= 1e-3]))
             ax.set_ylim(-1.3 * lim, 1.3 * lim)
-            ax.text(
+            note = ax.text(
                 0.98,
                 0.03,
                 f"colour: power of x, 1 (purple) to {degree} (yellow)",
@@ -156,15 +156,20 @@ class PathExplorer(Explorer):
                 fontsize=8,
                 color="dimgrey",
             )
-        self.ridge_marker = self.ax_ridge.axvline(lams[0], color="black", ls="--")
-        self.lasso_marker = self.ax_lasso.axvline(lams[0], color="black", ls="--")
+            marker = ax.axvline(lams[0], color="black", ls="--")
+            # λ moves the marker across the note and the frame; the title changes
+            animate(marker, note, ax.title, frame=ax)
+        self.ridge_marker, self.lasso_marker = (
+            self.ax_ridge.lines[-1],
+            self.ax_lasso.lines[-1],
+        )
 
         d = self.data
         ax = self.ax_fit
         ax.scatter(
             d["x_val"], d["y_val"], s=6, color="lightgrey", label="validation data"
         )
-        ax.scatter(
+        training = ax.scatter(
             d["x_train"],
             d["y_train"],
             s=22,
@@ -187,7 +192,9 @@ class PathExplorer(Explorer):
             ylim=(-2.6, 2.6),
             title=f"Degree-{degree} polynomial fits",
         )
-        ax.legend(fontsize=8, loc="lower right", ncol=2)
+        legend = ax.legend(fontsize=8, loc="lower right", ncol=2)
+        animate(self.ridge_curve, self.lasso_curve, training, legend, frame=ax)
+        animate(ax.title)
 
         ax = self.ax_err
         for name, colour in [("ridge", "tab:blue"), ("lasso", "tab:red")]:
@@ -217,7 +224,8 @@ class PathExplorer(Explorer):
             title="Training and validation error",
             ylim=(None, 12 * top),
         )
-        ax.legend(fontsize=8, loc="upper right", ncol=2)
+        legend = ax.legend(fontsize=8, loc="upper right", ncol=2)
+        animate(self.ridge_point, self.lasso_point, legend, ax.title)
         self.update(lam)
 
     def update(self, lam: float) -> dict:
@@ -251,11 +259,15 @@ class PathExplorer(Explorer):
         self.ax_lasso.set_title(
             f"Lasso (L1): {nonzero} of {degree} coefficients non-zero"
         )
-        self.figure.suptitle(
-            f"λ = {lam:.3g}   (ridge_fit alpha = n·λ = {self.n * lam:.3g},  "
-            f"lasso_fit alpha = λ = {lam:.3g})   validation MSE: ridge "
-            f"{ridge['val'][i]:.3f}, lasso {lasso['val'][i]:.3f}",
-            fontsize=11,
+        self.ax_fit.set_title(
+            f"Degree-{degree} fits at λ = {lam:.3g}\nridge_fit alpha = n·λ = "
+            f"{self.n * lam:.3g}, lasso_fit alpha = λ = {lam:.3g}",
+            fontsize=10,
+        )
+        self.ax_err.set_title(
+            f"Training and validation error\nvalidation MSE at λ = {lam:.3g}: "
+            f"ridge {ridge['val'][i]:.3f}, lasso {lasso['val'][i]:.3f}",
+            fontsize=10,
         )
         self.redraw()
         return {
