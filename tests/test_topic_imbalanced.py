@@ -10,6 +10,7 @@ from fractions import Fraction
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
+from pixels import assert_blits_like_a_full_draw
 from sklearn import metrics as skm
 
 from interview_lab.checking import CheckFailed
@@ -895,6 +896,8 @@ def test_smote_explorer_slider_updates_the_image():
     box.k.value = 8
     assert box.explorer.k == 8
     assert box.children[1].value != before
+    assert assert_blits_like_a_full_draw(box) == 8
+    assert box.image.full_draws == 1
 
 
 # ---------------------------------------------------------------- imbalance explorer
@@ -921,3 +924,5 @@ def test_imbalance_explorer_widget():
     box.slider.value = 0.05
     assert box.explorer.prevalence == 0.05
     assert box.children[1].value != before
+    assert assert_blits_like_a_full_draw(box) == 4
+    assert box.image.full_draws == 1

@@ -33,7 +33,7 @@ from sklearn.tree import DecisionTreeClassifier
 
 from ... import datasets
 from ...validation import check_choice, check_int
-from ...widgets import Explorer, explorer_box, new_figure, pyplot
+from ...widgets import Explorer, animate, explorer_box, new_figure, pyplot
 from .core import best_threshold_fast, neighbours, smote_data, smote_reference
 
 __all__ = [
@@ -185,6 +185,32 @@ class SmoteView(Explorer):
             self.ax = self.figure.subplots()
         else:
             self.ax, self.figure = ax, ax.figure
+        ax = self.ax
+        ax.scatter(*self.X_maj.T, s=12, color="lightgrey", label="majority")
+        self.links = LineCollection([], colors="tab:orange", alpha=0.25, lw=0.8)
+        self.links.set_zorder(1)
+        ax.add_collection(self.links, autolim=False)
+        minority = ax.scatter(
+            *self.X_min.T,
+            s=40,
+            color="tab:orange",
+            edgecolor="black",
+            zorder=3,
+            label="minority",
+        )
+        self.points = ax.scatter(
+            np.empty(0),
+            np.empty(0),
+            marker="x",
+            s=22,
+            color="tab:purple",
+            zorder=4,
+            label="synthetic (SMOTE)",
+        )
+        ax.set(xlabel="feature 1", ylabel="feature 2", aspect="equal")
+        legend = ax.legend(fontsize=8, loc="lower left")
+        # the links and synthetic points change; what a full draw puts over them too
+        animate(self.links, minority, self.points, legend, ax.title)
         self.update(k_neighbors, n_samples)
 
     def update(self, k_neighbors, n_samples=None):
@@ -206,41 +232,17 @@ class SmoteView(Explorer):
             np.linalg.norm(self.synthetic[:, None] - self.X_maj[None], axis=2), 1
         )
         self.n_inside = int(np.sum(d_maj < d_min))
-        ax = self.ax
-        ax.clear()
-        ax.scatter(*self.X_maj.T, s=12, color="lightgrey", label="majority")
         nn = neighbours(self.X_min, self.k)
-        segments = np.stack(
-            [np.repeat(self.X_min, self.k, axis=0), self.X_min[nn.ravel()]], axis=1
+        self.links.set_segments(
+            np.stack(
+                [np.repeat(self.X_min, self.k, axis=0), self.X_min[nn.ravel()]], axis=1
+            )
         )
-        self.links = LineCollection(
-            segments, colors="tab:orange", alpha=0.25, lw=0.8, zorder=1
+        self.points.set_offsets(self.synthetic)
+        self.ax.set_title(
+            f"k_neighbors = {self.k}: {self.n_inside} of {self.n_samples} "
+            "synthetic points nearer the majority"
         )
-        ax.add_collection(self.links)
-        ax.scatter(
-            *self.X_min.T,
-            s=40,
-            color="tab:orange",
-            edgecolor="black",
-            zorder=3,
-            label="minority",
-        )
-        ax.scatter(
-            *self.synthetic.T,
-            marker="x",
-            s=22,
-            color="tab:purple",
-            zorder=4,
-            label="synthetic (SMOTE)",
-        )
-        ax.set(
-            xlabel="feature 1",
-            ylabel="feature 2",
-            aspect="equal",
-            title=f"k_neighbors = {self.k}: {self.n_inside} of {self.n_samples} "
-            "synthetic points nearer the majority",
-        )
-        ax.legend(fontsize=8, loc="lower left")
         self.redraw()
         return self.n_inside
 
@@ -595,8 +597,27 @@ class ImbalanceExplorer(Explorer):
         )
         ax.set_xticks(ps, [f"{p:.1%}".replace(".0%", "%") for p in ps], fontsize=7)
         ax.minorticks_off()
-        ax.legend(fontsize=7, loc="lower left")
+        legend = ax.legend(fontsize=7, loc="lower left")
         self.marker = ax.axvline(prevalence, color="black", lw=1.2, ls="--")
+        # the marker spans the panel, under the legend and the frame
+        animate(self.marker, legend, ax.title, frame=ax)
+        ax = self.ax_roc
+        (self.roc_line,) = ax.plot([], [], color="tab:purple", label="ROC-AUC")
+        (diagonal,) = ax.plot([0, 1], [0, 1], ":", color="grey", label="random")
+        ax.set(
+            xlabel="false positive rate",
+            ylabel="true positive rate",
+            xlim=(0, 1),
+            ylim=(0, 1.02),
+        )
+        self.roc_legend = ax.legend(fontsize=8, loc="lower right")
+        animate(self.roc_line, diagonal, self.roc_legend, ax.title, frame=ax)
+        ax = self.ax_pr
+        (self.pr_line,) = ax.plot([], [], color="tab:green", label="PR-AUC")
+        self.pr_random = ax.axhline(0.5, ls=":", color="grey", label="random")
+        ax.set(xlabel="recall", ylabel="precision", xlim=(0, 1), ylim=(0, 1.02))
+        self.pr_legend = ax.legend(fontsize=8, loc="lower left")
+        animate(self.pr_line, self.pr_random, self.pr_legend, ax.title, frame=ax)
         self.update(prevalence)
 
     def update(self, prevalence):
@@ -613,30 +634,14 @@ class ImbalanceExplorer(Explorer):
         )
         fpr, tpr, _ = skm.roc_curve(y, s)
         prec, rec, _ = skm.precision_recall_curve(y, s)
-        ax = self.ax_roc
-        ax.clear()
-        ax.plot(fpr, tpr, color="tab:purple", label=f"ROC-AUC {m['ROC-AUC']:.3f}")
-        ax.plot([0, 1], [0, 1], ":", color="grey", label="random")
-        ax.set(
-            xlabel="false positive rate",
-            ylabel="true positive rate",
-            title=f"ROC at {prevalence:.1%} positives",
-            xlim=(0, 1),
-            ylim=(0, 1.02),
-        )
-        ax.legend(fontsize=8, loc="lower right")
-        ax = self.ax_pr
-        ax.clear()
-        ax.plot(rec, prec, color="tab:green", label=f"PR-AUC {m['PR-AUC']:.3f}")
-        ax.axhline(prevalence, ls=":", color="grey", label=f"random = {prevalence:.3f}")
-        ax.set(
-            xlabel="recall",
-            ylabel="precision",
-            xlim=(0, 1),
-            ylim=(0, 1.02),
-            title=f"Precision-recall at {prevalence:.1%} positives",
-        )
-        ax.legend(fontsize=8, loc="lower left")
+        self.roc_line.set_data(fpr, tpr)
+        self.roc_legend.get_texts()[0].set_text(f"ROC-AUC {m['ROC-AUC']:.3f}")
+        self.ax_roc.set_title(f"ROC at {prevalence:.1%} positives")
+        self.pr_line.set_data(rec, prec)
+        self.pr_random.set_ydata([prevalence, prevalence])
+        self.pr_legend.get_texts()[0].set_text(f"PR-AUC {m['PR-AUC']:.3f}")
+        self.pr_legend.get_texts()[1].set_text(f"random = {prevalence:.3f}")
+        self.ax_pr.set_title(f"Precision-recall at {prevalence:.1%} positives")
         self.redraw()
         return dict(self.metrics)
 
