@@ -9,6 +9,7 @@ from fractions import Fraction
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
+from pixels import assert_blits_like_a_full_draw
 from scipy.stats import binom
 
 from interview_lab.checking import CheckFailed
@@ -732,6 +733,10 @@ def test_lloyd_explorer_widget_redraws_for_every_control():
         control.value = value
         assert image.value != before
 
+    fresh = topic.lloyd_explorer()
+    assert assert_blits_like_a_full_draw(fresh) == 3  # the steps; a new start redraws
+    assert fresh.image.full_draws == 1 + 3 + 1
+
 
 def test_k_explorer_update_and_widget():
     e = topic.KExplorer(k=4)
@@ -751,6 +756,9 @@ def test_k_explorer_update_and_widget():
         box.children[1].value != before
         and box.explorer.elbow_marker.get_xdata()[0] == 6
     )
+    fresh = topic.k_explorer()
+    assert assert_blits_like_a_full_draw(fresh) == 4  # k = 1, 4, 7, 10
+    assert fresh.image.full_draws == 1
 
 
 def test_init_explorer_shows_kmeanspp_ahead_of_random_rows():

@@ -18,7 +18,7 @@ import numpy as np
 from matplotlib.ticker import MaxNLocator
 
 from ...validation import check_choice, check_int, check_seed
-from ...widgets import Explorer, explorer_box, new_figure, pyplot
+from ...widgets import Explorer, animate, explorer_box, new_figure, pyplot
 from .core import (
     as_points,
     batch_inits,
@@ -63,6 +63,37 @@ BLOB_COUNTS = tuple(range(3, 11))
 
 def _colours(labels):
     return [COLOURS[j % 10] for j in np.asarray(labels)]
+
+
+class _Clusters:
+    """Points coloured by cluster and the centers as crosses, changed in place
+    (animated: only they are drawn again when the clustering changes)."""
+
+    def __init__(self, ax, X, size=14):
+        self.points = ax.scatter(X[:, 0], X[:, 1], s=size, c="lightgrey", lw=0)
+        self.centers = ax.scatter(
+            np.empty(0),
+            np.empty(0),
+            s=170,
+            marker="X",
+            edgecolor="black",
+            lw=1.2,
+            zorder=3,
+        )
+        ax.set_aspect("equal", adjustable="datalim")
+        animate(self.points, self.centers, ax.title)
+
+    def show(self, labels, centers) -> None:
+        """Colour the points by ``labels`` (grey and opaque when None), and put a
+        cross at each center."""
+        if labels is None:
+            self.points.set_facecolor("lightgrey")
+            self.points.set_alpha(None)
+        else:
+            self.points.set_facecolor(_colours(labels))
+            self.points.set_alpha(0.7)
+        self.centers.set_offsets(centers)
+        self.centers.set_facecolor(_colours(range(len(centers))))
 
 
 def _scatter_clusters(ax, X, labels, centers, size=14):
@@ -129,6 +160,9 @@ class LloydExplorer(Explorer):
         self.best = _best_inertia(self.k, 0)
         self.figure = new_figure(figsize=(10.5, 4.3), layout="constrained")
         self.ax, self.ax_curve = self.figure.subplots(1, 2, width_ratios=[1.25, 1])
+        self.clusters = _Clusters(self.ax, self.X)
+        self.ax.set(xlabel="feature 1", ylabel="feature 2")
+        self.arrows = []
         self.step = check_int("step", step, low=0, high=MAX_STEP)
         self.set_start(seed, init)
 
@@ -163,7 +197,8 @@ class LloydExplorer(Explorer):
             title=f"Converged after {last} steps, inertia {self.states[-1][3]:.0f}",
         )
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-        ax.legend(loc="upper right", fontsize=8)
+        animate(self.marker, ax.legend(loc="upper right", fontsize=8))
+        self.background_changed()
         return self.update(self.step)
 
     def update(self, step) -> dict:
@@ -181,39 +216,26 @@ class LloydExplorer(Explorer):
         shown = last if self.step == MAX_STEP else min(self.step, last)
         phase, C, labels, inertia = self.states[shown]
         converged = shown == last
-        ax = self.ax
-        ax.clear()
-        X = self.X
-        if labels is None:
-            ax.scatter(X[:, 0], X[:, 1], s=14, color="lightgrey")
-            ax.scatter(
-                C[:, 0],
-                C[:, 1],
-                s=170,
-                marker="X",
-                c=_colours(range(self.k)),
-                edgecolor="black",
-                lw=1.2,
-                zorder=3,
-            )
-        else:
-            _scatter_clusters(ax, X, labels, C)
+        self.clusters.show(labels, C)
+        for arrow in self.arrows:
+            arrow.remove()
+        self.arrows = []
         if phase == "update":
             before = self.states[shown - 1][1]
             for j in range(self.k):
-                ax.annotate(
-                    "",
-                    xy=C[j],
-                    xytext=before[j],
-                    arrowprops={"arrowstyle": "->", "lw": 1.8, "color": "black"},
-                    zorder=4,
+                self.arrows += animate(
+                    self.ax.annotate(
+                        "",
+                        xy=C[j],
+                        xytext=before[j],
+                        arrowprops={"arrowstyle": "->", "lw": 1.8, "color": "black"},
+                        zorder=4,
+                    )
                 )
         title = f"step {shown}: {self.PHASES[phase]}"
         if converged and shown:
             title += " (converged)"
-        ax.set_title(title, fontsize=10)
-        ax.set(xlabel="feature 1", ylabel="feature 2")
-        ax.set_aspect("equal", adjustable="datalim")
+        self.ax.set_title(title, fontsize=10)
         if inertia is None:
             self.marker.set_data([], [])
         else:
@@ -306,6 +328,7 @@ class KExplorer(Explorer):
         self.sweep = k_sweep(seed)
         self.figure = new_figure(figsize=(12, 3.9), layout="constrained")
         self.ax, self.ax_elbow, self.ax_sil = self.figure.subplots(1, 3)
+        self.clusters = _Clusters(self.ax, self.X, size=10)
         ks = np.array(K_VALUES)
         inertias = [self.sweep[k][2] for k in K_VALUES]
         self.ax_elbow.plot(ks, inertias, "o-", color="tab:blue")
@@ -327,18 +350,16 @@ class KExplorer(Explorer):
         (self.sil_marker,) = self.ax_sil.plot(
             [], [], "o", color="black", ms=12, mfc="none", mew=2
         )
+        animate(self.elbow_marker, self.sil_marker)
         self.update(k)
 
     def update(self, k) -> dict:
         """Show the clustering with ``k`` clusters; return ``k, inertia, silhouette``."""
         k = check_int("k", k, low=K_VALUES[0], high=K_VALUES[-1])
         C, labels, inertia, sil = self.sweep[k]
-        ax = self.ax
-        ax.clear()
-        _scatter_clusters(ax, self.X, labels, C, size=10)
+        self.clusters.show(labels, C)
         sil_text = "n/a" if sil is None else f"{sil:.3f}"
-        ax.set_title(f"k = {k}: inertia {inertia:.0f}, silhouette {sil_text}")
-        ax.set_aspect("equal", adjustable="datalim")
+        self.ax.set_title(f"k = {k}: inertia {inertia:.0f}, silhouette {sil_text}")
         self.elbow_marker.set_data([k], [inertia])
         if sil is None:
             self.sil_marker.set_data([], [])
