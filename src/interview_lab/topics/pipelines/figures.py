@@ -24,7 +24,7 @@ from sklearn.model_selection import train_test_split
 from threadpoolctl import threadpool_limits
 
 from ...validation import check_choice, check_int, check_seed
-from ...widgets import Explorer, explorer_box, new_figure, pyplot
+from ...widgets import Explorer, animate, explorer_box, new_figure, pyplot
 from .core import (
     CATEGORICAL,
     NUMERIC,
@@ -417,6 +417,9 @@ class LeakExplorer(Explorer):
             self.ax_bars.text(i, 0, "", ha="center", va="bottom", fontsize=9)
             for i in range(4)
         ]
+        # a size moves the marker (across the panel) and the bars (from the frame)
+        animate(self.marker, frame=self.ax)
+        animate(*self.bars, *self.labels, self.ax_bars.title, frame=self.ax_bars)
         self.size = check_int("size", size, 0, 5)
         for key in LEAKS:  # every leak now, so that a control never waits for one
             _curves(key, self.seed)
@@ -439,6 +442,7 @@ class LeakExplorer(Explorer):
         self.ax.set_xlim(-0.3, len(values) - 0.7)
         self.ax.set_xlabel(xlabel)
         self.ax.set_title(f"Leak: {title}")
+        self.background_changed()
         return self.update(self.size)
 
     def update(self, size) -> dict:
