@@ -11,6 +11,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
+from pixels import assert_blits_like_a_full_draw
 from sklearn.metrics import confusion_matrix
 
 from interview_lab.checking import CheckFailed
@@ -876,6 +877,9 @@ def test_cost_explorer_sliders_redraw_the_image(scored):
     box.budget.value = 50
     assert box.explorer.budget == 50 and image.value != middle
     assert topic.CostExplorer(*scored)._repr_png_()[:4] == b"\x89PNG"
+    fresh = topic.cost_explorer(*scored)
+    assert assert_blits_like_a_full_draw(fresh) == 8
+    assert fresh.image.full_draws == 1
 
 
 # ------------------------------------ the second red team's answers, one case each

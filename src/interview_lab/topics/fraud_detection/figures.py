@@ -23,7 +23,7 @@ from sklearn.preprocessing import StandardScaler
 from threadpoolctl import threadpool_limits
 
 from ...validation import check_choice
-from ...widgets import Explorer, explorer_box, new_figure, pyplot
+from ...widgets import Explorer, animate, explorer_box, new_figure, pyplot
 from .core import (
     COST_FN,
     COST_FP,
@@ -513,7 +513,21 @@ class CostExplorer(Explorer):
         )
         (self.ops_budget,) = ax.plot([], [], "s", color="black", ms=7, label="budget")
         self.ops_budget_line = ax.axvline(1, color="black", ls="--", lw=1.2)
-        ax.legend(fontsize=8, loc="upper left")
+        # the cost panel changes whole (its y range too); on the other, the points
+        animate(
+            *self.ax_cost.lines,
+            self.ax_cost.legend(fontsize=8, loc="upper right"),
+            self.ax_cost.title,
+            frame=self.ax_cost,
+        )
+        animate(
+            self.ops_best,
+            self.ops_budget,
+            self.ops_budget_line,
+            ax.legend(fontsize=8, loc="upper left"),
+            ax.title,
+            frame=ax,
+        )
         self.ratio, self.budget = ratio, budget
         self.update_ratio(ratio, draw=False)
         self.update_budget(budget)
@@ -580,7 +594,6 @@ class CostExplorer(Explorer):
             f"{at['recall']:.2f}, precision {at['precision']:.2f}",
             fontsize=10,
         )
-        self.ax_cost.legend(fontsize=8, loc="upper right")
         self.redraw()
         return at
 
