@@ -11,6 +11,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
+from pixels import assert_blits_like_a_full_draw
 from scipy import stats
 from sklearn.linear_model import LogisticRegression
 
@@ -726,3 +727,6 @@ def test_explorer_sliders_redraw_the_image():
     middle = image.value
     box.window.value = 7
     assert box.explorer.window == 7 and image.value != middle
+    fresh = topic.drift_explorer()
+    assert assert_blits_like_a_full_draw(fresh) == 8
+    assert fresh.image.full_draws == 1

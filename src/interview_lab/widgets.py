@@ -51,15 +51,16 @@ def animate(*artists, frame=None):
     *artists : matplotlib.artist.Artist
         What a control moves, and whatever a full draw puts over it (a legend).
     frame : matplotlib.axes.Axes, optional
-        Also animate this axes' spines and axis (ticks and labels), which a full draw
-        puts over lines and images: needed when what moves reaches the frame.
+        Also animate this axes' spines, which a full draw puts over lines and images:
+        needed when what moves reaches the frame. (The ticks, outside the frame, stay
+        in the background: drawing their labels again would cost more than the rest.)
 
     Returns
     -------
     tuple
         The artists, so ``(line,) = animate(*ax.plot(...))`` reads naturally.
     """
-    extra = () if frame is None else (*frame.spines.values(), frame.xaxis, frame.yaxis)
+    extra = () if frame is None else tuple(frame.spines.values())
     for artist in (*artists, *extra):
         artist.set_animated(True)
     return artists

@@ -518,6 +518,7 @@ class CostExplorer(Explorer):
             *self.ax_cost.lines,
             self.ax_cost.legend(fontsize=8, loc="upper right"),
             self.ax_cost.title,
+            self.ax_cost.yaxis,  # the cost range changes with the ratio
             frame=self.ax_cost,
         )
         animate(

@@ -362,6 +362,7 @@ class DescentExplorer(Explorer):
             self.loss_note,
             ax.legend(loc="upper right", fontsize=8),
             ax.title,
+            ax.yaxis,
             frame=ax,
         )
 

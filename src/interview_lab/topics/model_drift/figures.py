@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from ...validation import check_int, check_number
-from ...widgets import Explorer, explorer_box, new_figure, pyplot
+from ...widgets import Explorer, animate, explorer_box, new_figure, pyplot
 from .core import (
     PSI_ALERT,
     PSI_WATCH,
@@ -170,6 +170,10 @@ def _false_alarms(window: int):
     return float(np.mean(psi)), float(np.mean(ks))
 
 
+#: Where the dashboard's legends go: beside their panel, clear of the moving curves.
+_BESIDE = {"loc": "upper left", "bbox_to_anchor": (1.01, 1.0), "borderaxespad": 0.0}
+
+
 class DriftDashboard(Explorer):
     """The monitoring dashboard of one drifting stream, updated in place.
 
@@ -209,7 +213,7 @@ class DriftDashboard(Explorer):
         )
         ax.set_yscale("symlog", linthresh=0.1)
         ax.set(ylabel="PSI", ylim=(0, 20))
-        ax.legend(fontsize=7, ncol=5, loc="upper left")
+        ax.legend(fontsize=7, **_BESIDE)
 
         ax = self.ax_ks
         (self.ks_line,) = ax.plot(
@@ -217,7 +221,7 @@ class DriftDashboard(Explorer):
         )
         ax.axhline(0.05, color="red", ls="--", lw=1, label="alpha = 0.05")
         ax.set(ylabel="p-value", yscale="log", ylim=(1e-30, 5))
-        ax.legend(fontsize=7, loc="lower left")
+        ax.legend(fontsize=7, **_BESIDE)
 
         ax = self.ax_acc
         (self.bayes_line,) = ax.plot(
@@ -237,7 +241,11 @@ class DriftDashboard(Explorer):
         self.onset_lines[-1].set_label("drift starts")
         ax.set(xlabel="day", ylabel="accuracy", ylim=(0.0, 1.08))
         ax.set_xlim(-0.5, days[-1] + 0.5)
-        ax.legend(fontsize=7, ncol=2, loc="center left")
+        ax.legend(fontsize=7, **_BESIDE)
+        # every curve changes and crosses the frame (and the thresholds between them);
+        # the legends, beside the panels, stay in the background
+        for ax in (self.ax_psi, self.ax_ks, self.ax_acc):
+            animate(*ax.lines, ax.title, frame=ax)
         self._draw()
 
     def update_strength(self, strength: float) -> dict:
