@@ -12,6 +12,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
+from pixels import assert_blits_like_a_full_draw
 from sklearn.metrics.pairwise import cosine_similarity
 
 from interview_lab.checking import CheckFailed
@@ -747,6 +748,9 @@ def test_user_explorer_box_redraws_on_each_slider(data, split):
     assert second != first
     box.k.value = 7
     assert box.image.widget.value != second
+    fresh = topic.user_explorer(data, split[0], user=3, k=5)
+    assert assert_blits_like_a_full_draw(fresh) == 8
+    assert fresh.image.full_draws == 1
 
 
 def test_evaluation_table_and_figure(split):

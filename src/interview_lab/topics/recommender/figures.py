@@ -14,7 +14,7 @@ import pandas as pd
 from threadpoolctl import threadpool_limits
 
 from ...validation import check_int
-from ...widgets import Explorer, explorer_box, new_figure
+from ...widgets import Explorer, animate, explorer_box, new_figure
 from .core import (
     GENRES,
     as_ratings,
@@ -178,6 +178,10 @@ class UserExplorer(Explorer):
         self.figure.legend(
             handles=handles, loc="outside lower center", ncol=4, fontsize=9
         )
+        # a user or a k changes the bars, their names (the y axes) and the score range
+        for ax, bars in [(self.ax_hist, self.hist_bars), (self.ax_rec, self.rec_bars)]:
+            animate(*bars, ax.yaxis, ax.title, frame=ax)
+        animate(*self.rec_texts, self.ax_rec.xaxis)
         self.user, self.k = check_int("user", user, 0, self.R.shape[0] - 1), k
         self.update_k(k, draw=False)
 
