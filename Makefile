@@ -77,8 +77,8 @@ review: setup  ## what to practise next: failed, never graded, then due [ALL=1]
 reset: setup  ## fresh copy of a released notebook (old one kept): make reset A=01_metrics
 	$(BIN)/python -m interview_lab reset $(A)
 
-bench: setup  ## time notebooks, autograding, explorers, a class: make bench [REPEAT=3] [CLASS=50]
-	$(BIN)/python tools/bench.py $(if $(REPEAT),--repeat $(REPEAT)) $(if $(CLASS),--class-size $(CLASS)) $(if $(JOBS),--jobs $(JOBS))
+bench: setup  ## time notebooks, autograding, explorers, a class: make bench [REPEAT=3] [CLASS=50] [BEFORE=1]
+	$(BIN)/python tools/bench.py $(if $(REPEAT),--repeat $(REPEAT)) $(if $(CLASS),--class-size $(CLASS)) $(if $(JOBS),--jobs $(JOBS)) $(if $(BEFORE),--before)
 
 clean:  ## remove generated files (keeps notebooks/ and .venv/)
 	rm -rf .pytest_cache .ruff_cache build src/*.egg-info

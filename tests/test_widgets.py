@@ -91,8 +91,11 @@ def test_control_timings_changes_each_control_through_its_update_and_back():
     box = explorer_box(new_figure(figsize=(1, 1)), {"k": (slider, seen.append)})
     timings = control_timings(box, samples=5)
     assert seen == [0, 1, 2, 3, 4, 2]  # across the range, then back where it was
-    assert list(timings) == ["k"] and len(timings["k"]) == 6
-    assert all(t > 0 for t in timings["k"]) and slider.value == 2
+    assert list(timings) == ["k"] and len(timings["k"]["seconds"]) == 6
+    assert all(t > 0 for t in timings["k"]["seconds"]) and slider.value == 2
+    assert timings["k"]["whole"] == [True] * 6  # nothing animated: no blitting
+    crossing = control_timings(_crossing_explorer(legend_animated=True), samples=3)
+    assert crossing["slider"]["whole"] == [False] * 4  # 0, 0.5, 1, back to 0.1
     with pytest.raises(TypeError, match="not an explorer"):
         control_timings(widgets.VBox())
 

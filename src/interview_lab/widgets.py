@@ -327,9 +327,9 @@ def control_values(control, samples: int = 9) -> list:
     return [kind(v) for v in dict.fromkeys(grid.tolist())]
 
 
-def control_timings(box, samples: int = 9) -> dict[str, list[float]]:
+def control_timings(box, samples: int = 9) -> dict[str, dict[str, list]]:
     """Seconds each change of each control of an explorer ``box`` took: its update
-    function and the figure rendered again (what a learner waits for when a slider
+    function and the figure drawn again (what a learner waits for when a slider
     moves), for :func:`control_values` of the control, then back to where it was.
 
     Parameters
@@ -341,8 +341,10 @@ def control_timings(box, samples: int = 9) -> dict[str, list[float]]:
 
     Returns
     -------
-    dict of str to list of float
-        For each control's name, the seconds of each change.
+    dict of str to dict
+        For each control's name, ``"seconds"``: the seconds of each change, and
+        ``"whole"``: whether that change drew the whole figure (else it was blitted,
+        see :class:`FigureImage`).
     """
     import time
 
@@ -352,14 +354,16 @@ def control_timings(box, samples: int = 9) -> dict[str, list[float]]:
     timings = {}
     for name in names:
         control = getattr(box, name)
-        start_value, seconds = control.value, []
+        start_value, seconds, whole = control.value, [], []
         for value in [*control_values(control, samples), start_value]:
             if value == control.value:
                 continue
+            draws = box.image.full_draws
             start = time.perf_counter()
             control.value = value
             seconds.append(time.perf_counter() - start)
-        timings[name] = seconds
+            whole.append(box.image.full_draws > draws)
+        timings[name] = {"seconds": seconds, "whole": whole}
     return timings
 
 
