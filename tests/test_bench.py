@@ -67,3 +67,27 @@ def test_each_slow_control_says_where_its_time_goes():
         "whole figure |"
     ) in text
     assert "| k_explorer.(blit) | 30 | 31 | 5 | 0 |  |  |" in text
+
+
+def test_the_class_speed_up_is_set_against_the_cores_a_serial_run_uses():
+    grading = {
+        "submissions": 20,
+        "workers": 2,
+        "serial_s": 200.0,
+        "parallel_s": 150.0,
+        "serial_per_min": 6.0,
+        "parallel_per_min": 8.0,
+        "speedup": 1.33,
+        "serial_cores": 1.25,
+        "parallel_cores": 1.6,
+    }
+    text = bench._markdown(INFO, 2.0, {}, grading)
+    assert (
+        "serial 1.25, parallel 1.6. A serial run that keeps 1.25 cores busy can be "
+        "sped up 1.60× at most by 2 cores (a serial run uses more than one core"
+    ) in text
+    assert "The parallel run kept 1.6 of 2 workers' cores busy" in text
+    full = {**grading, "serial_cores": 1.0, "parallel_cores": 1.95}
+    text = bench._markdown(INFO, 2.0, {}, full)
+    assert "sped up 2.00× at most by 2 cores." in text
+    assert "workers' cores busy" not in text

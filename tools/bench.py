@@ -111,14 +111,16 @@ def time_class(n: int, workers: int) -> dict:
         serial = _class_course(Path(tmp) / "serial", n)
         parallel = Path(tmp) / "parallel"
         shutil.copytree(serial.root, parallel)
-        times, scores = {}, {}
+        times, scores, cores = {}, {}, {}
         for label, root, w in (
             ("serial", serial.root, 1),
             ("parallel", parallel, workers),
         ):
+            cpu = _children_cpu()
             start = time.perf_counter()
             grade_all(root, ["01_metrics"], progress=False, export=None, workers=w)
             times[label] = time.perf_counter() - start
+            cores[label] = (_children_cpu() - cpu) / times[label]
             scores[label] = Course(root).scores("01_metrics")
     assert scores["serial"] == scores["parallel"], "parallel scores differ"
     return {
@@ -129,7 +131,18 @@ def time_class(n: int, workers: int) -> dict:
         "serial_per_min": round(60 * n / times["serial"], 1),
         "parallel_per_min": round(60 * n / times["parallel"], 1),
         "speedup": round(times["serial"] / times["parallel"], 2),
+        "serial_cores": round(cores["serial"], 2),
+        "parallel_cores": round(cores["parallel"], 2),
     }
+
+
+def _children_cpu() -> float:
+    """CPU seconds of this process's finished children and theirs (nbgrader, the
+    kernels it started, Dask's workers once their cluster is closed)."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def machine() -> dict:
@@ -466,6 +479,29 @@ def _markdown(info: dict, floor: float, rows: dict, grading: dict | None) -> str
             "",
             f"Speed-up: **{grading['speedup']}×**, the same scores.",
         ]
+        if "serial_cores" in grading:
+            serial, parallel = grading["serial_cores"], grading["parallel_cores"]
+            ideal = info["cores"] / max(serial, 1.0)
+            text = (
+                "Cores busy on average (CPU time of the grading processes and their "
+                f"kernels over the wall time): serial {serial}, parallel {parallel}. "
+                f"A serial run that keeps {serial} cores busy can be sped up "
+                f"{ideal:.2f}× at most by {info['cores']} cores"
+            )
+            if serial > 1.05:
+                text += (
+                    " (a serial run uses more than one core at times: a kernel boots "
+                    "while the grader imports the judge's modules)"
+                )
+            text += "."
+            if parallel < 0.9 * min(info["cores"], grading["workers"]):
+                text += (
+                    f" The parallel run kept {parallel} of {grading['workers']} "
+                    "workers' cores busy: the rest is Dask's start and a worker left "
+                    "idle while the other finishes the last, slowest submissions "
+                    "(those that run into their time limits)."
+                )
+            lines += ["", text]
     return "\n".join(lines) + "\n"
 
 
