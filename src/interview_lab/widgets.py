@@ -69,7 +69,7 @@ def animate(*artists, frame=None):
 class MatrixPanel:
     """A 2×2 confusion matrix on an axes, ``[[TN, FP], [FN, TP]]``: an image with the
     name and count in each cell, animated (a change redraws the cells over the kept
-    background, the frame and ticks with them).
+    background, and the frame over them).
 
     Parameters
     ----------
@@ -200,11 +200,8 @@ class FigureImage:
         kept background when it is still current."""
         animated = self._animated()
         version = getattr(self.explorer, "background_version", 0)
-        if (
-            not animated
-            or self._background is None
-            or version != (self._background_version)
-        ):
+        stale = self._background is None or version != self._background_version
+        if not animated or stale:
             self.canvas.draw()  # animated artists are left out
             self.full_draws += 1
             self._freeze_layout()
