@@ -35,8 +35,10 @@ from pathlib import Path
 
 __all__ = [
     "Outcome",
+    "chunks",
     "grade_on_cluster",
     "grade_submission",
+    "grade_submissions",
     "gradebook_template",
     "merge_gradebook",
 ]
@@ -73,15 +75,19 @@ def _write_files(folder: Path, files: dict[str, bytes]) -> None:
         path.write_bytes(data)
 
 
-def grade_submission(
+def grade_submissions(
     config: str,
     template: bytes,
-    student: str,
     assignment: str,
-    submission: dict[str, bytes],
+    submissions: dict[str, dict[str, bytes]],
     extra: dict[str, bytes],
-) -> Outcome:
-    """Autograde one submission in a scratch course (runs on a Dask worker).
+) -> list[Outcome]:
+    """Autograde some submissions of one assignment in a scratch course, with one run
+    of nbgrader (runs on a Dask worker).
+
+    One run for several submissions pays nbgrader's start-up once. nbgrader grades
+    them one after another and goes on after a failure, removing that submission's
+    output: a submission is graded when its autograded folder exists.
 
     Parameters
     ----------
@@ -89,12 +95,19 @@ def grade_submission(
         The text of the course's ``nbgrader_config.py``.
     template : bytes
         An sqlite gradebook that holds the assignment (see :func:`gradebook_template`).
-    student, assignment : str
-    submission : dict of str to bytes
-        The files of ``submitted/<student>/<assignment>``, by relative path.
+    assignment : str
+    submissions : dict of str to dict of str to bytes
+        For each student, the files of ``submitted/<student>/<assignment>``, by
+        relative path.
     extra : dict of str to bytes
         The assignment's non-notebook files in ``source/`` (nbgrader copies them over
         the submission's).
+
+    Returns
+    -------
+    list of Outcome
+        One per student, in the order given; the graded ones share the scratch
+        gradebook.
     """
     from .grading import _last_error, run_nbgrader
 
@@ -103,19 +116,75 @@ def grade_submission(
         (root / "nbgrader_config.py").write_text(config)
         db = root / "gradebook.db"
         db.write_bytes(template)
-        _write_files(root / "submitted" / student / assignment, submission)
+        for student, files in submissions.items():
+            _write_files(root / "submitted" / student / assignment, files)
         _write_files(root / "source" / assignment, extra)
-        proc = run_nbgrader(
-            ["autograde", assignment, "--student", student, "--force"],
-            root,
-            env={"NBGRADER_DB_URL": f"sqlite:///{db}"},
-        )
-        out = root / "autograded" / student / assignment
-        files = _read_files(out) if out.is_dir() else {}
-        log = _last_error(proc.stderr) if proc.returncode else ""
-        return Outcome(
-            student, assignment, proc.returncode, log, files, db.read_bytes()
-        )
+        args = ["autograde", assignment, "--force"]
+        if len(submissions) == 1:
+            args += ["--student", next(iter(submissions))]
+        proc = run_nbgrader(args, root, env={"NBGRADER_DB_URL": f"sqlite:///{db}"})
+        gradebook = db.read_bytes()
+        outcomes = []
+        for student in submissions:
+            out = root / "autograded" / student / assignment
+            if out.is_dir():
+                outcomes.append(
+                    Outcome(student, assignment, 0, "", _read_files(out), gradebook)
+                )
+            else:
+                log = _last_error(_own_log(proc.stderr, student, len(submissions)))
+                code = proc.returncode or 1
+                outcomes.append(Outcome(student, assignment, code, log, {}, None))
+        return outcomes
+
+
+def _own_log(stderr: str, student: str, n: int) -> str:
+    """The part of a run's log about ``student``: all of it for a run of one, else
+    from the line naming their submission's failure to the next submission's."""
+    if n == 1:
+        return stderr
+    own, lines = [], stderr.splitlines()
+    for k, line in enumerate(lines):
+        if "There was an error processing assignment: " in line and (
+            f"/{student}/" in line
+        ):
+            for rest in lines[k + 1 :]:
+                if "There was an error processing assignment" in rest:
+                    break
+                own.append(rest)
+            break
+    return "\n".join(own) or stderr
+
+
+def grade_submission(
+    config: str,
+    template: bytes,
+    student: str,
+    assignment: str,
+    submission: dict[str, bytes],
+    extra: dict[str, bytes],
+) -> Outcome:
+    """Autograde one submission in a scratch course (see :func:`grade_submissions`)."""
+    return grade_submissions(
+        config, template, assignment, {student: submission}, extra
+    )[0]
+
+
+def chunks(students: list[str], workers: int, most: int = 8) -> list[list[str]]:
+    """``students`` in consecutive chunks, each graded by one nbgrader run: about two
+    chunks per worker (so the last ones balance), at most ``most`` a chunk.
+
+    >>> chunks(list("abcdefghij"), workers=2)
+    [['a', 'b', 'c'], ['d', 'e', 'f'], ['g', 'h', 'i'], ['j']]
+    >>> [len(c) for c in chunks([str(i) for i in range(40)], workers=2)]
+    [8, 8, 8, 8, 8]
+    >>> chunks(["a", "b"], workers=4)
+    [['a'], ['b']]
+    """
+    if not isinstance(workers, int) or workers < 1:
+        raise ValueError(f"workers must be a positive int, got {workers!r}")
+    size = max(1, min(most, -(-len(students) // (2 * workers))))
+    return [students[k : k + size] for k in range(0, len(students), size)]
 
 
 def gradebook_template(root: Path, db_url: str, assignment: str) -> bytes:
@@ -248,46 +317,60 @@ def grade_on_cluster(
             extra = _read_files(root / "source" / a, lambda p: p.suffix == ".ipynb")
             template = gradebook_template(root, db_url, a)
             shared[a] = client.scatter([template, extra], broadcast=True)
+        n_workers = len(client.scheduler_info()["workers"])
         futures = {}
-        for student, a in jobs:
+        for a in sorted({a for _, a in jobs}):
             template, extra = shared[a]
-            files = _read_files(root / "submitted" / student / a)
-            future = client.submit(
-                grade_submission,
-                config,
-                template,
-                student,
-                a,
-                files,
-                extra,
-                key=f"grade-{a}-{student}",
-                pure=False,
-            )
-            futures[future] = (student, a)
+            students = [student for student, b in jobs if b == a]
+            for chunk in chunks(students, max(n_workers, 1)):
+                files = {s: _read_files(root / "submitted" / s / a) for s in chunk}
+                future = client.submit(
+                    grade_submissions,
+                    config,
+                    template,
+                    a,
+                    files,
+                    extra,
+                    key=f"grade-{a}-{chunk[0]}-{len(chunk)}",
+                    pure=False,
+                )
+                futures[future] = (a, chunk)
         bar = tqdm(
-            total=len(futures),
-            desc=f"autograde ({len(client.scheduler_info()['workers'])} workers)",
+            total=len(jobs),
+            desc=f"autograde ({n_workers} workers)",
             unit="submission",
             disable=not progress,
             file=sys.stderr,
         )
+        stored = set()
         for future in as_completed(futures):
-            student, a = futures[future]
-            bar.update()
-            bar.set_postfix_str(f"{student}/{a}")
+            a, chunk = futures[future]
+            bar.update(len(chunk))
+            bar.set_postfix_str(f"{chunk[-1]}/{a}")
             try:
-                outcome = future.result()
+                outcomes = future.result()
+            except Exception as exc:  # noqa: BLE001 - a task failed: report it, go on
+                for student in chunk:
+                    if report is not None:
+                        why = f"grading failed: {type(exc).__name__}: {exc}"
+                        report(student, a, why)
+                continue
+            for outcome in outcomes:
                 if outcome.returncode:
                     if report is not None:
-                        report(student, a, "nbgrader autograde failed: " + outcome.log)
+                        why = "nbgrader autograde failed: " + outcome.log
+                        report(outcome.student, a, why)
                     continue
-                _store(root, db_url, outcome)
-            except Exception as exc:  # noqa: BLE001 - a task failed: report it, go on
-                if report is not None:
-                    report(student, a, f"grading failed: {type(exc).__name__}: {exc}")
-                continue
-            graded.append((student, a))
+                try:
+                    _store(root, db_url, outcome)
+                except Exception as exc:  # noqa: BLE001 - report it, go on
+                    if report is not None:
+                        why = f"grading failed: {type(exc).__name__}: {exc}"
+                        report(outcome.student, a, why)
+                    continue
+                stored.add((outcome.student, a))
         bar.close()
+        graded += [job for job in jobs if job in stored]  # in the order asked
     finally:
         client.close()
         if cluster is not None:
