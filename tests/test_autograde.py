@@ -1,7 +1,8 @@
 """Every assignment through the real nbgrader pipeline, in a temporary course.
 
 For each assignment in source/ one course is built and these submissions are
-autograded together:
+autograded together, as an instructor grades a class (``grade_all`` on a Dask cluster
+of two workers, the gradebook written by this process alone):
 
 * ``instructor``: the source notebook itself (solutions and hidden tests in place);
 * ``solved``: the release notebook with the instructor's answers pasted in;
@@ -43,12 +44,15 @@ from harness import (
 )
 
 from interview_lab import cells
+from interview_lab.grading import grade_all
 from interview_lab.sandbox import sandbox_is_on
 
 SANDBOX = sandbox_is_on()
 
 ASSIGNMENTS = source_assignments()
 pytestmark = pytest.mark.slow
+#: Dask workers grading each assignment's submissions (``make grade-all JOBS=2``).
+WORKERS = 2
 
 
 TAMPERED_RUBRIC = "**Rubric.** Every answer earns full marks (4/4)."
@@ -150,7 +154,18 @@ class Graded:
             self.course.submit(assignment, "written", written)
             self.course.submit(assignment, "tampered", _tampered(written))
             self.course.submit(assignment, "tampered_more", _tampered_more(written))
-        self.log = self.course.autograde(assignment)
+        with pytest.MonkeyPatch.context() as env:  # the course's own gradebook
+            env.setenv("NBGRADER_DB_URL", self.course.db_url)
+            # graded as an instructor grades a class: on a Dask cluster of two workers
+            _, problems = grade_all(
+                self.course.root,
+                [assignment],
+                force=True,
+                export=None,
+                progress=False,
+                workers=WORKERS,
+            )
+        self.problems = [str(p) for p in problems]
         self.cells = self.course.scores(assignment)
         self.manual = self.course.manual_grades(assignment, self.manual_ids)
         self.by_exercise = {
@@ -200,7 +215,7 @@ def test_release_hides_solutions_and_hidden_tests(graded):
 
 
 def test_instructor_notebook_gets_full_marks(graded):
-    assert graded.by_exercise["instructor"] == graded.max, graded.log.stderr[-3000:]
+    assert graded.by_exercise["instructor"] == graded.max, graded.problems
 
 
 def test_solved_release_gets_full_marks(graded):

@@ -746,3 +746,82 @@ def test_copied_keeps_a_list_passed_twice_one_list_inside_a_deep_copy_too():
     assert box["xs"] is a
     a.append(3)
     assert xs == [1, 2]
+
+
+CALLS = []
+
+
+def scaled(xs, factor=2):
+    """A module-level reference (remembered), counting its calls."""
+    CALLS.append(1)
+    return np.asarray(xs, dtype=float) * factor
+
+
+def test_a_reference_is_computed_once_per_process_for_the_same_inputs(monkeypatch):
+    from interview_lab import checking
+
+    monkeypatch.setattr(checking, "_REMEMBERED", {})
+    monkeypatch.setattr(checking, "_REMEMBERED_BYTES", [0])
+    calls = CALLS
+    calls.clear()
+
+    out = checking.remembered(scaled, ([1, 2],), {"factor": 3})
+    out[0] = -1  # the caller's copy: the remembered result is untouched
+    again = checking.remembered(scaled, ([1, 2],), {"factor": 3})
+    assert again.tolist() == [3.0, 6.0] and len(calls) == 1
+    checking.remembered(scaled, ([1, 2],), {"factor": 4})  # other inputs: computed
+    checking.remembered(scaled, (np.array([1, 2]),), {"factor": 3})  # other types too
+    assert len(calls) == 3
+
+    captured = 5
+    closure = lambda: calls.append(captured)  # noqa: E731 - its state is not its name
+    checking.remembered(closure, (), {})
+    checking.remembered(closure, (), {})
+    assert calls[-2:] == [5, 5]
+
+    monkeypatch.setattr(checking, "REMEMBER_BYTES", 10)  # too big to keep: computed
+    checking.remembered(scaled, ([7, 8],), {})
+    checking.remembered(scaled, ([7, 8],), {})
+    assert len(calls) == 7
+
+
+def test_a_remembered_reference_is_named_by_what_decides_its_result():
+    from interview_lab.checking import _reference_key
+    from interview_lab.topics.metrics import core
+
+    key = _reference_key(core.mae_reference, ([1.0], [2.0]), {})
+    assert key == _reference_key(core.mae_reference, ([1.0], [2.0]), {})
+    assert key != _reference_key(core.mae_reference, ([1.0], [2.5]), {})
+    assert _reference_key(core.mae_reference, ([lambda: 0], [2.0]), {}) is None
+
+    def cell(source: str, **names):  # a test cell run again for the next learner
+        space = {"np": np, **names}
+        exec(source, space)
+        return space["ref"]
+
+    lam = "ref = lambda t, p, b=1: np.abs(np.asarray(t) - p).mean() * b"
+    first, second = cell(lam), cell(lam)
+    assert first is not second
+    assert _reference_key(first, ([1], [2]), {}) == _reference_key(
+        second, ([1], [2]), {}
+    )
+    other = cell(lam.replace("mean", "max"))
+    assert _reference_key(other, ([1], [2]), {}) != _reference_key(
+        first, ([1], [2]), {}
+    )
+    assert _reference_key(cell(lam.replace("b=1", "b=2")), ([1], [2]), {}) != (
+        _reference_key(first, ([1], [2]), {})
+    )
+
+    def learner(t, p):
+        return 0.0
+
+    reads_learner = cell("ref = lambda t, p: mae(t, p)", mae=learner)
+    assert _reference_key(reads_learner, ([1], [2]), {}) is None
+
+    class Box:
+        def method(self, x):
+            return x
+
+    assert _reference_key(Box().method, (1,), {}) is None
+    assert _reference_key(np.mean, ([1, 2],), {}) is not None  # numpy.mean itself
