@@ -58,3 +58,22 @@ def test_chunks_balance_the_workers_and_validate():
     assert [len(c) for c in parallel.chunks(list(range(9)), workers=3)] == [2] * 4 + [1]
     with pytest.raises(ValueError, match="workers must be a positive int, got 0"):
         parallel.chunks(["a"], workers=0)
+
+
+def test_a_serial_chunk_grades_its_students_and_excludes_the_others():
+    everyone = {"ana", "bob", "cy", "dee"}
+    assert grading._autograde_args("01_metrics", ["bob"], everyone) == [
+        "autograde",
+        "01_metrics",
+        "--force",
+        "--student",
+        "bob",
+    ]
+    assert grading._autograde_args("01_metrics", ["ana", "cy"], everyone)[-1] == (
+        "--CourseDirectory.student_id_exclude=bob,dee"
+    )
+    assert grading._autograde_args("01_metrics", ["ana", "bob"], {"ana", "bob"}) == [
+        "autograde",
+        "01_metrics",
+        "--force",
+    ]

@@ -42,6 +42,7 @@ __all__ = [
     "cell_grades",
     "check_submission",
     "course_db_url",
+    "student_log",
     "format_points",
     "format_report",
     "grade",
@@ -491,12 +492,15 @@ def grade_all(
     workers: int = 1,
     scheduler: str | None = None,
 ) -> tuple[list[tuple[str, str]], list[Problem]]:
-    """Autograde every submission in ``submitted/``, one nbgrader run per student.
+    """Autograde every submission in ``submitted/``, a few students per nbgrader run.
 
-    One run per student keeps a broken submission (not JSON, a renamed notebook, a
-    kernel that dies) from stopping the others. With ``workers`` above 1, or a Dask
-    ``scheduler`` address, the runs go to a Dask cluster (:mod:`interview_lab.parallel`)
-    and give the same grades. Returns the graded ``(student, assignment)`` pairs and
+    One run grades a chunk of an assignment's submissions (at most 8, see
+    :func:`interview_lab.parallel.chunks`): nbgrader's start-up is paid once, and the
+    checks' references are computed once for the chunk. nbgrader goes on after a
+    failed submission and removes its output, so a broken one (not JSON, a renamed
+    notebook, a kernel that dies) stops none of the others and is reported by name.
+    With ``workers`` above 1, or a Dask ``scheduler`` address, the chunks go to a Dask
+    cluster (:mod:`interview_lab.parallel`) and give the same grades. Returns the graded ``(student, assignment)`` pairs and
     the problems; then exports the gradebook to ``export`` (relative to ``root``) with
     ``nbgrader export``.
     """
@@ -551,29 +555,67 @@ def grade_all(
             root, todo, workers, scheduler, progress=progress, report=report
         )
     else:
+        from .parallel import chunks
+
         bar = tqdm(
-            todo,
+            total=len(todo),
             desc="autograde",
             unit="submission",
             disable=not progress,
             file=sys.stderr,
         )
-        for student, a in bar:
-            bar.set_postfix_str(f"{student}/{a}")
-            args = ["autograde", a, "--student", student, "--force"]
-            proc = run_nbgrader(args, root)
-            if proc.returncode:
-                report(
-                    student, a, "nbgrader autograde failed: " + _last_error(proc.stderr)
-                )
-            else:
-                graded.append((student, a))
+        for a in dict.fromkeys(a for _, a in todo):
+            students = [student for student, b in todo if b == a]
+            everyone = {folder.parent.name for folder in submitted.glob(f"*/{a}")}
+            for chunk in chunks(students, workers=1):
+                bar.set_postfix_str(f"{chunk[-1]}/{a}")
+                proc = run_nbgrader(_autograde_args(a, chunk, everyone), root)
+                for student in chunk:
+                    if (root / "autograded" / student / a).is_dir():
+                        graded.append((student, a))
+                        continue
+                    log = student_log(proc.stderr, student, len(chunk))
+                    report(student, a, "nbgrader autograde failed: " + _last_error(log))
+                bar.update(len(chunk))
         bar.close()
     if export is not None:
         proc = run_nbgrader(["export", "--to", str(export)], root)
         if proc.returncode:
             raise GradingError("nbgrader export failed:\n" + proc.stderr[-3000:])
     return sorted(graded), problems
+
+
+def _autograde_args(assignment: str, chunk: list[str], everyone: set[str]) -> list:
+    """``nbgrader autograde`` of the students in ``chunk`` only, in one run."""
+    args = ["autograde", assignment, "--force"]
+    if len(chunk) == 1:
+        return args + ["--student", chunk[0]]
+    others = sorted(everyone - set(chunk))
+    if others:
+        args.append(f"--CourseDirectory.student_id_exclude={','.join(others)}")
+    return args
+
+
+def student_log(stderr: str, student: str, n: int) -> str:
+    """The part of a grading run's log about ``student``: all of it for a run of one,
+    else from the line naming their submission's failure to the next failure's.
+
+    nbgrader grades the submissions of a run one after another and goes on after a
+    failure, logging ``There was an error processing assignment: <path>``.
+    """
+    if n == 1:
+        return stderr
+    own, lines = [], stderr.splitlines()
+    for k, line in enumerate(lines):
+        if "There was an error processing assignment: " in line and (
+            f"/{student}/" in line
+        ):
+            for rest in lines[k + 1 :]:
+                if "There was an error processing assignment" in rest:
+                    break
+                own.append(rest)
+            break
+    return "\n".join(own) or stderr
 
 
 def _last_error(stderr: str) -> str:

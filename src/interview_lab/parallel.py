@@ -109,7 +109,7 @@ def grade_submissions(
         One per student, in the order given; the graded ones share the scratch
         gradebook.
     """
-    from .grading import _last_error, run_nbgrader
+    from .grading import _last_error, run_nbgrader, student_log
 
     with tempfile.TemporaryDirectory(prefix="interview-lab-grade-") as tmp:
         root = Path(tmp)
@@ -132,28 +132,10 @@ def grade_submissions(
                     Outcome(student, assignment, 0, "", _read_files(out), gradebook)
                 )
             else:
-                log = _last_error(_own_log(proc.stderr, student, len(submissions)))
+                log = _last_error(student_log(proc.stderr, student, len(submissions)))
                 code = proc.returncode or 1
                 outcomes.append(Outcome(student, assignment, code, log, {}, None))
         return outcomes
-
-
-def _own_log(stderr: str, student: str, n: int) -> str:
-    """The part of a run's log about ``student``: all of it for a run of one, else
-    from the line naming their submission's failure to the next submission's."""
-    if n == 1:
-        return stderr
-    own, lines = [], stderr.splitlines()
-    for k, line in enumerate(lines):
-        if "There was an error processing assignment: " in line and (
-            f"/{student}/" in line
-        ):
-            for rest in lines[k + 1 :]:
-                if "There was an error processing assignment" in rest:
-                    break
-                own.append(rest)
-            break
-    return "\n".join(own) or stderr
 
 
 def grade_submission(
