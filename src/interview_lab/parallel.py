@@ -7,11 +7,12 @@ deployments: SSH, Kubernetes, HPC job queues), so one command grades a class acr
 many machines. Each worker needs this course's Python environment, nothing else.
 
 nbgrader's sqlite gradebook is not safe for concurrent writers, so no worker writes
-the course's gradebook. A task (:func:`grade_submission`) autogrades one submission
-with nbgrader in a private *scratch course* on its worker: a copy of the course's
-``nbgrader_config.py``, a gradebook holding only the assignment's definitions, the
-submission's files, and the assignment's non-notebook files. It sends back the
-autograded files and that small gradebook, as bytes. This process alone writes them
+the course's gradebook. A task (:func:`grade_submissions`) autogrades a chunk of an
+assignment's submissions (:func:`chunks`) with one nbgrader run in a private *scratch
+course* on its worker: a copy of the course's ``nbgrader_config.py``, a gradebook
+holding only the assignment's definitions, the submissions' files, and the
+assignment's non-notebook files. It sends back each submission's autograded files
+and that small gradebook, as bytes. This process alone writes them
 into the course, one submission at a time, as tasks finish (:func:`merge_gradebook`):
 the autograded folder, then the submission's grades, comments and flags. So the
 course's gradebook may be sqlite or PostgreSQL alike, and a cluster needs no shared
