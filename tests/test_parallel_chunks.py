@@ -55,7 +55,9 @@ def test_a_chunk_of_one_names_its_student(fake_nbgrader):
 
 def test_chunks_balance_the_workers_and_validate():
     assert parallel.chunks([], workers=2) == []
-    assert [len(c) for c in parallel.chunks(list(range(9)), workers=3)] == [2] * 4 + [1]
+    assert [len(c) for c in parallel.chunks(list(range(9)), workers=3)] == [3, 3, 3]
+    serial = parallel.chunks(list(range(30)), workers=1)
+    assert [len(c) for c in serial] == [8, 8, 8, 6]
     with pytest.raises(ValueError, match="workers must be a positive int, got 0"):
         parallel.chunks(["a"], workers=0)
 

@@ -116,11 +116,11 @@ def time_class(n: int, workers: int) -> dict:
             ("serial", serial.root, 1),
             ("parallel", parallel, workers),
         ):
-            cpu = _children_cpu()
+            cpu = _busy_cpu()
             start = time.perf_counter()
             grade_all(root, ["01_metrics"], progress=False, export=None, workers=w)
             times[label] = time.perf_counter() - start
-            cores[label] = (_children_cpu() - cpu) / times[label]
+            cores[label] = (_busy_cpu() - cpu) / times[label]
             scores[label] = Course(root).scores("01_metrics")
     assert scores["serial"] == scores["parallel"], "parallel scores differ"
     return {
@@ -136,13 +136,14 @@ def time_class(n: int, workers: int) -> dict:
     }
 
 
-def _children_cpu() -> float:
-    """CPU seconds of this process's finished children and theirs (nbgrader, the
-    kernels it started, Dask's workers once their cluster is closed)."""
-    import resource
-
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+def _busy_cpu() -> float:
+    """CPU seconds the whole machine has spent busy (``/proc/stat``: every state but
+    idle and iowait), so that processes a grading run starts in sandboxes, or on Dask
+    workers, all count."""
+    fields = Path("/proc/stat").read_text().splitlines()[0].split()[1:]
+    ticks = [int(v) for v in fields]
+    busy = sum(ticks) - ticks[3] - ticks[4]
+    return busy / os.sysconf("SC_CLK_TCK")
 
 
 def machine() -> dict:
@@ -483,8 +484,8 @@ def _markdown(info: dict, floor: float, rows: dict, grading: dict | None) -> str
             serial, parallel = grading["serial_cores"], grading["parallel_cores"]
             ideal = info["cores"] / max(serial, 1.0)
             text = (
-                "Cores busy on average (CPU time of the grading processes and their "
-                f"kernels over the wall time): serial {serial}, parallel {parallel}. "
+                "Cores busy on average (the machine's busy CPU time over the wall "
+                f"time): serial {serial}, parallel {parallel}. "
                 f"A serial run that keeps {serial} cores busy can be sped up "
                 f"{ideal:.2f}× at most by {info['cores']} cores"
             )

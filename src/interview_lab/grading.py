@@ -494,7 +494,7 @@ def grade_all(
 ) -> tuple[list[tuple[str, str]], list[Problem]]:
     """Autograde every submission in ``submitted/``, a few students per nbgrader run.
 
-    One run grades a chunk of an assignment's submissions (at most 8, see
+    One run grades a chunk of an assignment's submissions (up to 8, see
     :func:`interview_lab.parallel.chunks`): nbgrader's start-up is paid once, and the
     checks' references are computed once for the chunk. nbgrader goes on after a
     failed submission and removes its output, so a broken one (not JSON, a renamed

@@ -154,19 +154,20 @@ def grade_submission(
 
 
 def chunks(students: list[str], workers: int, most: int = 8) -> list[list[str]]:
-    """``students`` in consecutive chunks, each graded by one nbgrader run: about two
-    chunks per worker (so the last ones balance), at most ``most`` a chunk.
+    """``students`` in consecutive chunks, each graded by one nbgrader run: as few as
+    the workers allow (each chunk starts nbgrader and computes the checks' references
+    once), at most ``most`` a chunk so that a big class still balances.
 
     >>> chunks(list("abcdefghij"), workers=2)
-    [['a', 'b', 'c'], ['d', 'e', 'f'], ['g', 'h', 'i'], ['j']]
-    >>> [len(c) for c in chunks([str(i) for i in range(40)], workers=2)]
-    [8, 8, 8, 8, 8]
+    [['a', 'b', 'c', 'd', 'e'], ['f', 'g', 'h', 'i', 'j']]
+    >>> [len(c) for c in chunks([str(i) for i in range(20)], workers=2)]
+    [8, 8, 4]
     >>> chunks(["a", "b"], workers=4)
     [['a'], ['b']]
     """
     if not isinstance(workers, int) or workers < 1:
         raise ValueError(f"workers must be a positive int, got {workers!r}")
-    size = max(1, min(most, -(-len(students) // (2 * workers))))
+    size = max(1, min(most, -(-len(students) // workers)))
     return [students[k : k + size] for k in range(0, len(students), size)]
 
 
