@@ -69,6 +69,7 @@ __all__ = [
     "judge_changed",
     "kernel_side",
     "quiet",
+    "remembered",
     "stub_methods",
     "time_limit",
 ]
