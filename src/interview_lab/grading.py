@@ -42,7 +42,6 @@ __all__ = [
     "cell_grades",
     "check_submission",
     "course_db_url",
-    "student_log",
     "format_points",
     "format_report",
     "grade",
@@ -51,6 +50,7 @@ __all__ = [
     "run_nbgrader",
     "selfstudy_root",
     "student_id",
+    "student_log",
 ]
 
 SELFSTUDY = ".selfstudy"
@@ -500,9 +500,9 @@ def grade_all(
     failed submission and removes its output, so a broken one (not JSON, a renamed
     notebook, a kernel that dies) stops none of the others and is reported by name.
     With ``workers`` above 1, or a Dask ``scheduler`` address, the chunks go to a Dask
-    cluster (:mod:`interview_lab.parallel`) and give the same grades. Returns the graded ``(student, assignment)`` pairs and
-    the problems; then exports the gradebook to ``export`` (relative to ``root``) with
-    ``nbgrader export``.
+    cluster (:mod:`interview_lab.parallel`) and give the same grades. Returns the
+    graded ``(student, assignment)`` pairs and the problems; then exports the gradebook
+    to ``export`` (relative to ``root``) with ``nbgrader export``.
     """
     from tqdm import tqdm
 
