@@ -64,17 +64,17 @@ def test_chunks_balance_the_workers_and_validate():
 
 def test_a_serial_chunk_grades_its_students_and_excludes_the_others():
     everyone = {"ana", "bob", "cy", "dee"}
-    assert grading._autograde_args("01_metrics", ["bob"], everyone) == [
+    assert grading.autograde_args("01_metrics", ["bob"], everyone) == [
         "autograde",
         "01_metrics",
         "--force",
         "--student",
         "bob",
     ]
-    assert grading._autograde_args("01_metrics", ["ana", "cy"], everyone)[-1] == (
+    assert grading.autograde_args("01_metrics", ["ana", "cy"], everyone)[-1] == (
         "--CourseDirectory.student_id_exclude=bob,dee"
     )
-    assert grading._autograde_args("01_metrics", ["ana", "bob"], {"ana", "bob"}) == [
+    assert grading.autograde_args("01_metrics", ["ana", "bob"], {"ana", "bob"}) == [
         "autograde",
         "01_metrics",
         "--force",

@@ -39,6 +39,7 @@ __all__ = [
     "GradingError",
     "NotebookResult",
     "Problem",
+    "autograde_args",
     "cell_grades",
     "check_submission",
     "course_db_url",
@@ -47,10 +48,10 @@ __all__ = [
     "grade",
     "grade_all",
     "read_result",
+    "run_failures",
     "run_nbgrader",
     "selfstudy_root",
     "student_id",
-    "student_log",
 ]
 
 SELFSTUDY = ".selfstudy"
@@ -569,13 +570,12 @@ def grade_all(
             everyone = {folder.parent.name for folder in submitted.glob(f"*/{a}")}
             for chunk in chunks(students, workers=1):
                 bar.set_postfix_str(f"{chunk[-1]}/{a}")
-                proc = run_nbgrader(_autograde_args(a, chunk, everyone), root)
-                for student in chunk:
-                    if (root / "autograded" / student / a).is_dir():
+                proc = run_nbgrader(autograde_args(a, chunk, everyone), root)
+                for student, failure in run_failures(root, a, chunk, proc).items():
+                    if failure is None:
                         graded.append((student, a))
-                        continue
-                    log = student_log(proc.stderr, student, len(chunk))
-                    report(student, a, "nbgrader autograde failed: " + _last_error(log))
+                    else:
+                        report(student, a, "nbgrader autograde failed: " + failure)
                 bar.update(len(chunk))
         bar.close()
     if export is not None:
@@ -585,8 +585,9 @@ def grade_all(
     return sorted(graded), problems
 
 
-def _autograde_args(assignment: str, chunk: list[str], everyone: set[str]) -> list:
-    """``nbgrader autograde`` of the students in ``chunk`` only, in one run."""
+def autograde_args(assignment: str, chunk: list[str], everyone: set[str]) -> list:
+    """``nbgrader autograde`` of the students in ``chunk`` only, in one run (the
+    others of ``everyone``, the course's submitters, excluded)."""
     args = ["autograde", assignment, "--force"]
     if len(chunk) == 1:
         return args + ["--student", chunk[0]]
@@ -596,26 +597,39 @@ def _autograde_args(assignment: str, chunk: list[str], everyone: set[str]) -> li
     return args
 
 
-def student_log(stderr: str, student: str, n: int) -> str:
-    """The part of a grading run's log about ``student``: all of it for a run of one,
-    else from the line naming their submission's failure to the next failure's.
+def run_failures(
+    root: Path, assignment: str, chunk: list[str], proc: subprocess.CompletedProcess
+) -> dict[str, str | None]:
+    """For each student of a grading run, None when graded, else why not.
 
-    nbgrader grades the submissions of a run one after another and goes on after a
-    failure, logging ``There was an error processing assignment: <path>``.
+    nbgrader grades the submissions of a run one after another, goes on after a
+    failure and removes that submission's output, so a submission is graded when its
+    autograded folder exists. A failure's reason is the last error of its own part of
+    the log: from nbgrader's ``There was an error processing assignment: <path>`` to
+    the next such line (the whole log for a run of one).
     """
-    if n == 1:
-        return stderr
-    own, lines = [], stderr.splitlines()
+    lines = proc.stderr.splitlines()
+    failures: dict[str, str | None] = {}
+    for student in chunk:
+        if (Path(root) / "autograded" / student / assignment).is_dir():
+            failures[student] = None
+            continue
+        own = lines if len(chunk) == 1 else _own_lines(lines, student)
+        failures[student] = _last_error("\n".join(own) or proc.stderr)
+    return failures
+
+
+def _own_lines(lines: list[str], student: str) -> list[str]:
+    marker = "There was an error processing assignment"
     for k, line in enumerate(lines):
-        if "There was an error processing assignment: " in line and (
-            f"/{student}/" in line
-        ):
+        if f"{marker}: " in line and f"/{student}/" in line:
+            own = []
             for rest in lines[k + 1 :]:
-                if "There was an error processing assignment" in rest:
+                if marker in rest:
                     break
                 own.append(rest)
-            break
-    return "\n".join(own) or stderr
+            return own
+    return []
 
 
 def _last_error(stderr: str) -> str:

@@ -38,7 +38,6 @@ __all__ = [
     "Outcome",
     "chunks",
     "grade_on_cluster",
-    "grade_submission",
     "grade_submissions",
     "gradebook_template",
     "merge_gradebook",
@@ -110,7 +109,7 @@ def grade_submissions(
         One per student, in the order given; the graded ones share the scratch
         gradebook.
     """
-    from .grading import _last_error, run_nbgrader, student_log
+    from .grading import autograde_args, run_failures, run_nbgrader
 
     with tempfile.TemporaryDirectory(prefix="interview-lab-grade-") as tmp:
         root = Path(tmp)
@@ -120,37 +119,23 @@ def grade_submissions(
         for student, files in submissions.items():
             _write_files(root / "submitted" / student / assignment, files)
         _write_files(root / "source" / assignment, extra)
-        args = ["autograde", assignment, "--force"]
-        if len(submissions) == 1:
-            args += ["--student", next(iter(submissions))]
-        proc = run_nbgrader(args, root, env={"NBGRADER_DB_URL": f"sqlite:///{db}"})
+        chunk = list(submissions)
+        proc = run_nbgrader(
+            autograde_args(assignment, chunk, set(chunk)),
+            root,
+            env={"NBGRADER_DB_URL": f"sqlite:///{db}"},
+        )
         gradebook = db.read_bytes()
         outcomes = []
-        for student in submissions:
-            out = root / "autograded" / student / assignment
-            if out.is_dir():
-                outcomes.append(
-                    Outcome(student, assignment, 0, "", _read_files(out), gradebook)
-                )
+        for student, failure in run_failures(root, assignment, chunk, proc).items():
+            if failure is None:
+                out = root / "autograded" / student / assignment
+                files = _read_files(out)
+                outcomes.append(Outcome(student, assignment, 0, "", files, gradebook))
             else:
-                log = _last_error(student_log(proc.stderr, student, len(submissions)))
                 code = proc.returncode or 1
-                outcomes.append(Outcome(student, assignment, code, log, {}, None))
+                outcomes.append(Outcome(student, assignment, code, failure, {}, None))
         return outcomes
-
-
-def grade_submission(
-    config: str,
-    template: bytes,
-    student: str,
-    assignment: str,
-    submission: dict[str, bytes],
-    extra: dict[str, bytes],
-) -> Outcome:
-    """Autograde one submission in a scratch course (see :func:`grade_submissions`)."""
-    return grade_submissions(
-        config, template, assignment, {student: submission}, extra
-    )[0]
 
 
 def chunks(students: list[str], workers: int, most: int = 8) -> list[list[str]]:
