@@ -145,14 +145,15 @@ def write_lab_settings(prefix: Path | str = sys.prefix) -> Path:
 def nbgrader(args: list[str], root: Path, check: bool = True, **kwargs):
     """Run ``nbgrader ARGS`` in ``root`` with this environment's bin/ first on PATH.
 
-    nbgrader runs ``alembic`` from PATH when it creates a gradebook, so the
-    environment's own bin/ must come first.
+    nbgrader is started through :mod:`interview_lab.nbgrader_cli` (its command line,
+    without two start-up costs of its dependencies). nbgrader runs ``alembic`` from
+    PATH for some database commands, so the environment's own bin/ comes first.
     """
     env = dict(os.environ, **kwargs.pop("env", {}))
     bindir = str(Path(sys.executable).parent)
     env["PATH"] = bindir + os.pathsep + env.get("PATH", "")
     return subprocess.run(
-        [os.path.join(bindir, "nbgrader"), *args],
+        [sys.executable, "-m", "interview_lab.nbgrader_cli", *args],
         cwd=root,
         env=env,
         check=check,
