@@ -53,16 +53,24 @@ def _graded(course: Course, **kwargs):
     return graded, [str(p) for p in problems], course.scores(A), notebooks
 
 
-def _scores_in(path: Path) -> list:
+def _scores_in(path: Path) -> dict:
     """The errors of the graded notebook's test cells (what decides their scores; a
-    replayed kernel's texts differ in timings)."""
+    replayed kernel's texts differ in timings), and which code cells ran (grading
+    leaves the lesson-only ones out)."""
     nb = json.loads(path.read_text())
-    return [
-        [o.get("ename") for o in cell.get("outputs", []) if o.get("ename")]
-        for cell in nb["cells"]
-        if cell.get("metadata", {}).get("nbgrader", {}).get("grade")
-        and not cell.get("metadata", {}).get("nbgrader", {}).get("solution")
-    ]
+    return {
+        "errors": [
+            [o.get("ename") for o in cell.get("outputs", []) if o.get("ename")]
+            for cell in nb["cells"]
+            if cell.get("metadata", {}).get("nbgrader", {}).get("grade")
+            and not cell.get("metadata", {}).get("nbgrader", {}).get("solution")
+        ],
+        "ran": [
+            cell.get("execution_count") is not None or bool(cell.get("outputs"))
+            for cell in nb["cells"]
+            if cell["cell_type"] == "code"
+        ],
+    }
 
 
 @pytest.fixture(scope="module")
@@ -95,3 +103,7 @@ def test_parallel_grading_writes_the_same_graded_notebooks(both):
     assert set(p_notebooks) == set(s_notebooks)
     assert len(p_notebooks) == 5
     assert p_notebooks == s_notebooks
+    skipped = [not ran for nb in s_notebooks.values() for ran in nb["ran"]]
+    assert any(skipped), (
+        "no lesson-only cell was left out: is the check still able to fail?"
+    )

@@ -58,11 +58,11 @@ class Outcome:
     gradebook: bytes | None
 
 
-def _read_files(folder: Path, skip: Callable[[Path], bool] = lambda p: False) -> dict:
+def _read_files(folder: Path) -> dict:
     return {
         str(p.relative_to(folder)): p.read_bytes()
         for p in sorted(folder.rglob("*"))
-        if p.is_file() and not skip(p)
+        if p.is_file()
     }
 
 
@@ -100,8 +100,8 @@ def grade_submissions(
         For each student, the files of ``submitted/<student>/<assignment>``, by
         relative path.
     extra : dict of str to bytes
-        The assignment's non-notebook files in ``source/`` (nbgrader copies them over
-        the submission's).
+        The assignment's files in ``source/``: its notebook, whose lesson-only cells
+        grading leaves out, and the files nbgrader copies over the submission's.
 
     Returns
     -------
@@ -283,7 +283,10 @@ def grade_on_cluster(
     try:
         shared = {}
         for a in sorted({a for _, a in jobs}):
-            extra = _read_files(root / "source" / a, lambda p: p.suffix == ".ipynb")
+            # all of source/: the notebook names the lesson-only cells grading leaves
+            # out (interview_lab.execute), and nbgrader copies the other files over
+            # the submission's
+            extra = _read_files(root / "source" / a)
             template = gradebook_template(root, db_url, a)
             shared[a] = client.scatter([template, extra], broadcast=True)
         n_workers = len(client.scheduler_info()["workers"])
