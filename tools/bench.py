@@ -278,6 +278,9 @@ def main(argv=None) -> int:
     parser.add_argument("--class-size", type=int, default=10)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     args = parser.parse_args(argv)
+    from interview_lab.nbgrader_cli import skip_slow_imports
+
+    skip_slow_imports()  # as `make grade-all`'s process does
     assignments = args.assignments or sorted(
         p.name for p in (REPO / "source").iterdir() if p.is_dir()
     )

@@ -218,6 +218,9 @@ COMMANDS = {
 
 
 def main(argv: list[str] | None = None) -> int:
+    from .nbgrader_cli import skip_slow_imports
+
+    skip_slow_imports()  # the commands read nbgrader's config and gradebook
     args = build_parser().parse_args(argv)
     return COMMANDS[args.command](args)
 

@@ -24,10 +24,17 @@ from __future__ import annotations
 
 import sys
 
-__all__ = ["alembic_head", "main"]
+__all__ = ["alembic_head", "main", "skip_slow_imports"]
 
 #: The optional module ``jsonschema`` imports for its ``iri`` format check.
 SLOW_OPTIONAL = "rfc3987_syntax"
+
+
+def skip_slow_imports() -> None:
+    """Mark ``rfc3987_syntax`` as missing in this process (before ``jsonschema`` is
+    imported): the course's own command line, which reads nbgrader's config and
+    gradebook, calls it too."""
+    sys.modules.setdefault(SLOW_OPTIONAL, None)  # an import of it raises ImportError
 
 
 def alembic_head() -> str:
@@ -44,7 +51,7 @@ def alembic_head() -> str:
 
 def main(argv: list[str] | None = None) -> None:
     """Run nbgrader with ``argv`` (default: this process's arguments)."""
-    sys.modules.setdefault(SLOW_OPTIONAL, None)  # an import of it raises ImportError
+    skip_slow_imports()
     from nbgrader import api
     from nbgrader.apps.nbgraderapp import main as nbgrader_main
 
