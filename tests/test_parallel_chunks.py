@@ -57,7 +57,15 @@ def test_chunks_balance_the_workers_and_validate():
     assert parallel.chunks([], workers=2) == []
     assert [len(c) for c in parallel.chunks(list(range(9)), workers=3)] == [3, 3, 3]
     serial = parallel.chunks(list(range(30)), workers=1)
-    assert [len(c) for c in serial] == [8, 8, 8, 6]
+    assert [len(c) for c in serial] == [8, 8, 7, 7]
+    for n in range(60):
+        for workers in range(1, 6):
+            got = parallel.chunks(list(range(n)), workers=workers)
+            assert sum(got, []) == list(range(n))  # every student once, in order
+            assert all(0 < len(c) <= 8 for c in got)
+            if got:  # near-equal sizes, and no worker left with a last chunk alone
+                assert max(map(len, got)) - min(map(len, got)) <= 1
+                assert len(got) % workers == 0 or len(got) == n
     with pytest.raises(ValueError, match="workers must be a positive int, got 0"):
         parallel.chunks(["a"], workers=0)
 

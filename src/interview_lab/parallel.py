@@ -141,19 +141,33 @@ def grade_submissions(
 def chunks(students: list[str], workers: int, most: int = 8) -> list[list[str]]:
     """``students`` in consecutive chunks, each graded by one nbgrader run: as few as
     the workers allow (each chunk starts nbgrader and computes the checks' references
-    once), at most ``most`` a chunk so that a big class still balances.
+    once), at most ``most`` a chunk so that a big class still balances, their number a
+    multiple of the workers' and their sizes within one of each other, so that no
+    worker is left grading a last chunk alone.
 
     >>> chunks(list("abcdefghij"), workers=2)
     [['a', 'b', 'c', 'd', 'e'], ['f', 'g', 'h', 'i', 'j']]
     >>> [len(c) for c in chunks([str(i) for i in range(20)], workers=2)]
-    [8, 8, 4]
+    [5, 5, 5, 5]
+    >>> [len(c) for c in chunks([str(i) for i in range(51)], workers=2)]
+    [7, 7, 7, 6, 6, 6, 6, 6]
     >>> chunks(["a", "b"], workers=4)
     [['a'], ['b']]
     """
     if not isinstance(workers, int) or workers < 1:
         raise ValueError(f"workers must be a positive int, got {workers!r}")
-    size = max(1, min(most, -(-len(students) // workers)))
-    return [students[k : k + size] for k in range(0, len(students), size)]
+    n = len(students)
+    if n == 0:
+        return []
+    count = -(-n // max(1, most))  # fewest chunks of at most `most`
+    count = min(n, -(-count // workers) * workers)  # a multiple of the workers
+    size, extra = divmod(n, count)
+    out, start = [], 0
+    for k in range(count):
+        end = start + size + (k < extra)
+        out.append(students[start:end])
+        start = end
+    return out
 
 
 def gradebook_template(root: Path, db_url: str, assignment: str) -> bytes:
