@@ -7,6 +7,7 @@ to the submission; tests/test_autograde.py grades real submissions with them.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import socket
 import subprocess
@@ -20,7 +21,8 @@ from traitlets.config import Config
 
 from interview_lab import sandbox
 from interview_lab.execute import KERNEL_STOPPED, SUBMISSION_TIMED_OUT, ResilientExecute
-from interview_lab.sandbox import Limits, bwrap_args, end_processes, hidden_roots
+from interview_lab.limits import Limits
+from interview_lab.sandbox import bwrap_args, end_processes, hidden_roots
 
 SANDBOX = sandbox.sandbox_is_on()
 needs_bwrap = pytest.mark.skipif(
@@ -207,11 +209,32 @@ def test_sandbox_status_says_whether_it_is_on(monkeypatch):
 
 def test_the_launcher_refuses_an_empty_command():
     proc = subprocess.run(
-        [sys.executable, "-m", "interview_lab.sandbox", "--cpu-seconds", "5"],
+        [sys.executable, "-m", "interview_lab.limits", "--cpu-seconds", "5"],
         capture_output=True,
         text=True,
     )
     assert proc.returncode == 2 and "no command given" in proc.stderr
+
+
+def _imported(*args: str) -> set[str]:
+    """Top-level packages ``python -X importtime ARGS`` imports (not those it only
+    tried: ``copy`` looks for Jython's ``org.python``)."""
+    cmd = [sys.executable, "-X", "importtime", *args]
+    err = subprocess.run(cmd, capture_output=True, text=True, check=True).stderr
+    lines = [line.split("|")[-1].strip() for line in err.splitlines() if "|" in line]
+    names = {name.split(".")[0] for name in lines[1:]}  # [0] is the header
+    return {name for name in names if importlib.util.find_spec(name) is not None}
+
+
+def test_the_launcher_imports_only_the_standard_library():
+    # it runs ahead of every grading kernel: NumPy (through the package's __init__) or
+    # jupyter_client (through the kernel manager's module) cost a submission 0.5 s
+    launcher = _imported(
+        "-m", "interview_lab.limits", "--cpu-seconds", "60", "--", "true"
+    )
+    outside = launcher - _imported("-c", "pass") - set(sys.stdlib_module_names)
+    assert "interview_lab" in launcher
+    assert outside == {"interview_lab"}, f"the launcher imports {sorted(outside)}"
 
 
 @pytest.mark.slow

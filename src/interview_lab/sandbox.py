@@ -4,9 +4,9 @@ When a submission is autograded, the learner's cells run with the instructor's r
 a few folders away from the solutions (``source/``), the gradebook and every other
 learner's work. :class:`SandboxedKernelManager` starts the kernel so that
 
-* it runs under resource limits (:class:`Limits`: address space, CPU seconds, size of
-  a file written, number of processes for a non-root user), set by this module's
-  command line just before it starts the kernel;
+* it runs under resource limits (:class:`~interview_lab.limits.Limits`: address
+  space, CPU seconds, size of a file written, number of processes for a non-root
+  user), set by ``python -m interview_lab.limits`` just before it starts the kernel;
 * where Debian's ``bubblewrap`` (``bwrap``) works, it runs inside a sandbox: no
   network, a read-only view of the machine in which the course folder is replaced by
   an empty one (so ``source/``, ``release/``, the gradebook and other learners'
@@ -20,29 +20,23 @@ learner's work. :class:`SandboxedKernelManager` starts the kernel so that
 The kernel talks to the grader over Unix sockets in a private folder (``ipc``
 transport), since it has no network. ``nbgrader_config.py`` makes it the kernel
 manager of the course's executor; the learner's own JupyterLab is not affected.
-
-Examples
---------
->>> limits = Limits(address_space=2 * 2**30, cpu_seconds=60)
->>> limits.argv()[:4]
-['--address-space', '2147483648', '--cpu-seconds', '60']
 """
 
 from __future__ import annotations
 
 import functools
 import os
-import resource
 import shutil
 import signal
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
 from jupyter_client.manager import AsyncKernelManager, KernelManager
 from traitlets import Bool, Integer
+
+from .limits import Limits
 
 __all__ = [
     "TOKEN",
@@ -51,63 +45,9 @@ __all__ = [
     "bwrap_args",
     "end_processes",
     "hidden_roots",
-    "main",
     "sandbox_is_on",
     "sandbox_status",
 ]
-
-GiB = 2**30
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Resource limits of a grading kernel (``0`` or ``None``: no limit).
-
-    Parameters
-    ----------
-    address_space : int
-        Bytes of virtual memory (``RLIMIT_AS``): allocating more raises MemoryError in
-        the kernel, whatever the machine has.
-    cpu_seconds : int
-        CPU seconds for the kernel's whole life (``RLIMIT_CPU``): a backstop under the
-        executor's per-cell and per-submission wall-clock limits.
-    file_size : int
-        Bytes of any one file written (``RLIMIT_FSIZE``): a disk-filling write fails
-        with OSError (EFBIG).
-    processes : int
-        Processes and threads the kernel may add to those its user already runs
-        (``RLIMIT_NPROC`` counts them all); not enforced for root, where the
-        sandbox's PID namespace still ends them all with the kernel.
-    """
-
-    address_space: int | None = 6 * GiB
-    cpu_seconds: int | None = 1200
-    file_size: int | None = GiB
-    processes: int | None = 256
-
-    def argv(self) -> list[str]:
-        """The limits as options of ``python -m interview_lab.sandbox``."""
-        out = []
-        for name in ("address_space", "cpu_seconds", "file_size", "processes"):
-            value = getattr(self, name)
-            if value:
-                out += ["--" + name.replace("_", "-"), str(int(value))]
-        return out
-
-    def apply(self) -> None:
-        """Set the limits on this process (they pass to what it starts)."""
-        for name, which in (
-            ("address_space", resource.RLIMIT_AS),
-            ("cpu_seconds", resource.RLIMIT_CPU),
-            ("file_size", resource.RLIMIT_FSIZE),
-            ("processes", resource.RLIMIT_NPROC),
-        ):
-            value = getattr(self, name)
-            if value:
-                _, hard = resource.getrlimit(which)
-                soft = value if hard == resource.RLIM_INFINITY else min(value, hard)
-                resource.setrlimit(which, (soft, soft))
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
 
 
 @functools.lru_cache(maxsize=1)
@@ -236,7 +176,7 @@ class SandboxedKernelManager(AsyncKernelManager):
         cwd = Path(kw.get("cwd") or os.getcwd())
         self._token = f"{os.getpid()}-{id(self)}-{self._sockets.name}"
         kw["env"] = {**(kw.get("env") or os.environ), TOKEN: self._token}
-        wrapped = [sys.executable, "-m", "interview_lab.sandbox", *self.limits.argv()]
+        wrapped = [sys.executable, "-m", "interview_lab.limits", *self.limits.argv()]
         bwrap = _bwrap() if self.sandbox else None
         if bwrap is not None:
             wrapped += ["--", *bwrap_args(bwrap, Path.cwd(), cwd, self._sockets)]
@@ -282,38 +222,3 @@ def end_processes(token: str) -> list[int]:
         except OSError:
             pass
     return killed
-
-
-def _user_tasks() -> int:
-    """Processes and threads this user runs now (what RLIMIT_NPROC counts)."""
-    uid, count = os.getuid(), 0
-    for entry in Path("/proc").glob("[0-9]*/task/*"):
-        try:
-            count += entry.stat().st_uid == uid
-        except OSError:
-            pass
-    return count
-
-
-def main(argv: list[str] | None = None) -> None:
-    """``python -m interview_lab.sandbox [limits] -- command ...``: limit, then exec."""
-    import argparse
-
-    parser = argparse.ArgumentParser(prog="python -m interview_lab.sandbox")
-    for name in ("address-space", "cpu-seconds", "file-size", "processes"):
-        parser.add_argument("--" + name, type=int, default=0)
-    parser.add_argument("command", nargs=argparse.REMAINDER)
-    args = parser.parse_args(argv)
-    command = args.command[1:] if args.command[:1] == ["--"] else args.command
-    if not command:
-        parser.error("no command given")
-    if os.getuid() == 0:
-        args.processes = 0  # root is not bound by RLIMIT_NPROC; the PID namespace is
-    elif args.processes:
-        args.processes += _user_tasks()
-    Limits(args.address_space, args.cpu_seconds, args.file_size, args.processes).apply()
-    os.execvp(command[0], command)
-
-
-if __name__ == "__main__":
-    main()
