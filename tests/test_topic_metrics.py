@@ -102,8 +102,22 @@ def test_explorer_update_moves_the_point_to_the_thresholds_rates():
 def test_explorer_set_data_redraws_the_curves_for_the_new_balance():
     explorer = topic.ThresholdExplorer(*datasets.screening_scores(0.5, n_negative=300))
     ap_balanced = explorer.ap
-    explorer.set_data(*datasets.screening_scores(0.05, n_negative=300))
+    y, s = datasets.screening_scores(0.05, n_negative=300)
+    explorer.set_data(y, s)
     assert explorer.ap < ap_balanced
+    # the artists are kept and given the new data: curves, counts, legends
+    assert [t.get_text() for t in explorer.hist_legend.get_texts()][:2] == [
+        "negatives (300)",
+        "positives (16)",
+    ]
+    edges = np.linspace(s.min(), s.max(), 41)
+    density, _ = np.histogram(s[y == 1], bins=edges, density=True)
+    assert explorer.hists[1].get_data().values == pytest.approx(density)
+    assert explorer.roc_line.get_xydata()[:, 1].max() == 1.0
+    assert explorer.roc_legend.get_texts()[0].get_text() == (
+        f"model, AUC = {skm.roc_auc_score(y, s):.3f}"
+    )
+    assert explorer.prevalence_line.get_ydata()[0] == pytest.approx(16 / 316)
     assert (
         explorer.ax_hist.get_title() == "Scores by class (prevalence 5.1%)"
     )  # 16 of 316

@@ -10,7 +10,12 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 import numpy as np
-from sklearn.metrics import average_precision_score, precision_recall_curve
+from sklearn.metrics import (
+    average_precision_score,
+    precision_recall_curve,
+    roc_auc_score,
+    roc_curve,
+)
 
 from ... import datasets
 from ...widgets import (
@@ -61,6 +66,48 @@ class ThresholdExplorer(Explorer):
         self.matrix = MatrixPanel(self.ax_cm)
         self.ax_cm.set_title(" ")
         animate(self.ax_cm.title)
+        # the artists are made once; set_data gives them new data (making them again,
+        # and the axes' ticks with them, costs a balance change more than its draw)
+        ax = self.ax_hist
+        self.hists = [
+            ax.stairs([0], [0, 1], fill=True, alpha=0.55, color=colour, label=label)
+            for colour, label in [("tab:blue", "n"), ("tab:orange", "p")]
+        ]
+        ax.set_xlabel("model score")
+        ax.set_ylabel("density within each class")
+        self.threshold_line = ax.axvline(
+            0, color="black", ls="--", lw=1.5, label="threshold", animated=True
+        )
+        self.hist_legend = ax.legend(loc="upper center", fontsize=8)
+        animate(self.hist_legend)
+
+        ax = self.ax_roc
+        (self.roc_line,) = ax.plot([], [], color="tab:purple", label="model")
+        ax.plot([0, 1], [0, 1], color="grey", ls=":", label="random guessing")
+        (self.roc_point,) = ax.plot([], [], "o", color="black", ms=8, animated=True)
+        ax.set(
+            xlabel="false positive rate",
+            ylabel="true positive rate (recall)",
+            xlim=(-0.02, 1.02),
+            ylim=(-0.02, 1.02),
+            title="ROC curve",
+        )
+        self.roc_legend = ax.legend(loc="lower right", fontsize=8)
+        animate(self.roc_legend)
+
+        ax = self.ax_pr
+        (self.pr_line,) = ax.plot([], [], color="tab:green", label="model")
+        self.prevalence_line = ax.axhline(0, color="grey", ls=":", label="random")
+        (self.pr_point,) = ax.plot([], [], "o", color="black", ms=8, animated=True)
+        ax.set(
+            xlabel="recall",
+            ylabel="precision",
+            xlim=(-0.02, 1.02),
+            ylim=(-0.02, 1.02),
+            title="Precision-recall curve",
+        )
+        self.pr_legend = ax.legend(loc="lower left", fontsize=8)
+        animate(self.pr_legend)
         self.set_data(y_true, scores, threshold)
 
     def set_data(self, y_true, scores, threshold: float | None = None) -> None:
@@ -75,62 +122,35 @@ class ThresholdExplorer(Explorer):
             raise ValueError(f"both classes must be present, got only class {y[0]}")
         self.y, self.s = y, s
         threshold = self.threshold if threshold is None else threshold
-        fpr, tpr, _ = roc_curve_reference(y, s)
+        fpr, tpr, _ = roc_curve(y, s)
         prec, rec, _ = precision_recall_curve(y, s)
-        self.auc = auc_pairs(y, s)
+        self.auc = roc_auc_score(y, s)
         self.ap = average_precision_score(y, s)
         prevalence = y.mean()
 
-        bins = np.linspace(s.min(), s.max(), 41)
-        ax = self.ax_hist
-        ax.clear()
-        for cls, colour, label in [
-            (0, "tab:blue", "negatives"),
-            (1, "tab:orange", "positives"),
-        ]:
-            ax.hist(
-                s[y == cls],
-                bins=bins,
-                alpha=0.55,
-                density=True,
-                color=colour,
-                label=f"{label} ({(y == cls).sum()})",
-            )
-        ax.set_xlabel("model score")
-        ax.set_ylabel("density within each class")
-        self.threshold_line = ax.axvline(
-            threshold, color="black", ls="--", lw=1.5, label="threshold", animated=True
+        edges = np.linspace(s.min(), s.max(), 41)
+        texts = self.hist_legend.get_texts()
+        tallest = 0.0
+        for cls, hist, text, label in zip(
+            (0, 1), self.hists, texts, ("negatives", "positives")
+        ):
+            density, _ = np.histogram(s[y == cls], bins=edges, density=True)
+            hist.set_data(density, edges)
+            text.set_text(f"{label} ({(y == cls).sum()})")
+            tallest = max(tallest, density.max())
+        pad = 0.05 * (edges[-1] - edges[0])  # matplotlib's own margins
+        self.ax_hist.set(
+            xlim=(edges[0] - pad, edges[-1] + pad), ylim=(0, 1.05 * tallest)
         )
-        animate(ax.legend(loc="upper center", fontsize=8))  # over the moving line
-        ax.set_title(f"Scores by class (prevalence {prevalence:.1%})")
+        self.ax_hist.set_title(f"Scores by class (prevalence {prevalence:.1%})")
 
-        ax = self.ax_roc
-        ax.clear()
-        ax.plot(fpr, tpr, color="tab:purple", label=f"model, AUC = {self.auc:.3f}")
-        ax.plot([0, 1], [0, 1], color="grey", ls=":", label="random guessing")
-        (self.roc_point,) = ax.plot([], [], "o", color="black", ms=8, animated=True)
-        ax.set(
-            xlabel="false positive rate",
-            ylabel="true positive rate (recall)",
-            xlim=(-0.02, 1.02),
-            ylim=(-0.02, 1.02),
-            title="ROC curve",
-        )
-        animate(ax.legend(loc="lower right", fontsize=8))
-
-        ax = self.ax_pr
-        ax.clear()
-        ax.plot(rec, prec, color="tab:green", label=f"model, AP = {self.ap:.3f}")
-        ax.axhline(prevalence, color="grey", ls=":", label=f"random = {prevalence:.3f}")
-        (self.pr_point,) = ax.plot([], [], "o", color="black", ms=8, animated=True)
-        ax.set(
-            xlabel="recall",
-            ylabel="precision",
-            xlim=(-0.02, 1.02),
-            ylim=(-0.02, 1.02),
-            title="Precision-recall curve",
-        )
-        animate(ax.legend(loc="lower left", fontsize=8))
+        self.roc_line.set_data(fpr, tpr)
+        self.roc_legend.get_texts()[0].set_text(f"model, AUC = {self.auc:.3f}")
+        self.pr_line.set_data(rec, prec)
+        self.prevalence_line.set_ydata([prevalence, prevalence])
+        pr_texts = self.pr_legend.get_texts()
+        pr_texts[0].set_text(f"model, AP = {self.ap:.3f}")
+        pr_texts[1].set_text(f"random = {prevalence:.3f}")
         self.background_changed()
         self.update(threshold)
 
