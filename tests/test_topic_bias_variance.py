@@ -672,6 +672,14 @@ def test_explorer_training_size_shrinks_the_variance():
     assert ex.update(8)["variance"] < small / 5
     spread = np.std([line.get_ydata() for line in ex.fit_lines], axis=0).mean()
     assert spread < np.sqrt(small)
+    # the right panel's curves, best degree and training points follow the new size
+    dec = ex.dec
+    assert dec["x_train"].shape == (200, 240)
+    assert np.allclose(ex.curves["variance"].get_ydata(), dec["variance"])
+    best = int(np.argmin(dec["total"]))
+    assert list(ex.best.get_xdata()) == [best]
+    assert ex.err_legend.get_texts()[-1].get_text() == f"best degree ({best})"
+    assert len(ex.points.get_xdata()) == 240
 
 
 def test_explorer_validation_echoes_value():

@@ -161,66 +161,60 @@ class ComplexityExplorer(Explorer):
         self.figure = new_figure(figsize=(11, 4.2), layout="constrained")
         self.ax_fit, self.ax_err = self.figure.subplots(1, 2)
         self.degree = check_int("degree", degree, 0, self.max_degree)
+        self._build(n_train)
         self.set_n_train(n_train)
 
-    def set_n_train(self, n_train: int) -> None:
-        """Simulate again with training sets of ``n_train`` points; redraw both panels."""
-        self.n_train = check_int("n_train", n_train, 2)
-        self.dec = dec = decomposition(
-            self.max_degree, self.n_train, self.n_models, NOISE, self.seed
-        )
+    def _build(self, n_train: int) -> None:
+        """Make the artists once; :meth:`set_n_train` gives them new data (making them
+        again, with the log axis's many ticks, would cost a change more than its draw)."""
+        dec = decomposition(self.max_degree, n_train, self.n_models, NOISE, self.seed)
         ax = self.ax_fit
-        ax.clear()
-        first = dec["predictions"][self.degree]
         self.fit_lines, self.mean_line, truth = _draw_fits(
-            ax, first, dec["x_grid"], dec["truth"], self.n_shown
+            ax,
+            dec["predictions"][self.degree],
+            dec["x_grid"],
+            dec["truth"],
+            self.n_shown,
         )
         (self.points,) = ax.plot(
-            dec["x_train"][0],
-            dec["y_train"][0],
-            "o",
-            ms=3.5,
-            color="0.35",
-            label="one training set",
+            [], [], "o", ms=3.5, color="0.35", label="one training set"
         )
         # a degree moves the fits; what a full draw puts over them moves with them
         animate(*self.fit_lines, self.mean_line, truth, self.points, frame=ax)
         animate(ax.legend(loc="lower left", fontsize=8), ax.title)
 
         ax = self.ax_err
-        ax.clear()
         d = dec["degrees"]
-        ax.plot(d, dec["bias_squared"], "-", color=COLOURS["bias"], lw=2, label="bias²")
-        ax.plot(
-            d, dec["variance"], "-", color=COLOURS["variance"], lw=2, label="variance"
-        )
-        ax.plot(d, dec["noise"], ":", color=COLOURS["noise"], lw=2, label="noise σ²")
-        ax.plot(
-            d,
-            dec["total"],
-            "-",
-            color=COLOURS["total"],
-            lw=2.5,
-            label="bias² + variance + noise",
-        )
-        ax.plot(
-            d,
-            dec["test_mse"],
-            "o",
-            color="white",
-            mec="black",
-            ms=5,
-            label="measured test MSE",
-        )
-        best = int(np.argmin(dec["total"]))
-        ax.plot(
-            [best],
-            [dec["total"][best]],
-            "*",
-            color="gold",
-            mec="black",
-            ms=14,
-            label=f"best degree ({best})",
+        self.curves = {
+            "bias_squared": ax.plot(
+                d, d, "-", color=COLOURS["bias"], lw=2, label="bias²"
+            )[0],
+            "variance": ax.plot(
+                d, d, "-", color=COLOURS["variance"], lw=2, label="variance"
+            )[0],
+            "noise": ax.plot(d, d, ":", color=COLOURS["noise"], lw=2, label="noise σ²")[
+                0
+            ],
+            "total": ax.plot(
+                d,
+                d,
+                "-",
+                color=COLOURS["total"],
+                lw=2.5,
+                label="bias² + variance + noise",
+            )[0],
+            "test_mse": ax.plot(
+                d,
+                d,
+                "o",
+                color="white",
+                mec="black",
+                ms=5,
+                label="measured test MSE",
+            )[0],
+        }
+        (self.best,) = ax.plot(
+            [], [], "*", color="gold", mec="black", ms=14, label="best degree"
         )
         (self.marker,) = animate(  # it spans the panel: the frame goes over it
             ax.axvline(self.degree, color="tab:green", lw=2, alpha=0.7), frame=ax
@@ -232,7 +226,21 @@ class ComplexityExplorer(Explorer):
             xlabel="model complexity: polynomial degree",
             ylabel="expected squared error (log scale)",
         )
-        animate(ax.legend(loc="upper center", fontsize=8, ncol=2), ax.title)
+        self.err_legend = ax.legend(loc="upper center", fontsize=8, ncol=2)
+        animate(self.err_legend, ax.title)
+
+    def set_n_train(self, n_train: int) -> None:
+        """Simulate again with training sets of ``n_train`` points; redraw both panels."""
+        self.n_train = check_int("n_train", n_train, 2)
+        self.dec = dec = decomposition(
+            self.max_degree, self.n_train, self.n_models, NOISE, self.seed
+        )
+        self.points.set_data(dec["x_train"][0], dec["y_train"][0])
+        for key, line in self.curves.items():
+            line.set_ydata(dec[key])
+        best = int(np.argmin(dec["total"]))
+        self.best.set_data([best], [dec["total"][best]])
+        self.err_legend.get_texts()[-1].set_text(f"best degree ({best})")
         self.background_changed()
         self.update(self.degree)
 
