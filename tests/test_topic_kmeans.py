@@ -768,6 +768,19 @@ def test_init_explorer_shows_kmeanspp_ahead_of_random_rows():
     res = figures.init_experiment(8)
     assert len(res["inertia"]["random"]) == 100 and res["best"] > 0
     assert "8 blobs" in e.ax_hist.get_title()
+    # the histograms, legend and restart curves follow the experiment shown
+    ratios = {m: v / res["best"] for m, v in res["inertia"].items()}
+    top = max(float(v.max()) for v in ratios.values())
+    bins = np.linspace(1, max(top, 1.05) * 1.001, 31)
+    counts = e.hists["random"].get_data().values
+    assert list(counts) == list(np.histogram(ratios["random"], bins=bins)[0])
+    assert e.hist_legend.get_texts()[1].get_text() == (
+        f"k-means++: {r['hit']['k-means++']:.0%} of runs reach the best"
+    )
+    p = r["hit"]["random"]
+    assert e.restart_lines["random"].get_ydata() == pytest.approx(
+        1 - (1 - p) ** np.arange(1, 11)
+    )
     with pytest.raises(ValueError, match=re.escape("from 3 to 10, got 2")):
         e.update(2)
     box = topic.init_explorer()

@@ -434,6 +434,32 @@ class InitExplorer(Explorer):
         self.seed = check_seed(seed)
         self.figure = new_figure(figsize=(12.5, 3.9), layout="constrained")
         self.ax_hist, self.ax_restart, self.ax_worst = self.figure.subplots(1, 3)
+        # the histograms and restart curves are made once and given new data (making
+        # them again, with their axes' ticks, costs a change more than its draw)
+        ax = self.ax_hist
+        self.hists = {
+            m: ax.stairs([0], [1, 2], fill=True, alpha=0.55, color=self.TINTS[m])
+            for m in self.NAMES
+        }
+        ax.set_xlabel("final inertia / best inertia")
+        self.hist_legend = ax.legend(
+            list(self.hists.values()), list(self.NAMES), fontsize=8, loc="upper right"
+        )
+        ax = self.ax_restart
+        self.n_init = np.arange(1, 11)
+        self.restart_lines = {
+            m: ax.plot([], [], "o-", ms=4, color=self.TINTS[m], label=name)[0]
+            for m, name in self.NAMES.items()
+        }
+        ax.set(
+            xlabel="n_init (restarts, keep the best)",
+            ylabel="P(best run within 1% of the best)",
+            xlim=(0.5, 10.5),
+            ylim=(-0.02, 1.02),
+            xticks=self.n_init,
+            title="What restarts buy",
+        )
+        ax.legend(fontsize=8, loc="lower right")
         self.update(n_blobs)
 
     def update(self, n_blobs) -> dict:
@@ -452,42 +478,23 @@ class InitExplorer(Explorer):
         ratios = {m: v / res["best"] for m, v in res["inertia"].items()}
         top = max(float(r.max()) for r in ratios.values())
         bins = np.linspace(1, max(top, 1.05) * 1.001, 31)
-        ax = self.ax_hist
-        ax.clear()
-        for m, r in ratios.items():
-            ax.hist(
-                r,
-                bins=bins,
-                alpha=0.55,
-                color=self.TINTS[m],
-                label=f"{self.NAMES[m]}: {res['hit'][m]:.0%} of runs reach the best",
+        tallest = 0
+        for (m, r), text in zip(ratios.items(), self.hist_legend.get_texts()):
+            counts, _ = np.histogram(r, bins=bins)
+            self.hists[m].set_data(counts, bins)
+            text.set_text(
+                f"{self.NAMES[m]}: {res['hit'][m]:.0%} of runs reach the best"
             )
-        ax.set(
-            xlabel="final inertia / best inertia",
+            tallest = max(tallest, counts.max())
+            p = res["hit"][m]
+            self.restart_lines[m].set_data(self.n_init, 1 - (1 - p) ** self.n_init)
+        pad = 0.05 * (bins[-1] - bins[0])  # matplotlib's own margins
+        self.ax_hist.set(
+            xlim=(bins[0] - pad, bins[-1] + pad),
+            ylim=(0, 1.05 * tallest),
             ylabel=f"runs (of {len(ratios['random'])})",
             title=f"{n_blobs} blobs, k = {n_blobs}: where 100 runs end",
         )
-        ax.legend(fontsize=8, loc="upper right")
-        ax = self.ax_restart
-        ax.clear()
-        n_init = np.arange(1, 11)
-        for m, p in res["hit"].items():
-            ax.plot(
-                n_init,
-                1 - (1 - p) ** n_init,
-                "o-",
-                ms=4,
-                color=self.TINTS[m],
-                label=self.NAMES[m],
-            )
-        ax.set(
-            xlabel="n_init (restarts, keep the best)",
-            ylabel="P(best run within 1% of the best)",
-            ylim=(-0.02, 1.02),
-            xticks=n_init,
-            title="What restarts buy",
-        )
-        ax.legend(fontsize=8, loc="lower right")
         ax = self.ax_worst
         ax.clear()
         X, C = res["X"], res["worst"]
