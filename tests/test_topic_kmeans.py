@@ -718,6 +718,12 @@ def test_lloyd_explorer_steps_and_restarts():
     before = _png(e)
     e.set_start(seed=3, init="random rows")
     assert _png(e) != before and e.init == "random rows"
+    # the inertia curve is this start's, and the axes fit it
+    steps = [s[3] for s in e.states[1:]]
+    assert list(e.curve.get_ydata()) == steps
+    low, high = e.ax_curve.get_ylim()
+    assert low <= min(steps + [e.best]) and high >= max(steps)
+    assert e.ax_curve.get_xlim() == (0.5, max(len(steps), 2) + 0.5)
     assert "step" in e.ax.get_title()
     with pytest.raises(ValueError, match=re.escape("got 'forgy'")):
         e.set_start(init="forgy")

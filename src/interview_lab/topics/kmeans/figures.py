@@ -163,6 +163,18 @@ class LloydExplorer(Explorer):
         self.clusters = _Clusters(self.ax, self.X)
         self.ax.set(xlabel="feature 1", ylabel="feature 2")
         self.arrows = []
+        # the inertia curve is made once and given each start's steps (clearing the
+        # axes would make its ticks again on every change of start)
+        ax = self.ax_curve
+        (self.curve,) = ax.plot([], [], "o-", color="tab:blue", ms=4)
+        ax.axhline(
+            self.best, ls="--", color="grey", label=f"best found: {self.best:.0f}"
+        )
+        (self.marker,) = ax.plot([], [], "o", color="black", ms=10, mfc="none", mew=2)
+        ax.set_xlabel("step (odd: assign, even: update)")
+        ax.set_ylabel("inertia")
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        animate(self.marker, ax.legend(loc="upper right", fontsize=8))
         self.step = check_int("step", step, low=0, high=MAX_STEP)
         self.set_start(seed, init)
 
@@ -183,21 +195,13 @@ class LloydExplorer(Explorer):
         ]
         last = len(self.states) - 1
         ax = self.ax_curve
-        ax.clear()
-        xs = np.arange(1, last + 1)
-        ax.plot(xs, [s[3] for s in self.states[1:]], "o-", color="tab:blue", ms=4)
-        ax.axhline(
-            self.best, ls="--", color="grey", label=f"best found: {self.best:.0f}"
-        )
-        (self.marker,) = ax.plot([], [], "o", color="black", ms=10, mfc="none", mew=2)
+        self.curve.set_data(np.arange(1, last + 1), [s[3] for s in self.states[1:]])
+        ax.relim()
+        ax.autoscale_view(scalex=False)
         ax.set(
-            xlabel="step (odd: assign, even: update)",
-            ylabel="inertia",
             xlim=(0.5, max(last, 2) + 0.5),
             title=f"Converged after {last} steps, inertia {self.states[-1][3]:.0f}",
         )
-        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-        animate(self.marker, ax.legend(loc="upper right", fontsize=8))
         self.background_changed()
         return self.update(self.step)
 
