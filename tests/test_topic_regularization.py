@@ -858,6 +858,15 @@ def test_geometry_explorer_and_figure():
     box.slider.value = 0.5
     assert box.explorer.solutions["l1"].tolist() == [0.5, 0.0]
     assert len(topic.geometry_figure(0.8).axes) >= 2
+    # a budget change blits (only the panels' insides move) and looks drawn whole
+    fresh = topic.geometry_explorer()
+    assert assert_blits_like_a_full_draw(fresh) == 4
+    assert fresh.image.full_draws == 1
+    ax, region, point, note = fresh.explorer.panels["l1"]
+    budget = fresh.slider.value
+    assert region.get_xy()[0].tolist() == [budget, 0.0]
+    assert list(point.get_xdata()) == [fresh.explorer.solutions["l1"][0]]
+    assert note.get_text().startswith("w = (") and f"{budget:.2f}" in ax.get_title()
 
 
 def test_scaling_figure_zeroes_the_fraction_on_raw_units_only():

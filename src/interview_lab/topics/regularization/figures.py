@@ -326,6 +326,18 @@ def _loss(w):
     return np.einsum("...i,ij,...j->...", d, _HESSIAN, d)
 
 
+#: The L1 ball of radius 1, corner by corner.
+_DIAMOND = np.array([[1.0, 0.0], [0.0, 1.0], [-1.0, 0.0], [0.0, -1.0]])
+
+
+@lru_cache(maxsize=1)
+def _loss_grid():
+    """The loss on the explorer's 241 x 241 grid of (w1, w2), computed once."""
+    g = np.linspace(-2.6, 2.6, 241)
+    W1, W2 = np.meshgrid(g, g)
+    return W1, W2, _loss(np.stack([W1, W2], axis=-1))
+
+
 def _constrained(kind: str, budget: float) -> np.ndarray:
     """The point of the L1 or L2 ball of radius ``budget`` with the least loss."""
     if kind == "l2":
@@ -364,67 +376,43 @@ class GeometryExplorer(Explorer):
         ``{"l2": w, "l1": w}``, the constrained solutions at the current budget.
     """
 
+    TITLES = {"l2": "L2 (ridge): a circle", "l1": "L1 (lasso): a diamond"}
+    NOTE = {"boxstyle": "round", "fc": "white", "ec": "none", "alpha": 0.85}
+
     def __init__(self, budget: float = 1.0):
         self.figure = new_figure(figsize=(10, 4.8), layout="constrained")
         self.ax_l2, self.ax_l1 = self.figure.subplots(1, 2)
-        self.update(budget)
-
-    def update(self, budget: float) -> dict:
-        """Redraw both panels for a new budget; return the two solutions."""
-        budget = check_number("budget", budget, low=0, open_low=True)
-        g = np.linspace(-2.6, 2.6, 241)
-        W1, W2 = np.meshgrid(g, g)
-        L = _loss(np.stack([W1, W2], axis=-1))
-        self.solutions = {}
+        # everything inside the panels is animated (the ticks and labels stay in the
+        # background): a budget change blits, the axes never change
+        self.panels, self._contours = {}, []
         for ax, kind in [(self.ax_l2, "l2"), (self.ax_l1, "l1")]:
-            ax.clear()
-            w = _constrained(kind, budget)
-            self.solutions[kind] = w
-            level = float(_loss(w))
-            ax.contour(
-                W1,
-                W2,
-                L,
-                levels=[level * f for f in (0.1, 0.4, 2.5, 5, 9)]
-                if level > 0
-                else [0.05, 0.3, 1.0],
-                colors="tab:grey",
-                linewidths=0.8,
-            )
-            if level > 0:
-                ax.contour(W1, W2, L, levels=[level], colors="tab:red", linewidths=2)
             if kind == "l2":
-                region = Circle((0, 0), budget, alpha=0.35, color="tab:blue")
-                title = "L2 (ridge): a circle"
+                region = Circle((0, 0), 1.0, alpha=0.35, color="tab:blue")
             else:
-                region = Polygon(
-                    budget * np.array([[1, 0], [0, 1], [-1, 0], [0, -1]]),
-                    alpha=0.35,
-                    color="tab:orange",
-                )
-                title = "L1 (lasso): a diamond"
+                region = Polygon(_DIAMOND, alpha=0.35, color="tab:orange")
             ax.add_patch(region)
-            ax.axhline(0, color="black", lw=0.7)
-            ax.axvline(0, color="black", lw=0.7)
-            ax.plot(*_W_OLS, "k+", ms=12, mew=2)
-            ax.annotate(
+            axes_lines = [
+                ax.axhline(0, color="black", lw=0.7),
+                ax.axvline(0, color="black", lw=0.7),
+            ]
+            (ols,) = ax.plot(*_W_OLS, "k+", ms=12, mew=2)
+            ols_note = ax.annotate(
                 "least squares",
                 _W_OLS,
                 xytext=(6, 6),
                 textcoords="offset points",
                 fontsize=9,
-                bbox={"boxstyle": "round", "fc": "white", "ec": "none", "alpha": 0.85},
+                bbox=self.NOTE,
             )
-            ax.plot(*w, "o", color="tab:red", ms=9, zorder=5)
-            zero = "\nw₂ is exactly 0" if 0 in w and level > 0 else ""
-            ax.annotate(
-                f"w = ({w[0]:.2f}, {w[1]:.2f}){zero}",
-                w,
+            (point,) = ax.plot([], [], "o", color="tab:red", ms=9, zorder=5)
+            note = ax.annotate(
+                "",
+                (0, 0),
                 xytext=(8, -26),
                 textcoords="offset points",
                 fontsize=9,
                 color="tab:red",
-                bbox={"boxstyle": "round", "fc": "white", "ec": "none", "alpha": 0.85},
+                bbox=self.NOTE,
             )
             ax.set(
                 xlim=(-2.6, 2.6),
@@ -432,13 +420,50 @@ class GeometryExplorer(Explorer):
                 aspect="equal",
                 xlabel="w₁",
                 ylabel="w₂",
-                title=f"{title}, budget {budget:.2f}",
             )
+            animate(region, *axes_lines, ols, ols_note, point, note, ax.title, frame=ax)
+            self.panels[kind] = (ax, region, point, note)
         self.figure.suptitle(
             "Penalised fit = the smallest loss contour (red) that "
             "touches the allowed region",
             fontsize=11,
         )
+        self.update(budget)
+
+    def update(self, budget: float) -> dict:
+        """Redraw both panels for a new budget; return the two solutions."""
+        budget = check_number("budget", budget, low=0, open_low=True)
+        W1, W2, L = _loss_grid()
+        for contours in self._contours:
+            contours.remove()
+        self._contours, self.solutions = [], {}
+        for kind, (ax, region, point, note) in self.panels.items():
+            w = _constrained(kind, budget)
+            self.solutions[kind] = w
+            level = float(_loss(w))
+            levels = (
+                [level * f for f in (0.1, 0.4, 2.5, 5, 9)]
+                if level > 0
+                else [0.05, 0.3, 1.0]
+            )
+            self._contours += animate(
+                ax.contour(W1, W2, L, levels=levels, colors="tab:grey", linewidths=0.8)
+            )
+            if level > 0:
+                self._contours += animate(
+                    ax.contour(
+                        W1, W2, L, levels=[level], colors="tab:red", linewidths=2
+                    )
+                )
+            if kind == "l2":
+                region.set_radius(budget)
+            else:
+                region.set_xy(budget * _DIAMOND)
+            point.set_data([w[0]], [w[1]])
+            zero = "\nw₂ is exactly 0" if 0 in w and level > 0 else ""
+            note.set_text(f"w = ({w[0]:.2f}, {w[1]:.2f}){zero}")
+            note.xy = tuple(w)
+            ax.set_title(f"{self.TITLES[kind]}, budget {budget:.2f}")
         self.redraw()
         return dict(self.solutions)
 
