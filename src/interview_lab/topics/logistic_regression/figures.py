@@ -21,6 +21,7 @@ from functools import lru_cache
 import ipywidgets as widgets
 import numpy as np
 import pandas as pd
+from matplotlib.ticker import StrMethodFormatter
 
 from ...validation import check_int, check_number, check_seed
 from ...widgets import Explorer, animate, explorer_box, new_figure, pyplot
@@ -356,6 +357,9 @@ class DescentExplorer(Explorer):
             color="tab:red",
         )
         ax.set(xlim=(0, self.max_iter), xlabel="iteration", ylabel="objective J")
+        # tick labels of one width ("0.30", "0.75"): the layout is fixed at the first
+        # draw, and wider labels later would push the y label off the figure
+        ax.yaxis.set_major_formatter(StrMethodFormatter("{x:.2f}"))
         # an iteration moves all of this panel, its y range (ticks) included
         animate(
             *ax.lines,
@@ -367,7 +371,7 @@ class DescentExplorer(Explorer):
         )
 
         ax = self.ax_path
-        ax.plot(0, 0, "s", color="grey", ms=6, label="start, w = 0")
+        (start,) = ax.plot(0, 0, "s", color="grey", ms=6, label="start, w = 0")
         (self.best_point,) = ax.plot([], [], "*", color="black", ms=14, label="minimum")
         (self.path_line,) = ax.plot(  # over the contours
             [],
@@ -391,6 +395,9 @@ class DescentExplorer(Explorer):
             ax.legend(loc="lower right", fontsize=8, framealpha=0.9),
             frame=ax,
         )
+        # a penalty moves the contours and the minimum: what a full draw puts over the
+        # contours (the start) moves with them, so a new l2 blits too
+        animate(start, self.best_point)
 
         ax = self.ax_data
         for cls in (0, 1):
@@ -427,7 +434,14 @@ class DescentExplorer(Explorer):
             fontsize=8,
             frameon=False,
         )
-        animate(self.boundary, self.band_low, self.band_high, ax.title, frame=ax)
+        animate(
+            self.best_line,
+            self.boundary,
+            self.band_low,
+            self.band_high,
+            ax.title,
+            frame=ax,
+        )
 
     def _run(self):
         with np.errstate(all="ignore"):
@@ -446,10 +460,11 @@ class DescentExplorer(Explorer):
             self.contours.remove()
         W1, W2, J = _landscape(self.seed, self.l2)
         levels = best + (np.log(2) + 0.3 - best) * np.linspace(0, 1, 12)[1:] ** 2
-        self.contours = self.ax_path.contour(
-            W1, W2, J, levels=levels, colors="grey", linewidths=0.7
+        (self.contours,) = animate(
+            self.ax_path.contour(
+                W1, W2, J, levels=levels, colors="grey", linewidths=0.7
+            )
         )
-        self.background_changed()
 
     def _draw_iteration(self) -> dict:
         coefs, intercepts, objectives = self.path
