@@ -163,3 +163,52 @@ def test_the_layout_is_computed_once_then_frozen():
     image.redraw()
     assert ax.get_position().bounds == position
     assert type(fig.get_layout_engine()).__name__ == "PlaceHolderLayoutEngine"
+
+
+def _labels_off_the_figure(figure) -> list[str]:
+    """Axis labels and titles of ``figure`` reaching past its edges (by > 1 px)."""
+    renderer = figure.canvas.get_renderer()
+    width, height = figure.bbox.width, figure.bbox.height
+    off = []
+    for ax in figure.axes:
+        for text in (ax.xaxis.label, ax.yaxis.label, ax.title):
+            if not (text.get_text() and text.get_visible()):
+                continue
+            box = text.get_window_extent(renderer)
+            if min(box.x0, box.y0) < -1 or box.x1 > width + 1 or box.y1 > height + 1:
+                off.append(f"{text.get_text()!r} at {[round(v) for v in box.extents]}")
+    return off
+
+
+#: Explorers built from a notebook's own data (their topic tests build them).
+NEEDS_DATA = {"cost_explorer", "user_explorer"}
+
+
+@pytest.mark.slow
+def test_no_explorer_pushes_a_label_or_a_title_off_its_figure():
+    # the layout is computed once, then frozen (FigureImage): tick labels that grow
+    # wider afterwards push the axis label past the figure's edge, where it is cut
+    import importlib
+    import pkgutil
+
+    from interview_lab import topics
+    from interview_lab.widgets import control_values
+
+    skipped, problems = set(), []
+    for module in pkgutil.iter_modules(topics.__path__):
+        topic = importlib.import_module(f"interview_lab.topics.{module.name}")
+        for name in [n for n in topic.__all__ if n.endswith("_explorer")]:
+            if name in NEEDS_DATA:
+                skipped.add(name)
+                continue
+            box = getattr(topic, name)()
+            for control in map(box.__getattribute__, box.control_names):
+                first = control.value
+                for value in [*control_values(control, 4), first]:  # and back
+                    control.value = value
+                    problems += [
+                        f"{name}.{control.description}={value!r}: {off}"
+                        for off in _labels_off_the_figure(box.explorer.figure)
+                    ]
+    assert skipped == NEEDS_DATA
+    assert problems == []

@@ -16,6 +16,7 @@ from functools import lru_cache
 import ipywidgets as widgets
 import numpy as np
 import pandas as pd
+from matplotlib.ticker import StrMethodFormatter
 from scipy.stats import rankdata
 from sklearn.feature_selection import SelectKBest, f_classif
 from sklearn.linear_model import LogisticRegression
@@ -406,6 +407,9 @@ class LeakExplorer(Explorer):
             handles=list(self.lines.values()), loc="outside lower center", ncols=2
         )
         self.ax.set_ylabel("ROC-AUC")
+        # y tick labels of one width: the layout is fixed at the first draw, and a
+        # leak with wider labels ("0.55" after "0.6") would push the label off the figure
+        self.ax.yaxis.set_major_formatter(StrMethodFormatter("{x:.2f}"))
         colours = [styles[n][0] for n in _COLUMNS]
         self.bars = self.ax_bars.bar(
             range(4), [0.5] * 4, color=colours, alpha=0.8, edgecolor="black"
