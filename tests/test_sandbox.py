@@ -250,3 +250,45 @@ def test_a_cell_that_ignores_the_interrupt_is_stopped_and_grading_goes_on(tmp_pa
     out = _run(course, sub, cells, on=SANDBOX, timeout=2)
     assert out == ["", KERNEL_STOPPED, "42\n"]
     assert time.monotonic() - start < 40
+
+
+@pytest.mark.slow
+def test_the_grading_client_is_ready_without_waiting_for_iopub_to_fall_silent(
+    tmp_path,
+):
+    # jupyter_client's wait_for_ready ends by reading IOPub until it has been silent
+    # for 0.2 s, for every kernel of every submission; the grading client only drops
+    # what is already there (nbclient ignores a message that answers no request of its)
+    import asyncio
+
+    async def run():
+        km = sandbox.SandboxedKernelManager(kernel_name="python3")
+        await km.start_kernel(cwd=str(tmp_path))
+        kc = km.client()
+        kc.start_channels()
+        waits, get = [], kc.iopub_channel.get_msg
+
+        async def spy(timeout=None):
+            waits.append(timeout)
+            return await get(timeout=timeout)
+
+        kc.iopub_channel.get_msg = spy
+        try:
+            await kc.wait_for_ready(timeout=60)
+            ready = list(waits)
+            out = []
+            await kc.execute_interactive(
+                "print(6 * 7)",
+                timeout=30,
+                output_hook=lambda m: out.append(m["content"].get("text", "")),
+            )
+        finally:
+            kc.stop_channels()
+            await km.shutdown_kernel(now=True)
+        return kc, ready, "".join(out)
+
+    kc, waits, out = asyncio.run(run())
+    assert isinstance(kc, sandbox.GradingKernelClient)
+    assert waits[0] == 0.2 and waits[-1] == 0  # IOPub connected, then drained
+    assert 0.2 not in waits[waits.index(0) :], waits
+    assert out == "42\n"
