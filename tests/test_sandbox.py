@@ -238,6 +238,20 @@ def test_the_launcher_imports_only_the_standard_library():
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("on", [False, pytest.param(True, marks=needs_bwrap)])
+def test_a_cell_past_its_time_limit_is_interrupted_and_its_kernel_lives_on(
+    tmp_path, on
+):
+    # the interrupt is SIGINT to the kernel's process group, bwrap included: it must
+    # interrupt the cell, not end bwrap and the kernel with it (which was reported as
+    # "ignored the interrupt" and cost a restart with every earlier cell run again)
+    course, sub = _course(tmp_path)
+    cells = ["x = 41", "import time\ntime.sleep(600)", "print(x + 1)"]
+    nb_out = _run(course, sub, cells, on=on, timeout=2, interrupt_on_timeout=True)
+    assert nb_out == ["", "", "42\n"]  # the second: a KeyboardInterrupt, no text
+
+
+@pytest.mark.slow
 def test_a_cell_that_ignores_the_interrupt_is_stopped_and_grading_goes_on(tmp_path):
     course, sub = _course(tmp_path)
     cells = [
@@ -254,12 +268,15 @@ def test_a_cell_that_ignores_the_interrupt_is_stopped_and_grading_goes_on(tmp_pa
 
 @pytest.mark.slow
 def test_the_grading_client_is_ready_without_waiting_for_iopub_to_fall_silent(
-    tmp_path,
+    tmp_path, monkeypatch
 ):
     # jupyter_client's wait_for_ready ends by reading IOPub until it has been silent
     # for 0.2 s, for every kernel of every submission; the grading client only drops
-    # what is already there (nbclient ignores a message that answers no request of its)
+    # what is already there (nbclient ignores a message that answers no request of its);
+    # and the manager watches a kernel shut down every 10 ms, not every 100 ms
     import asyncio
+
+    import jupyter_client.manager
 
     async def run():
         km = sandbox.SandboxedKernelManager(kernel_name="python3")
@@ -277,17 +294,26 @@ def test_the_grading_client_is_ready_without_waiting_for_iopub_to_fall_silent(
             await kc.wait_for_ready(timeout=60)
             ready = list(waits)
             out = []
-            await kc.execute_interactive(
-                "print(6 * 7)",
+            await kc.execute_interactive(  # and takes 50 ms to exit
+                "import atexit, time\natexit.register(time.sleep, 0.05)\nprint(6 * 7)",
                 timeout=30,
                 output_hook=lambda m: out.append(m["content"].get("text", "")),
             )
         finally:
             kc.stop_channels()
-            await km.shutdown_kernel(now=True)
-        return kc, ready, "".join(out)
+            await km.shutdown_kernel()  # graceful: asked, then watched until it exits
+        return kc, ready, "".join(out), await km.is_alive()
 
-    kc, waits, out = asyncio.run(run())
+    sleep, naps = asyncio.sleep, []
+
+    async def nap(seconds, *args):
+        naps.append(seconds)
+        return await sleep(seconds, *args)
+
+    monkeypatch.setattr(jupyter_client.manager.asyncio, "sleep", nap)
+    kc, waits, out, alive = asyncio.run(run())
+    print("NAPS", naps)
+    assert not alive and naps and max(naps) <= 0.01  # not jupyter_client's 0.1 s
     assert isinstance(kc, sandbox.GradingKernelClient)
     assert waits[0] == 0.2 and waits[-1] == 0  # IOPub connected, then drained
     assert 0.2 not in waits[waits.index(0) :], waits

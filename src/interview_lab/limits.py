@@ -2,7 +2,7 @@
 
 ``python -m interview_lab.limits [limits] -- command ...`` sets the limits on itself
 and then replaces itself with ``command`` (``exec``), so the limits pass to the kernel
-and to everything it starts. :class:`~interview_lab.sandbox.SandboxedKernelManager`
+and to everything it starts. ``command`` starts with SIGINT ignored (see :func:`main`). :class:`~interview_lab.sandbox.SandboxedKernelManager`
 puts it in front of every grading kernel (and of ``bwrap``, where the sandbox is on).
 
 It imports nothing beyond the standard library: it runs once for every kernel a
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import resource
+import signal
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -106,6 +107,10 @@ def main(argv: list[str] | None = None) -> None:
     elif args.processes:
         args.processes += _user_tasks()
     Limits(args.address_space, args.cpu_seconds, args.file_size, args.processes).apply()
+    # An interrupt (a cell past its time limit) is SIGINT to the whole process group:
+    # bwrap would die of it and take the kernel with it, so the command starts with
+    # SIGINT ignored; ipykernel sets its own handler while it runs a request.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     os.execvp(command[0], command)
 
 
