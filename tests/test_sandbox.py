@@ -312,7 +312,6 @@ def test_the_grading_client_is_ready_without_waiting_for_iopub_to_fall_silent(
 
     monkeypatch.setattr(jupyter_client.manager.asyncio, "sleep", nap)
     kc, waits, out, alive = asyncio.run(run())
-    print("NAPS", naps)
     assert not alive and naps and max(naps) <= 0.01  # not jupyter_client's 0.1 s
     assert isinstance(kc, sandbox.GradingKernelClient)
     assert waits[0] == 0.2 and waits[-1] == 0  # IOPub connected, then drained
