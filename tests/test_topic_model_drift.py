@@ -593,6 +593,14 @@ def test_window_monitors_match_scipy_and_psi():
         assert m["psi_feature"][t] == pytest.approx(core.psi_reference(Xr[:, 0], x0))
     assert m["psi_score"][5] < 0.1 < 0.25 < m["psi_score"][40]
     assert m["accuracy"][5] > 0.8 > 0.65 > m["accuracy"][50]
+    # a window longer than the days so far pools them all (PSI from windowed counts)
+    m7 = core.window_monitors(s, w, Xr, window=7)
+    for t in (0, 3, 6, 7, 59):
+        days = s.X[max(0, t - 6) : t + 1]
+        cur = core._scores(w, days.reshape(-1, 2))
+        assert m7["psi_score"][t] == pytest.approx(core.psi_reference(ref, cur))
+        x0 = days[:, :, 0].ravel()
+        assert m7["psi_feature"][t] == pytest.approx(core.psi_reference(Xr[:, 0], x0))
 
 
 def test_policies_spend_retrains_as_described():

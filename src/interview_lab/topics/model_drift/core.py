@@ -231,18 +231,26 @@ def window_monitors(stream: Stream, w, reference_X, window: int = 1) -> dict:
     e_score = np.maximum(bin_proportions(ref_scores, ref_edges), 1e-4)
     e_feat = np.maximum(bin_proportions(reference_X[:, 0], feat_edges), 1e-4)
     T = stream.n_batches
-    out = {k: np.empty(T) for k in ("psi_feature", "psi_score", "ks_p")}
+    out = {"ks_p": np.empty(T)}
     scores = _scores(w, stream.X)
     out["accuracy"] = np.mean((scores >= 0.5) == (stream.y == 1), axis=1)
+    # PSI of every window at once: each batch's bin counts, summed over the window
+    # (bin_proportions of the pooled rows, without pooling them day by day)
+    lo = np.maximum(np.arange(T) - window + 1, 0)
+    for key, values, edges, e in [
+        ("psi_score", scores, ref_edges, e_score),
+        ("psi_feature", stream.X[:, :, 0], feat_edges, e_feat),
+    ]:
+        counts = np.zeros((T + 1, len(edges) + 1))
+        bins = np.searchsorted(edges, values, side="right")  # (T, batch_size)
+        for b in range(len(edges) + 1):
+            counts[1:, b] = np.cumsum(np.sum(bins == b, axis=1))
+        pooled = counts[np.arange(T) + 1] - counts[lo]
+        a = np.maximum(pooled / pooled.sum(axis=1, keepdims=True), 1e-4)
+        out[key] = np.sum((a - e) * np.log(a / e), axis=1)
     d, en = np.empty(T), np.empty(T)
     for t in range(T):
-        lo = max(0, t - window + 1)
-        s = np.sort(scores[lo : t + 1].ravel())
-        x0 = stream.X[lo : t + 1, :, 0].ravel()
-        a = np.maximum(bin_proportions(s, ref_edges), 1e-4)
-        out["psi_score"][t] = np.sum((a - e_score) * np.log(a / e_score))
-        a = np.maximum(bin_proportions(x0, feat_edges), 1e-4)
-        out["psi_feature"][t] = np.sum((a - e_feat) * np.log(a / e_feat))
+        s = np.sort(scores[lo[t] : t + 1].ravel())
         pooled = np.concatenate([ref_scores, s])
         f = np.searchsorted(ref_scores, pooled, side="right") / ref_scores.size
         g = np.searchsorted(s, pooled, side="right") / s.size
