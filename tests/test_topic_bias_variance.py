@@ -705,9 +705,10 @@ def test_complexity_explorer_widget_reacts_to_controls():
     assert box.explorer.n_train == 120
 
 
-def test_complexity_explorer_blits_a_degree_and_draws_a_new_size_whole():
+def test_complexity_explorer_blits_a_degree_and_a_new_size():
     box = topic.complexity_explorer()
-    assert assert_blits_like_a_full_draw(box) == 4  # the degrees, not the sizes
+    assert assert_blits_like_a_full_draw(box) == 8  # the axes never change
+    assert box.image.full_draws == 1
 
 
 def test_resampling_figure_draws_one_panel_per_degree():

@@ -227,7 +227,8 @@ class ComplexityExplorer(Explorer):
             ylabel="expected squared error (log scale)",
         )
         self.err_legend = ax.legend(loc="upper center", fontsize=8, ncol=2)
-        animate(self.err_legend, ax.title)
+        # a size changes the curves but not the axes: it blits too
+        animate(*self.curves.values(), self.best, self.err_legend, ax.title)
 
     def set_n_train(self, n_train: int) -> None:
         """Simulate again with training sets of ``n_train`` points; redraw both panels."""
@@ -241,7 +242,6 @@ class ComplexityExplorer(Explorer):
         best = int(np.argmin(dec["total"]))
         self.best.set_data([best], [dec["total"][best]])
         self.err_legend.get_texts()[-1].set_text(f"best degree ({best})")
-        self.background_changed()
         self.update(self.degree)
 
     def update(self, degree: int) -> dict:
