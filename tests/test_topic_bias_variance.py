@@ -504,6 +504,24 @@ def test_simulation_decomposition_adds_up_to_measured_error():
         assert b2 + var + sim.noise**2 == pytest.approx(sim.test_mse, rel=0.03)
 
 
+@pytest.mark.parametrize("n_train", [5, 13, 20, 240])
+def test_decomposition_is_simulate_at_every_degree(n_train):
+    # one QR per training set serves every degree (n_train > 12); below that, the
+    # minimum-norm fits of simulate() itself: the slow reference, degree by degree
+    dec = core.decomposition(12, n_train, n_models=60, seed=3)
+    for degree in range(13):
+        sim = topic.simulate(degree, n_train=n_train, n_models=60, seed=3)
+        assert dec["predictions"][degree] == pytest.approx(
+            sim.predictions, rel=1e-8, abs=1e-8
+        )
+        b2, var = core.bias_variance_reference(sim.predictions, sim.truth)
+        assert dec["bias_squared"][degree] == pytest.approx(b2, rel=1e-9)
+        assert dec["variance"][degree] == pytest.approx(var, rel=1e-9)
+        assert dec["test_mse"][degree] == pytest.approx(sim.test_mse, rel=1e-9)
+    assert np.array_equal(dec["x_train"], sim.x_train)
+    assert np.array_equal(dec["truth"], sim.truth)
+
+
 def test_decomposition_is_u_shaped_and_variance_shrinks_with_data():
     small = core.decomposition(n_train=20)
     large = core.decomposition(n_train=240)

@@ -340,25 +340,56 @@ def simulate(
     )
 
 
+def _nested_fits(x, y, max_degree: int, grid) -> np.ndarray:
+    """Predictions at ``grid`` of the least-squares fit of every degree 0 to
+    ``max_degree`` to each training set, shape ``(max_degree + 1, n_sets, len(grid))``.
+
+    The Legendre features of degree d are the first d + 1 of degree ``max_degree``,
+    so one QR factorisation per set serves every degree: its first d + 1 columns are
+    the QR of the smaller problem. Needs ``n_train > max_degree`` (full column rank);
+    the same fits as :func:`fit_polynomials` one degree at a time, to rounding.
+    """
+    V = _basis(x, max_degree)  # (n_sets, n_train, max_degree + 1)
+    Q, R = np.linalg.qr(V)
+    qty = np.swapaxes(Q, 1, 2) @ y[..., None]  # (n_sets, max_degree + 1, 1)
+    G = _basis(grid, max_degree)  # (n_points, max_degree + 1)
+    out = np.empty((max_degree + 1, x.shape[0], len(grid)))
+    for d in range(max_degree + 1):
+        coef = np.linalg.solve(R[:, : d + 1, : d + 1], qty[:, : d + 1])[..., 0]
+        out[d] = coef @ G[:, : d + 1].T
+    return out
+
+
 @lru_cache(maxsize=16)
 def _decomposition(max_degree, n_train, n_models, noise, seed):
-    sims = [
-        simulate(d, n_train, n_models, noise, 0.0, 100, seed)
-        for d in range(max_degree + 1)
-    ]
-    parts = np.array([bias_variance_reference(s.predictions, s.truth) for s in sims])
+    if n_train <= max_degree:  # some degrees underdetermined: minimum-norm fits
+        sims = [
+            simulate(d, n_train, n_models, noise, 0.0, 100, seed)
+            for d in range(max_degree + 1)
+        ]
+        predictions = np.stack([s.predictions for s in sims])
+    else:  # as simulate() for every degree, with one QR per training set
+        x, y = training_sets(n_models, n_train, noise, seed)
+        predictions = _nested_fits(x, y, max_degree, np.linspace(0, 1, 100))
+    grid = np.linspace(0, 1, 100)
+    truth = true_function(grid)
+    noisy = truth + noise * np.random.default_rng([seed, n_train, 1]).normal(
+        size=predictions.shape[1:]
+    )
+    parts = np.array([bias_variance_reference(p, truth) for p in predictions])
+    x_train, y_train = training_sets(n_models, n_train, noise, seed)
     return {
         "degrees": np.arange(max_degree + 1),
         "bias_squared": parts[:, 0],
         "variance": parts[:, 1],
         "noise": np.full(max_degree + 1, noise**2),
         "total": parts.sum(axis=1) + noise**2,
-        "test_mse": np.array([s.test_mse for s in sims]),
-        "predictions": np.stack([s.predictions for s in sims]),
-        "x_grid": sims[0].x_grid,
-        "truth": sims[0].truth,
-        "x_train": sims[0].x_train,
-        "y_train": sims[0].y_train,
+        "test_mse": np.mean((predictions - noisy) ** 2, axis=(1, 2)),
+        "predictions": predictions,
+        "x_grid": grid,
+        "truth": truth,
+        "x_train": x_train,
+        "y_train": y_train,
     }
 
 
