@@ -2,8 +2,9 @@
 
 ``python -m interview_lab.limits [limits] -- command ...`` sets the limits on itself
 and then replaces itself with ``command`` (``exec``), so the limits pass to the kernel
-and to everything it starts. ``command`` starts with SIGINT ignored (see :func:`main`). :class:`~interview_lab.sandbox.SandboxedKernelManager`
-puts it in front of every grading kernel (and of ``bwrap``, where the sandbox is on).
+and to everything it starts; ``command`` starts with SIGINT ignored (see :func:`main`).
+:class:`~interview_lab.sandbox.SandboxedKernelManager` puts it in front of every
+grading kernel (and of ``bwrap``, where the sandbox is on).
 
 It imports nothing beyond the standard library: it runs once for every kernel a
 submission needs, ahead of the kernel, so what it imports a submission waits for.
