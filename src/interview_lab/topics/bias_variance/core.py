@@ -362,22 +362,22 @@ def _nested_fits(x, y, max_degree: int, grid) -> np.ndarray:
 
 @lru_cache(maxsize=16)
 def _decomposition(max_degree, n_train, n_models, noise, seed):
-    if n_train <= max_degree:  # some degrees underdetermined: minimum-norm fits
-        sims = [
-            simulate(d, n_train, n_models, noise, 0.0, 100, seed)
-            for d in range(max_degree + 1)
-        ]
-        predictions = np.stack([s.predictions for s in sims])
-    else:  # as simulate() for every degree, with one QR per training set
-        x, y = training_sets(n_models, n_train, noise, seed)
-        predictions = _nested_fits(x, y, max_degree, np.linspace(0, 1, 100))
+    x_train, y_train = training_sets(n_models, n_train, noise, seed)
     grid = np.linspace(0, 1, 100)
+    if n_train <= max_degree:  # some degrees underdetermined: minimum-norm fits
+        predictions = np.stack(
+            [
+                simulate(d, n_train, n_models, noise, 0.0, 100, seed).predictions
+                for d in range(max_degree + 1)
+            ]
+        )
+    else:  # as simulate() for every degree, with one QR per training set
+        predictions = _nested_fits(x_train, y_train, max_degree, grid)
     truth = true_function(grid)
     noisy = truth + noise * np.random.default_rng([seed, n_train, 1]).normal(
         size=predictions.shape[1:]
     )
     parts = np.array([bias_variance_reference(p, truth) for p in predictions])
-    x_train, y_train = training_sets(n_models, n_train, noise, seed)
     return {
         "degrees": np.arange(max_degree + 1),
         "bias_squared": parts[:, 0],
