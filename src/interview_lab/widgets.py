@@ -19,6 +19,7 @@ __all__ = [
     "explorer_box",
     "new_figure",
     "pyplot",
+    "show_histograms",
 ]
 
 
@@ -64,6 +65,33 @@ def animate(*artists, frame=None):
     for artist in (*artists, *extra):
         artist.set_animated(True)
     return artists
+
+
+def show_histograms(ax, patches, samples, edges, density: bool = False) -> None:
+    """Give filled step patches (``ax.stairs(..., fill=True)``, made once) the
+    histograms of ``samples`` over ``edges``, and fit ``ax`` to them as autoscaling
+    would (5% margins across, 0 to 5% over the tallest bar up), without clearing it.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+    patches : sequence of matplotlib.patches.StepPatch
+        One per sample, in order.
+    samples : sequence of array-like
+    edges : ndarray
+        The bin edges, shared by all samples.
+    density : bool, default=False
+        Densities instead of counts (``numpy.histogram``'s ``density``).
+    """
+    import numpy as np
+
+    tallest = 0.0
+    for patch, values in zip(patches, samples, strict=True):
+        heights, _ = np.histogram(values, bins=edges, density=density)
+        patch.set_data(heights, edges)
+        tallest = max(tallest, float(heights.max()))
+    pad = 0.05 * (edges[-1] - edges[0])
+    ax.set(xlim=(edges[0] - pad, edges[-1] + pad), ylim=(0, 1.05 * tallest))
 
 
 class MatrixPanel:

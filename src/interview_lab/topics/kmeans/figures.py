@@ -18,7 +18,14 @@ import numpy as np
 from matplotlib.ticker import MaxNLocator
 
 from ...validation import check_choice, check_int, check_seed
-from ...widgets import Explorer, animate, explorer_box, new_figure, pyplot
+from ...widgets import (
+    Explorer,
+    animate,
+    explorer_box,
+    new_figure,
+    pyplot,
+    show_histograms,
+)
 from .core import (
     as_points,
     batch_inits,
@@ -482,20 +489,14 @@ class InitExplorer(Explorer):
         ratios = {m: v / res["best"] for m, v in res["inertia"].items()}
         top = max(float(r.max()) for r in ratios.values())
         bins = np.linspace(1, max(top, 1.05) * 1.001, 31)
-        tallest = 0
-        for (m, r), text in zip(ratios.items(), self.hist_legend.get_texts()):
-            counts, _ = np.histogram(r, bins=bins)
-            self.hists[m].set_data(counts, bins)
-            text.set_text(
-                f"{self.NAMES[m]}: {res['hit'][m]:.0%} of runs reach the best"
-            )
-            tallest = max(tallest, counts.max())
+        show_histograms(
+            self.ax_hist, self.hists.values(), [ratios[m] for m in self.hists], bins
+        )
+        for m, text in zip(self.hists, self.hist_legend.get_texts()):
             p = res["hit"][m]
+            text.set_text(f"{self.NAMES[m]}: {p:.0%} of runs reach the best")
             self.restart_lines[m].set_data(self.n_init, 1 - (1 - p) ** self.n_init)
-        pad = 0.05 * (bins[-1] - bins[0])  # matplotlib's own margins
         self.ax_hist.set(
-            xlim=(bins[0] - pad, bins[-1] + pad),
-            ylim=(0, 1.05 * tallest),
             ylabel=f"runs (of {len(ratios['random'])})",
             title=f"{n_blobs} blobs, k = {n_blobs}: where 100 runs end",
         )

@@ -25,6 +25,7 @@ from ...widgets import (
     explorer_box,
     new_figure,
     pyplot,
+    show_histograms,
 )
 from .core import auc_pairs, confusion_counts, ratio, roc_curve_reference
 
@@ -129,19 +130,10 @@ class ThresholdExplorer(Explorer):
         prevalence = y.mean()
 
         edges = np.linspace(s.min(), s.max(), 41)
+        show_histograms(self.ax_hist, self.hists, [s[y == 0], s[y == 1]], edges, True)
         texts = self.hist_legend.get_texts()
-        tallest = 0.0
-        for cls, hist, text, label in zip(
-            (0, 1), self.hists, texts, ("negatives", "positives")
-        ):
-            density, _ = np.histogram(s[y == cls], bins=edges, density=True)
-            hist.set_data(density, edges)
+        for cls, text, label in zip((0, 1), texts, ("negatives", "positives")):
             text.set_text(f"{label} ({(y == cls).sum()})")
-            tallest = max(tallest, density.max())
-        pad = 0.05 * (edges[-1] - edges[0])  # matplotlib's own margins
-        self.ax_hist.set(
-            xlim=(edges[0] - pad, edges[-1] + pad), ylim=(0, 1.05 * tallest)
-        )
         self.ax_hist.set_title(f"Scores by class (prevalence {prevalence:.1%})")
 
         self.roc_line.set_data(fpr, tpr)
