@@ -17,6 +17,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from jupyter_core.utils import run_sync
 from traitlets.config import Config
 
 from interview_lab import sandbox
@@ -311,7 +312,8 @@ def test_the_grading_client_is_ready_without_waiting_for_iopub_to_fall_silent(
         return await sleep(seconds, *args)
 
     monkeypatch.setattr(jupyter_client.manager.asyncio, "sleep", nap)
-    kc, waits, out, alive = asyncio.run(run())
+    # run_sync, not asyncio.run: a browser test earlier in this worker leaves its loop running
+    kc, waits, out, alive = run_sync(run)()
     assert not alive and naps and max(naps) <= 0.01  # not jupyter_client's 0.1 s
     assert isinstance(kc, sandbox.GradingKernelClient)
     assert waits[0] == 0.2 and waits[-1] == 0  # IOPub connected, then drained
