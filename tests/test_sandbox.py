@@ -253,6 +253,19 @@ def test_a_cell_past_its_time_limit_is_interrupted_and_its_kernel_lives_on(
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("on", [False, pytest.param(True, marks=needs_bwrap)])
+def test_a_graded_kernel_is_killed_once_its_cells_have_run(tmp_path, on):
+    # a graceful exit (atexit hooks, then tearing down SciPy and scikit-learn) cost
+    # every submission 0.4-1.2 s, and graded nothing; the shutdown stays a setting
+    course, sub = _course(tmp_path)
+    cells = ["import atexit\natexit.register(lambda: open('exited', 'w').write('ran'))"]
+    assert _run(course, sub, cells, on=on) == [""]
+    assert not (sub / "exited").exists()
+    _run(course, sub, cells, on=on, shutdown_kernel="graceful")
+    assert (sub / "exited").read_text() == "ran"
+
+
+@pytest.mark.slow
 def test_a_cell_that_ignores_the_interrupt_is_stopped_and_grading_goes_on(tmp_path):
     course, sub = _course(tmp_path)
     cells = [
