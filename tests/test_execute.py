@@ -46,52 +46,86 @@ def test_ordinary_writes_are_not_tampering(tmp_path):
     assert not snap.destroyed()
 
 
-def test_grading_leaves_out_only_the_instructors_lesson_cells(tmp_path):
-    """A submitted cell is left out when its source is a lesson-only cell of the
-    instructor's notebook; a learner's own tag, or an edited lesson cell, still runs."""
+def _code(src, tags=()):
+    import nbformat
+
+    cell = nbformat.v4.new_code_cell(src)
+    if tags:
+        cell.metadata["tags"] = list(tags)
+    return cell
+
+
+LESSON = ["lesson-only"]
+
+
+def _graded(tmp_path, lessons, submitted, **traits):
+    """What each submitted cell printed, graded in a course whose instructor's
+    notebook has the lesson-only cells ``lessons``."""
     import nbformat
     from traitlets.config import Config
 
     from interview_lab.execute import ResilientExecute
 
-    def code(src, tags=()):
-        cell = nbformat.v4.new_code_cell(src)
-        if tags:
-            cell.metadata["tags"] = list(tags)
-        return cell
-
-    lesson = ["lesson-only"]
     source = nbformat.v4.new_notebook()
-    source.cells = [code("print('figure')", lesson), code("print('explorer')", lesson)]
-    (tmp_path / "source" / "a1").mkdir(parents=True)
+    source.cells = [_code(src, LESSON) for src in lessons]
+    (tmp_path / "source" / "a1").mkdir(parents=True, exist_ok=True)
     nbformat.write(source, tmp_path / "source" / "a1" / "nb.ipynb")
-    submitted = nbformat.v4.new_notebook()
-    submitted.cells = [
-        code("print('figure')", lesson),  # the instructor's: left out
-        code("print('explorer', 2)", lesson),  # edited by the learner: runs
-        code("print('mine')", lesson),  # the learner's own tag: runs
-        code("print('figure')"),  # the same source without the tag: left out
-    ]
+    nb = nbformat.v4.new_notebook()
+    nb.cells = submitted
     config = Config()
     config.CourseDirectory.root = str(tmp_path)
     ex = ResilientExecute(
         config=config,
         kernel_manager_class="jupyter_client.manager.AsyncKernelManager",
+        **traits,
     )
     resources = {
         "metadata": {"path": str(tmp_path)},
         "nbgrader": {"assignment": "a1", "notebook": "nb"},
     }
-    nb, _ = ex.preprocess(submitted, resources)
-    printed = ["".join(o.get("text", "") for o in c.outputs) for c in nb.cells]
-    assert printed == ["", "explorer 2\n", "mine\n", ""]
-    ex = ResilientExecute(
-        config=config,
-        skip_lessons=False,
-        kernel_manager_class="jupyter_client.manager.AsyncKernelManager",
-    )
     nb, _ = ex.preprocess(nb, resources)
-    assert "".join(o.get("text", "") for o in nb.cells[0].outputs) == "figure\n"
+    return [
+        "".join(o.get("text", "") or o.get("ename", "") for o in c.outputs)
+        for c in nb.cells
+    ]
+
+
+def test_grading_leaves_out_only_the_instructors_lesson_cells(tmp_path):
+    """A submitted cell is left out when its source is a lesson-only cell of the
+    instructor's notebook; a learner's own tag, or an edited lesson cell, still runs."""
+    lessons = ["print('figure')", "print('explorer')"]
+    submitted = [
+        _code("print('figure')", LESSON),  # the instructor's: left out
+        _code("print('explorer', 2)", LESSON),  # edited by the learner: runs
+        _code("print('mine')", LESSON),  # the learner's own tag: runs
+        _code("print('figure')"),  # the same source without the tag: left out
+    ]
+    assert _graded(tmp_path, lessons, submitted) == ["", "explorer 2\n", "mine\n", ""]
+    assert _graded(tmp_path, lessons, submitted, skip_lessons=False)[0] == "figure\n"
+
+
+def test_a_lesson_cell_runs_when_a_later_cell_reads_a_name_it_binds(tmp_path):
+    """The instructor's later cells never read a lesson cell's names, but a learner's
+    answer may (``train`` from the lesson's split): that lesson cell runs, with the
+    lesson cells it reads from; a cell whose reads are unknown keeps all above it."""
+    lessons = [
+        "base = 40\nprint('base')",
+        "train = base + 1\nprint('split')",
+        "shown = 0\nprint('figure')",
+    ]
+
+    def submitted(answer):
+        cells = [_code(src, LESSON) for src in lessons]
+        return cells + [_code(answer), _code("print(answer())")]
+
+    graded = _graded(
+        tmp_path, lessons, submitted("def answer():\n    return train + 1")
+    )
+    assert graded == ["base\n", "split\n", "", "", "42\n"]  # nothing reads `shown`
+    graded = _graded(tmp_path, lessons, submitted("def answer():\n    return 42"))
+    assert graded == ["", "", "", "", "42\n"]
+    graded = _graded(tmp_path, lessons, submitted("%time answer = lambda: 42"))
+    assert graded[:3] == ["base\n", "split\n", "figure\n"] and graded[4] == "42\n"
 
 
 def test_the_judges_modules_are_found_from_the_test_cells_never_the_figures():

@@ -13,11 +13,12 @@ test (autograded)               false         true       code
 manually graded answer          true          true       markdown or code
 =============================  ============  =========  ====================
 
-A lesson-only cell is the course's own: a figure, an explorer or a worked call of the
-learner's function, tagged ``lesson-only`` in the instructor's notebook. It imports
-and defines nothing, and no later cell outside the lesson reads a name it binds, so
-grading can leave it out (:func:`lesson_sources`); a learner cannot mark their own
-cells this way, since only the instructor's notebook is read.
+A lesson-only cell is the course's own: a figure, an explorer, a worked call of the
+learner's function, the lesson's own split or model, tagged ``lesson-only`` in the
+instructor's notebook. No later cell outside the lesson reads a name it binds
+(:func:`binds_names`, :func:`reads_names`), so grading can leave it out
+(:func:`lesson_sources`), unless a learner's cell reads one; a learner cannot mark
+their own cells this way, since only the instructor's notebook is read.
 
 Examples
 --------
@@ -36,6 +37,7 @@ from __future__ import annotations
 import ast
 import json
 import re
+import symtable
 from pathlib import Path
 
 __all__ = [
@@ -51,6 +53,7 @@ __all__ = [
     "is_test",
     "lesson_sources",
     "binds_names",
+    "reads_names",
     "nbgrader_meta",
     "source",
     "strip_ansi",
@@ -134,6 +137,42 @@ def is_lesson(cell: dict) -> bool:
         and not nbgrader_meta(cell)
         and LESSON_TAG in cell.get("metadata", {}).get("tags", [])
     )
+
+
+#: Names through which code reaches a variable its source never spells out.
+_DYNAMIC = frozenset(
+    {"eval", "exec", "globals", "locals", "vars", "get_ipython", "__main__"}
+)
+
+
+def reads_names(code: str) -> frozenset[str] | None:
+    """The global names ``code`` reads: at its top level, or in a function, class or
+    comprehension as a global (a function's parameters and locals are its own);
+    ``None`` when that cannot be known from the source: IPython syntax (``%time``,
+    ``!ls``), code that does not parse, or a use of ``eval``, ``exec``, ``globals``,
+    ``locals``, ``vars``, ``get_ipython`` or ``__main__``.
+
+    >>> sorted(reads_names("def f(x, n=k):\\n    return x + train.mean()\\ny = f(2)"))
+    ['f', 'k', 'train']
+    >>> reads_names("%time f(train)") is None, reads_names("eval('train')") is None
+    (True, True)
+    """
+    try:
+        top = symtable.symtable(code, "<cell>", "exec")
+    except SyntaxError:
+        return None
+    names: set[str] = set()
+    scopes = [top]
+    while scopes:
+        scope = scopes.pop()
+        scopes += scope.get_children()
+        at_top = scope is top
+        names.update(
+            s.get_name()
+            for s in scope.get_symbols()
+            if s.is_referenced() and (at_top or s.is_global())
+        )
+    return None if names & _DYNAMIC else frozenset(names)
 
 
 def binds_names(code: str) -> list[str]:

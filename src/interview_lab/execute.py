@@ -30,8 +30,10 @@ proxies of the kernel's objects, unless the assignment is in ``judge_exempt``.
 And it leaves out what grading does not need: a submitted cell whose source is one of
 the lesson-only cells of the instructor's notebook in ``source/`` (figures, explorers,
 worked calls; see :func:`~interview_lab.cells.lesson_sources`) is not run
-(``skip_lessons``). The list comes from the instructor's notebook, never from the
-submission, so a learner cannot leave out a cell of their own.
+(``skip_lessons``), unless a later cell that runs reads a name it binds (a learner's
+answer may use the lesson's ``train``). The list comes from the instructor's
+notebook, never from the submission, so a learner cannot leave out a cell of their
+own. Once the cells have run, the kernel is killed (``shutdown_kernel``).
 
 ``nbgrader_config.py`` puts it in place of nbgrader's ``Execute`` in
 ``Autograde.autograde_preprocessors``; ``Execute``'s settings (``timeout``,
@@ -50,7 +52,14 @@ from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbgrader.preprocessors import Execute
 from traitlets import Bool, Enum, Integer, List, Unicode
 
-from .cells import error_output, is_test, lesson_sources, source
+from .cells import (
+    binds_names,
+    error_output,
+    is_test,
+    lesson_sources,
+    reads_names,
+    source,
+)
 from .judge import Judge, close_client, preload
 
 __all__ = [
@@ -120,7 +129,7 @@ class ResilientExecute(Execute):
         help="Assignments whose test cells still run in the learner's kernel.",
     ).tag(config=True)
 
-    _lesson: frozenset[str] = frozenset()
+    _left_out: frozenset[int] = frozenset()
 
     shutdown_kernel = Enum(
         ["graceful", "immediate"],
@@ -166,14 +175,42 @@ class ResilientExecute(Execute):
         name = f"{info.get('notebook')}.ipynb"
         return lesson_sources(Path(root) / folder / info["assignment"] / name)
 
-    def _skipped(self, cell) -> bool:
-        return cell.cell_type == "code" and source(cell).strip() in self._lesson
+    def _skipped(self, index: int) -> bool:
+        return index in self._left_out
+
+    def _leave_out(self, lessons: frozenset[str]) -> frozenset[int]:
+        """The indices of the submitted cells grading leaves out: those whose source
+        is a lesson-only cell's, unless a later cell that runs reads a name one binds.
+
+        The instructor's notebook reads no such name (``tests/test_repo.py``), but a
+        learner's answer may use one (``train`` from the lesson's split): that lesson
+        cell then runs, and every lesson cell it reads from. A cell whose reads cannot
+        be known (a magic, ``eval``) keeps every lesson cell above it.
+        """
+        left_out: set[int] = set()
+        needed: set[str] | None = set()  # None: anything
+        for index in reversed(range(len(self.nb.cells))):
+            cell = self.nb.cells[index]
+            if cell.cell_type != "code":
+                continue
+            code = source(cell)
+            if needed is not None and code.strip() in lessons:
+                try:
+                    bound = binds_names(code)
+                except SyntaxError:  # not the instructor's (their lessons parse)
+                    bound = None
+                if bound is not None and not needed.intersection(bound):
+                    left_out.add(index)
+                    continue
+            reads = reads_names(code)
+            needed = None if reads is None or needed is None else needed | reads
+        return frozenset(left_out)
 
     def preprocess(self, nb, resources=None, km=None):
         NotebookClient.__init__(self, nb, km)
         self.reset_execution_trackers()
         self._check_assign_resources(resources)
-        self._lesson = self._lessons(resources)
+        self._left_out = self._leave_out(self._lessons(resources))
         killers: set[int] = set()
         gradebook = _sqlite_path((resources or {}).get("nbgrader", {}).get("db_url"))
         snapshot = _Snapshot.take(gradebook)
@@ -184,7 +221,7 @@ class ResilientExecute(Execute):
                 if time.monotonic() > deadline:
                     self._record_timeout(cell)
                     continue
-                if self._skipped(cell):
+                if self._skipped(index):
                     continue
                 try:
                     self.preprocess_cell(cell, resources, index)
@@ -232,7 +269,7 @@ class ResilientExecute(Execute):
             cell = self.nb.cells[index]
             if cell.cell_type != "code" or index in killers or is_test(cell):
                 continue
-            if self._skipped(cell):
+            if self._skipped(index):
                 continue
             try:
                 self.execute_cell(copy.deepcopy(cell), index, store_history=False)
