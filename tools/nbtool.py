@@ -13,7 +13,8 @@ jupytext's ``nbgrader={...}`` JSON:
     # %% [markdown] manual id=q1 points=3    manually graded written answer
     # %% [markdown] readonly id=rubric_q1    read-only markdown (e.g. a rubric)
     # %% lesson                              lesson-only code: a figure, an explorer,
-                                             a worked call (not run when grading)
+                                             a worked call, the lesson's split (not
+                                             run when grading)
 
 Usage::
 
