@@ -178,3 +178,32 @@ def test_grading_imports_the_judges_modules_while_the_kernel_starts(monkeypatch)
     ex.preprocess(nb, {"nbgrader": {"assignment": "a1", "notebook": "nb"}})
     assert calls == [([test.source], None)]
     assert nb.cells[1].outputs == []
+
+
+def test_test_cells_after_the_kernel_died_too_often_score_0(monkeypatch):
+    """nbgrader gives full marks to a test cell with no output: the test cells grading
+    never reached must carry an error (the untouched stubs scored 6/6 behind 11
+    cells that each end the kernel)."""
+    import nbformat
+
+    from interview_lab.execute import KERNEL_GAVE_UP, ResilientExecute
+
+    monkeypatch.setattr(ResilientExecute, "max_restarts", 1)
+    test = _code("assert False, 'never reached'")
+    test.metadata["nbgrader"] = {
+        "grade": True,
+        "solution": False,
+        "locked": True,
+        "grade_id": "t1",
+        "points": 1,
+        "schema_version": 3,
+    }
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [_code("import os\nos._exit(1)"), _code("import os\nos._exit(2)"), test]
+    ex = ResilientExecute(
+        kernel_manager_class="jupyter_client.manager.AsyncKernelManager", judge=False
+    )
+    nb, _ = ex.preprocess(nb, {"nbgrader": {"assignment": "a1", "notebook": "nb"}})
+    [error] = nb.cells[2].outputs
+    assert error["ename"] == "KernelGaveUp"
+    assert error["evalue"] == KERNEL_GAVE_UP.format(2)

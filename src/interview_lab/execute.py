@@ -65,6 +65,7 @@ from .judge import Judge, close_client, preload
 __all__ = [
     "GRADEBOOK_DESTROYED",
     "KERNEL_DIED",
+    "KERNEL_GAVE_UP",
     "KERNEL_STOPPED",
     "SUBMISSION_TIMED_OUT",
     "ResilientExecute",
@@ -91,6 +92,13 @@ KERNEL_STOPPED = (
     "This cell ran past the time limit and ignored the interrupt, so its kernel was "
     "stopped. This cell scores 0; the kernel was restarted, your earlier cells were "
     "run again, and grading went on."
+)
+
+#: The error recorded on the cells left when a submission's kernel died too often.
+KERNEL_GAVE_UP = (
+    "The kernel died {} times while grading this notebook, so grading stopped before "
+    "this cell: it was not run and scores 0. Look for the cells above that end the "
+    "kernel (os._exit, a crash, memory exhausted)."
 )
 
 #: The error recorded on the cells a submission had no time left to run.
@@ -230,6 +238,7 @@ class ResilientExecute(Execute):
                     self._record_death(cell, isinstance(exc, CellTimeoutError))
                     if len(killers) > self.max_restarts:
                         self.log.error("Kernel died %d times; giving up", len(killers))
+                        self._record_gave_up(index, len(killers))
                         break
                     self._restart(index, killers, resources)
             close_client(self)
@@ -252,6 +261,15 @@ class ResilientExecute(Execute):
     def _record_timeout(self, cell) -> None:
         if cell.cell_type == "code":
             cell.outputs = [error_output("SubmissionTimeout", SUBMISSION_TIMED_OUT)]
+
+    def _record_gave_up(self, index: int, deaths: int) -> None:
+        """A test cell with no output scores full marks in nbgrader: each one after
+        ``index`` gets :data:`KERNEL_GAVE_UP` instead."""
+        for cell in self.nb.cells[index + 1 :]:
+            if is_test(cell):
+                cell.outputs = [
+                    error_output("KernelGaveUp", KERNEL_GAVE_UP.format(deaths))
+                ]
 
     def _record_death(self, cell, timed_out: bool = False) -> None:
         self.log.warning("The kernel died in cell %s", cell.get("id"))
