@@ -66,54 +66,36 @@ def test_source_notebook_structure(path):
     )
 
 
-def _lesson_cell_problems(nb: dict) -> list[str]:
-    """Why grading the instructor's notebook would still run a lesson-only cell
-    (empty: it runs none): a later cell outside the lesson reads a name it binds."""
-    problems, code = [], [c for c in nb["cells"] if c["cell_type"] == "code"]
-    for index, cell in enumerate(code):
-        if not cells.is_lesson(cell):
-            continue
-        bound = set(cells.binds_names(cells.source(cell)))
-        for later in code[index + 1 :]:
-            if cells.is_lesson(later):
-                continue
-            read = cells.reads_names(cells.source(later))
-            if read is None:  # a magic, eval: its reads are unknown
-                problems.append(
-                    f"{cell['id']}: binds {sorted(bound)}, maybe read by {later['id']}"
-                )
-            elif bound & read:
-                problems.append(
-                    f"{cell['id']}: binds {sorted(bound & read)}, read by {later['id']}"
-                )
-    return problems
+def _lesson_cells_run(nb: dict) -> list[str]:
+    """The lesson-only cells grading the instructor's own notebook would still run
+    (:func:`cells.left_out`): a cell outside the lesson reads a name one binds."""
+    code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+    lessons = frozenset(cells.source(c).strip() for c in code if cells.is_lesson(c))
+    out = cells.left_out([cells.source(c) for c in code], lessons)
+    return [c["id"] for i, c in enumerate(code) if cells.is_lesson(c) and i not in out]
+
+
+def _unneeded_cells(nb: dict) -> list[str]:
+    """The plain code cells (the set-up cell aside) not marked lesson-only that
+    grading could leave out as well: no cell that runs reads from them."""
+    code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+    plain = [
+        c for c in code[1:] if not cells.nbgrader_meta(c) and not cells.is_lesson(c)
+    ]
+    candidates = frozenset(
+        cells.source(c).strip() for c in code if cells.is_lesson(c) or c in plain
+    )
+    out = cells.left_out([cells.source(c) for c in code], candidates)
+    return [c["id"] for i, c in enumerate(code) if i in out and c in plain]
 
 
 @pytest.mark.parametrize("path", SOURCES, ids=IDS)
 def test_lesson_only_cells_bind_nothing_the_graded_notebook_needs(path):
-    """Grading leaves out lesson-only cells (interview_lab/execute.py) unless a later
-    cell that runs reads a name one binds: in the instructor's notebook none may."""
+    """Grading leaves out lesson-only cells (interview_lab/execute.py) unless a cell
+    that runs reads a name one binds: in the instructor's notebook none may."""
     nb = json.loads(path.read_text())
     assert any(cells.is_lesson(c) for c in nb["cells"]), "no lesson-only cell"
-    assert _lesson_cell_problems(nb) == []
-
-
-def _unneeded_cells(nb: dict) -> list[str]:
-    """The plain code cells (the set-up cell aside) that no later cell grading runs
-    reads from, and that are not marked lesson-only: grading would run them for
-    nothing (a split, a model fitted for the lesson)."""
-    code = [c for c in nb["cells"] if c["cell_type"] == "code"]
-    needed: set[str] = set()
-    found = []
-    for cell in reversed(code[1:]):
-        src = cells.source(cell)
-        if cells.is_lesson(cell):
-            continue
-        if not cells.nbgrader_meta(cell) and not needed & set(cells.binds_names(src)):
-            found.append(cell["id"])
-            continue
-        needed |= cells.reads_names(src) or set()
-    return found[::-1]
+    assert _lesson_cells_run(nb) == []
 
 
 @pytest.mark.parametrize("path", SOURCES, ids=IDS)
@@ -123,24 +105,13 @@ def test_every_cell_grading_does_not_need_is_lesson_only(path):
     assert _unneeded_cells(json.loads(path.read_text())) == []
 
 
-def test_a_cell_grading_does_not_need_is_reported():
+def test_lesson_cells_grading_runs_and_cells_it_need_not_run_are_reported():
     nb = nbtool.text_to_notebook(
-        "# %%\nimport numpy as np\n\n# %%\nx = np.ones(3)\n\n# %%\nk = 2\n\n"
-        "# %% answer id=f\ndef f(x):\n    return x * k\n"
+        "# %%\nimport numpy as np\n\n# %% lesson\nx = topic.data()\n\n# %%\n"
+        "print(x)\n\n# %%\nk = 2\n\n# %% answer id=f\ndef f(x):\n    return x * k\n"
     )
-    assert _unneeded_cells(nb) == ["cell-001"]  # f's x is its own
-
-
-def test_a_lesson_only_cell_a_later_cell_depends_on_is_reported():
-    nb = nbtool.text_to_notebook(
-        "# %% lesson\nx = topic.data()\n\n# %%\nprint(x)\n\n"
-        "# %% lesson\nimport numpy as np\n\n# %%\n%time y = 1\n"
-    )
-    assert _lesson_cell_problems(nb) == [
-        "cell-000: binds ['x'], read by cell-001",
-        "cell-000: binds ['x'], maybe read by cell-003",
-        "cell-002: binds ['np'], maybe read by cell-003",
-    ]
+    assert _lesson_cells_run(nb) == ["cell-001"]  # cell-002 reads x
+    assert _unneeded_cells(nb) == ["cell-002"]  # f's x is its own; it reads k
 
 
 @pytest.mark.parametrize("path", SOURCES, ids=IDS)

@@ -16,7 +16,7 @@ manually graded answer          true          true       markdown or code
 A lesson-only cell is the course's own: a figure, an explorer, a worked call of the
 learner's function, the lesson's own split or model, tagged ``lesson-only`` in the
 instructor's notebook. No later cell outside the lesson reads a name it binds
-(:func:`binds_names`, :func:`reads_names`), so grading can leave it out
+(:func:`binds_names`, :func:`cell_reads`), so grading can leave it out
 (:func:`lesson_sources`), unless a learner's cell reads one; a learner cannot mark
 their own cells this way, since only the instructor's notebook is read.
 
@@ -39,6 +39,7 @@ import json
 import re
 import symtable
 from pathlib import Path
+from typing import NamedTuple
 
 __all__ = [
     "ANSI",
@@ -53,7 +54,9 @@ __all__ = [
     "is_test",
     "lesson_sources",
     "binds_names",
-    "reads_names",
+    "cell_reads",
+    "left_out",
+    "Reads",
     "nbgrader_meta",
     "source",
     "strip_ansi",
@@ -139,45 +142,90 @@ def is_lesson(cell: dict) -> bool:
     )
 
 
-#: Names through which code reaches a variable its source never spells out.
-_DYNAMIC = frozenset(
-    {"eval", "exec", "globals", "locals", "vars", "get_ipython", "__main__"}
-)
+#: Names, attributes and strings through which code reaches the notebook's variables
+#: without spelling them out (``globals()["x"]``, ``sys.modules["__main__"].x``,
+#: ``f.__globals__``, ``get_ipython().user_ns``, pandas' ``df.query("@x")``).
+_DYNAMIC_NAMES = frozenset({"eval", "exec", "globals", "locals", "vars", "get_ipython"})
+_DYNAMIC_ATTRIBUTES = frozenset(
+    {"modules", "f_globals", "f_locals", "f_back", "__globals__", "__dict__",
+     "user_ns", "get_ipython", "eval", "query"}
+)  # fmt: skip
+_MAIN = "__main__"
+#: Scopes that run at once, where they stand (a function's scope in symtable).
+_COMPREHENSIONS = frozenset({"listcomp", "setcomp", "dictcomp", "genexpr"})
 
 
-def reads_names(code: str) -> frozenset[str] | None:
-    """The global names ``code`` reads: at its top level, or in a function, class or
-    comprehension as a global (a function's parameters and locals are its own);
-    ``None`` when that cannot be known from the source: IPython syntax (``%time``,
-    ``!ls``), code that does not parse, or a use of ``eval``, ``exec``, ``globals``,
-    ``locals``, ``vars``, ``get_ipython`` or ``__main__``.
+class Reads(NamedTuple):
+    """The global names a cell reads: ``now``, when it runs (its top level and class
+    bodies), and ``later``, whenever a function it defines is called."""
 
-    >>> sorted(reads_names("def f(x, n=k):\\n    return x + train.mean()\\ny = f(2)"))
-    ['f', 'k', 'train']
-    >>> reads_names("%time f(train)") is None, reads_names("eval('train')") is None
-    (True, True)
+    now: frozenset[str]
+    later: frozenset[str]
+
+
+def _dynamic(tree: ast.AST) -> bool:
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and node.id in _DYNAMIC_NAMES | {_MAIN}:
+            return True
+        if isinstance(node, ast.Attribute) and node.attr in _DYNAMIC_ATTRIBUTES:
+            return True
+        if isinstance(node, ast.Constant) and node.value == _MAIN:
+            return True
+        if isinstance(node, ast.alias) and _MAIN in node.name:
+            return True
+        if isinstance(node, ast.ImportFrom) and _MAIN in (node.module or ""):
+            return True
+    return False
+
+
+def cell_reads(code: str) -> Reads | None:
+    """The global names ``code`` reads (a function's parameters and locals are its
+    own); ``None`` when that cannot be known from its source: IPython syntax
+    (``%time``, ``!ls``), code that does not parse or is too deep to analyse, or a
+    way to reach variables by name (``eval``, ``globals``, ``__main__``, ...).
+
+    A class body's names all count (``x = x`` reads the global first), and so do
+    the targets of ``x += 1`` and ``del x``.
+
+    >>> r = cell_reads("def f(x, n=k):\\n    return x + train.mean()\\ny = f(2)")
+    >>> sorted(r.now), sorted(r.later)
+    (['f', 'k'], ['train'])
+    >>> cell_reads("%time f(train)"), cell_reads("sys.modules['__main__'].train")
+    (None, None)
     """
     try:
+        tree = ast.parse(code)
         top = symtable.symtable(code, "<cell>", "exec")
-    except SyntaxError:
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
-    names: set[str] = set()
-    scopes = [top]
+    if _dynamic(tree):
+        return None
+    now: set[str] = set()
+    later: set[str] = set()
+    scopes = [(top, False)]
     while scopes:
-        scope = scopes.pop()
-        scopes += scope.get_children()
-        at_top = scope is top
-        names.update(
+        scope, in_function = scopes.pop()
+        kind = scope.get_type()
+        runs_at_once = kind != "function" or scope.get_name() in _COMPREHENSIONS
+        in_function = in_function or not runs_at_once
+        (later if in_function else now).update(
             s.get_name()
             for s in scope.get_symbols()
-            if s.is_referenced() and (at_top or s.is_global())
+            if s.is_referenced() and (kind != "function" or s.is_global())
         )
-    return None if names & _DYNAMIC else frozenset(names)
+        scopes += [(child, in_function) for child in scope.get_children()]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
+            now.add(node.target.id)
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Del):
+            now.add(node.id)
+    return Reads(frozenset(now), frozenset(later))
 
 
 def binds_names(code: str) -> list[str]:
     """The names ``code`` binds anywhere in it (assignments, imports, definitions,
-    loop and ``with`` targets, ``del``, ``global``), as written in its source.
+    loop, ``with``, ``except`` and ``match`` targets, ``del``, ``global``), as written
+    in its source; ``"*"`` for ``from m import *``.
 
     >>> binds_names("topic.figure(x=1);")
     []
@@ -194,7 +242,50 @@ def binds_names(code: str) -> list[str]:
             names.append(node.name)
         elif isinstance(node, ast.Global | ast.Nonlocal):
             names.extend(node.names)
+        elif isinstance(node, ast.ExceptHandler | ast.MatchAs | ast.MatchStar):
+            names += [node.name] if node.name else []
+        elif isinstance(node, ast.MatchMapping) and node.rest:
+            names.append(node.rest)
     return names
+
+
+def left_out(codes: list[str], lessons: frozenset[str]) -> frozenset[int]:
+    """Which of a notebook's code cells (their sources, in order) grading leaves out:
+    those whose source is one of ``lessons``, unless a cell that runs reads a name one
+    binds (a later cell when it runs, any cell's function whenever it is called), and
+    none at all when a cell's reads cannot be known (:func:`cell_reads`).
+
+    >>> left_out(["x = 1", "y = 2", "def f():\\n    return x"], frozenset({"x = 1", "y = 2"}))
+    frozenset({1})
+    """
+    found = {i for i, code in enumerate(codes) if code.strip() in lessons}
+    if not found:
+        return frozenset()
+    reads = [cell_reads(code) for code in codes]
+    if None in reads:
+        return frozenset()
+    bound = {i: _bound(codes[i]) for i in found}
+    kept = set(range(len(codes))) - found
+    while True:  # until the lesson cells kept define no function reading more
+        needed = set().union(*(reads[i].later for i in kept))
+        out = set()
+        for index in reversed(range(len(codes))):
+            if index in found and "*" not in bound[index]:
+                if not needed & bound[index]:
+                    out.add(index)
+                    continue
+            needed |= reads[index].now
+        if kept == set(range(len(codes))) - out:
+            return frozenset(out)
+        kept = set(range(len(codes))) - out
+
+
+def _bound(code: str) -> set[str]:
+    """:func:`binds_names`, or ``{"*"}`` (anything) when that cannot be known."""
+    try:
+        return set(binds_names(code))
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return {"*"}
 
 
 def lesson_sources(notebook: str | Path) -> frozenset[str]:

@@ -52,14 +52,7 @@ from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbgrader.preprocessors import Execute
 from traitlets import Bool, Enum, Integer, List, Unicode
 
-from .cells import (
-    binds_names,
-    error_output,
-    is_test,
-    lesson_sources,
-    reads_names,
-    source,
-)
+from .cells import error_output, is_test, left_out, lesson_sources, source
 from .judge import Judge, close_client, preload
 
 __all__ = [
@@ -187,32 +180,13 @@ class ResilientExecute(Execute):
         return index in self._left_out
 
     def _leave_out(self, lessons: frozenset[str]) -> frozenset[int]:
-        """The indices of the submitted cells grading leaves out: those whose source
-        is a lesson-only cell's, unless a later cell that runs reads a name one binds.
-
-        The instructor's notebook reads no such name (``tests/test_repo.py``), but a
-        learner's answer may use one (``train`` from the lesson's split): that lesson
-        cell then runs, and every lesson cell it reads from. A cell whose reads cannot
-        be known (a magic, ``eval``) keeps every lesson cell above it.
-        """
-        left_out: set[int] = set()
-        needed: set[str] | None = set()  # None: anything
-        for index in reversed(range(len(self.nb.cells))):
-            cell = self.nb.cells[index]
-            if cell.cell_type != "code":
-                continue
-            code = source(cell)
-            if needed is not None and code.strip() in lessons:
-                try:
-                    bound = binds_names(code)
-                except SyntaxError:  # not the instructor's (their lessons parse)
-                    bound = None
-                if bound is not None and not needed.intersection(bound):
-                    left_out.add(index)
-                    continue
-            reads = reads_names(code)
-            needed = None if reads is None or needed is None else needed | reads
-        return frozenset(left_out)
+        """The indices of the submitted cells grading leaves out
+        (:func:`~interview_lab.cells.left_out`): the lesson-only cells no cell that
+        runs reads from. The instructor's notebook reads none (``tests/test_repo.py``),
+        but a learner's answer may use one (``train`` from the lesson's split)."""
+        code = [i for i, cell in enumerate(self.nb.cells) if cell.cell_type == "code"]
+        out = left_out([source(self.nb.cells[i]) for i in code], lessons)
+        return frozenset(code[i] for i in out)
 
     def preprocess(self, nb, resources=None, km=None):
         NotebookClient.__init__(self, nb, km)
