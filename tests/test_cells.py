@@ -40,9 +40,13 @@ def test_a_learner_cell_that_reads_the_split_keeps_it(learner):
     assert _kept(learner) == [SPLIT]
 
 
-def test_a_function_defined_above_the_lesson_keeps_it():
-    # called after the lesson has run: its global is the lesson's
-    assert _kept(before=("def f():\n    return train.mean()",)) == [SPLIT]
+@pytest.mark.parametrize(
+    "before",
+    ["def f():\n    return train.mean()", "gen = (x for x in range(3) if x in train)"],
+)
+def test_a_function_defined_above_the_lesson_keeps_it(before):
+    # called (or consumed) after the lesson has run: its global is the lesson's
+    assert _kept(before=(before,)) == [SPLIT]
 
 
 def test_a_helper_the_lesson_rebinds_keeps_the_lesson():

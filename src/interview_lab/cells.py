@@ -151,8 +151,9 @@ _DYNAMIC_ATTRIBUTES = frozenset(
      "user_ns", "get_ipython", "eval", "query"}
 )  # fmt: skip
 _MAIN = "__main__"
-#: Scopes that run at once, where they stand (a function's scope in symtable).
-_COMPREHENSIONS = frozenset({"listcomp", "setcomp", "dictcomp", "genexpr"})
+#: Scopes that run at once, where they stand (a function's scope in symtable); not a
+#: generator expression, which may be consumed later.
+_COMPREHENSIONS = frozenset({"listcomp", "setcomp", "dictcomp"})
 
 
 class Reads(NamedTuple):
