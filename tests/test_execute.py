@@ -55,6 +55,20 @@ def _code(src, tags=()):
     return cell
 
 
+def _test_cell(src):
+    """A graded test cell, ``t1``, worth 1 point."""
+    cell = _code(src)
+    cell.metadata["nbgrader"] = {
+        "grade": True,
+        "solution": False,
+        "locked": True,
+        "grade_id": "t1",
+        "points": 1,
+        "schema_version": 3,
+    }
+    return cell
+
+
 LESSON = ["lesson-only"]
 
 
@@ -162,15 +176,7 @@ def test_grading_imports_the_judges_modules_while_the_kernel_starts(monkeypatch)
         execute, "preload", lambda sources: calls.append((sources, ex.kc))
     )
     nb = nbformat.v4.new_notebook()
-    test = nbformat.v4.new_code_cell("import numpy as np\nassert np.ones(1)[0] == 1")
-    test.metadata["nbgrader"] = {
-        "grade": True,
-        "solution": False,
-        "locked": True,
-        "grade_id": "t1",
-        "points": 1,
-        "schema_version": 3,
-    }
+    test = _test_cell("import numpy as np\nassert np.ones(1)[0] == 1")
     nb.cells = [nbformat.v4.new_code_cell("x = 1"), test]
     ex = execute.ResilientExecute(
         kernel_manager_class="jupyter_client.manager.AsyncKernelManager"
@@ -189,15 +195,7 @@ def test_test_cells_after_the_kernel_died_too_often_score_0(monkeypatch):
     from interview_lab.execute import KERNEL_GAVE_UP, ResilientExecute
 
     monkeypatch.setattr(ResilientExecute, "max_restarts", 1)
-    test = _code("assert False, 'never reached'")
-    test.metadata["nbgrader"] = {
-        "grade": True,
-        "solution": False,
-        "locked": True,
-        "grade_id": "t1",
-        "points": 1,
-        "schema_version": 3,
-    }
+    test = _test_cell("assert False, 'never reached'")
     nb = nbformat.v4.new_notebook()
     nb.cells = [_code("import os\nos._exit(1)"), _code("import os\nos._exit(2)"), test]
     ex = ResilientExecute(
