@@ -145,12 +145,14 @@ def is_lesson(cell: dict) -> bool:
 #: Names, attributes and strings through which code reaches the notebook's variables
 #: without spelling them out (``globals()["x"]``, ``sys.modules["__main__"].x``,
 #: ``f.__globals__``, ``get_ipython().user_ns``, pandas' ``df.query("@x")``).
-_DYNAMIC_NAMES = frozenset({"eval", "exec", "globals", "locals", "vars", "get_ipython"})
 _DYNAMIC_ATTRIBUTES = frozenset(
     {"modules", "f_globals", "f_locals", "f_back", "__globals__", "__dict__",
      "user_ns", "get_ipython", "eval", "query"}
 )  # fmt: skip
 _MAIN = "__main__"
+_DYNAMIC_NAMES = frozenset(
+    {"eval", "exec", "globals", "locals", "vars", "get_ipython", _MAIN}
+)
 #: Scopes that run at once, where they stand (a function's scope in symtable); not a
 #: generator expression, which may be consumed later.
 _COMPREHENSIONS = frozenset({"listcomp", "setcomp", "dictcomp"})
@@ -166,7 +168,7 @@ class Reads(NamedTuple):
 
 def _dynamic(tree: ast.AST) -> bool:
     for node in ast.walk(tree):
-        if isinstance(node, ast.Name) and node.id in _DYNAMIC_NAMES | {_MAIN}:
+        if isinstance(node, ast.Name) and node.id in _DYNAMIC_NAMES:
             return True
         if isinstance(node, ast.Attribute) and node.attr in _DYNAMIC_ATTRIBUTES:
             return True
@@ -276,9 +278,10 @@ def left_out(codes: list[str], lessons: frozenset[str]) -> frozenset[int]:
                     out.add(index)
                     continue
             needed |= reads[index].now
-        if kept == set(range(len(codes))) - out:
+        now_kept = set(range(len(codes))) - out
+        if now_kept == kept:
             return frozenset(out)
-        kept = set(range(len(codes))) - out
+        kept = now_kept
 
 
 def _bound(code: str) -> set[str]:
