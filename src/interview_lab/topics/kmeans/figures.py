@@ -24,7 +24,6 @@ from ...widgets import (
     explorer_box,
     new_figure,
     pyplot,
-    show_histograms,
 )
 from .core import (
     as_points,
@@ -66,6 +65,11 @@ MAX_STEP = 24
 K_VALUES = tuple(range(1, 11))
 #: Numbers of blobs of the initialisation explorer.
 BLOB_COUNTS = tuple(range(3, 11))
+#: Runs from each kind of start in the initialisation explorer.
+INIT_RUNS = 100
+#: Where the initialisation explorer's histograms end: a worse final inertia (relative
+#: to the best) is counted in the last bin.
+RATIO_TOP = 4.5
 
 
 def _colours(labels):
@@ -101,20 +105,6 @@ class _Clusters:
             self.points.set_alpha(0.7)
         self.centers.set_offsets(centers)
         self.centers.set_facecolor(_colours(range(len(centers))))
-
-
-def _scatter_clusters(ax, X, labels, centers, size=14):
-    ax.scatter(X[:, 0], X[:, 1], s=size, c=_colours(labels), alpha=0.7, lw=0)
-    ax.scatter(
-        centers[:, 0],
-        centers[:, 1],
-        s=170,
-        marker="X",
-        c=_colours(range(len(centers))),
-        edgecolor="black",
-        lw=1.2,
-        zorder=3,
-    )
 
 
 # ------------------------------------------------------------ 1. Lloyd step by step
@@ -404,7 +394,7 @@ def k_explorer(seed=0):
 
 # ------------------------------------------------ 3. random rows against k-means++
 @lru_cache(maxsize=16)
-def init_experiment(n_blobs: int = 6, n_runs: int = 100, seed: int = 0) -> dict:
+def init_experiment(n_blobs: int = 6, n_runs: int = INIT_RUNS, seed: int = 0) -> dict:
     """Final inertia of ``n_runs`` Lloyd runs from each kind of start.
 
     The data are :func:`grid_blobs` (``n_blobs`` blobs) and k = ``n_blobs``.
@@ -432,30 +422,42 @@ class InitExplorer(Explorer):
     """Random rows against k-means++ as starts, over many runs.
 
     Left: the final inertia of 100 runs from each kind of start, relative to the best
-    (1 = the best clustering found). Middle: the chance that the best of ``n_init``
-    runs is within 1% of the best, 1 - (1 - p)^n_init, which is what restarts buy.
-    Right: the worst run from random rows: two centers share a blob while another
-    blob has none, and no Lloyd step can fix that.
+    (1 = the best clustering found), on one scale for every number of blobs (ratios
+    above :data:`RATIO_TOP` are counted in the last bin). Middle: the chance that the
+    best of ``n_init`` runs is within 1% of the best, 1 - (1 - p)^n_init, which is what
+    restarts buy. Right: the worst run from random rows: two centers share a blob while
+    another blob has none, and no Lloyd step can fix that.
     """
 
     NAMES = {"random": "random rows", "k-means++": "k-means++"}
     TINTS = {"random": "tab:red", "k-means++": "tab:blue"}
+    #: The histograms' bins: the axes stay put as the slider moves (the eye compares,
+    #: and only what moves is drawn again).
+    BINS = np.linspace(1.0, RATIO_TOP, 36)
 
     def __init__(self, n_blobs=6, seed=0):
         self.seed = check_seed(seed)
         self.figure = new_figure(figsize=(12.5, 3.9), layout="constrained")
         self.ax_hist, self.ax_restart, self.ax_worst = self.figure.subplots(1, 3)
-        # the histograms and restart curves are made once and given new data (making
-        # them again, with their axes' ticks, costs a change more than its draw)
+        # every artist is made once and given new data; what a change moves is
+        # animated, so the axes and their ticks stay in the kept background
         ax = self.ax_hist
         self.hists = {
             m: ax.stairs([0], [1, 2], fill=True, alpha=0.55, color=self.TINTS[m])
             for m in self.NAMES
         }
-        ax.set_xlabel("final inertia / best inertia")
+        pad = 0.03 * (RATIO_TOP - 1)
+        ax.set(
+            xlabel="final inertia / best inertia",
+            ylabel=f"runs (of {INIT_RUNS})",
+            xlim=(1 - pad, RATIO_TOP + pad),
+            ylim=(0, 1.05 * INIT_RUNS),
+        )
+        ax.set_title(" ")
         self.hist_legend = ax.legend(
             list(self.hists.values()), list(self.NAMES), fontsize=8, loc="upper right"
         )
+        animate(*self.hists.values(), self.hist_legend, ax.title)
         ax = self.ax_restart
         self.n_init = np.arange(1, 11)
         self.restart_lines = {
@@ -470,7 +472,11 @@ class InitExplorer(Explorer):
             xticks=self.n_init,
             title="What restarts buy",
         )
-        ax.legend(fontsize=8, loc="lower right")
+        animate(*self.restart_lines.values(), ax.legend(fontsize=8, loc="lower right"))
+        ax = self.ax_worst
+        ax.set(xticks=[], yticks=[])  # positions, not values: the clusters are the point
+        ax.set_title(" ", fontsize=10)
+        self.worst = _Clusters(ax, np.empty((0, 2)), size=8)
         self.update(n_blobs)
 
     def update(self, n_blobs) -> dict:
@@ -487,28 +493,27 @@ class InitExplorer(Explorer):
         )
         res = init_experiment(n_blobs, seed=self.seed)
         ratios = {m: v / res["best"] for m, v in res["inertia"].items()}
-        top = max(float(r.max()) for r in ratios.values())
-        bins = np.linspace(1, max(top, 1.05) * 1.001, 31)
-        show_histograms(
-            self.ax_hist, self.hists.values(), [ratios[m] for m in self.hists], bins
-        )
+        for m, patch in self.hists.items():
+            counts, _ = np.histogram(np.minimum(ratios[m], RATIO_TOP), self.BINS)
+            patch.set_data(counts, self.BINS)
         for m, text in zip(self.hists, self.hist_legend.get_texts()):
             p = res["hit"][m]
             text.set_text(f"{self.NAMES[m]}: {p:.0%} of runs reach the best")
             self.restart_lines[m].set_data(self.n_init, 1 - (1 - p) ** self.n_init)
-        self.ax_hist.set(
-            ylabel=f"runs (of {len(ratios['random'])})",
-            title=f"{n_blobs} blobs, k = {n_blobs}: where 100 runs end",
+        self.ax_hist.title.set_text(
+            f"{n_blobs} blobs, k = {n_blobs}: where {INIT_RUNS} runs end"
         )
-        ax = self.ax_worst
-        ax.clear()
         X, C = res["X"], res["worst"]
-        _scatter_clusters(ax, X, nearest(X, C), C, size=8)
-        ax.set_title(
-            f"Worst random-rows run: inertia × {ratios['random'].max():.2f}",
-            fontsize=10,
+        self.worst.points.set_offsets(X)
+        self.worst.show(nearest(X, C), C)
+        ax = self.ax_worst  # fit the new points, equal aspect widening one axis (here:
+        ax.ignore_existing_data_limits = True  # a blitted draw does not apply it)
+        ax.update_datalim(X)
+        ax.autoscale_view()
+        ax.apply_aspect()
+        self.ax_worst.title.set_text(
+            f"Worst random-rows run: inertia × {ratios['random'].max():.2f}"
         )
-        ax.set_aspect("equal", adjustable="datalim")
         self.n_blobs = n_blobs
         self.redraw()
         return {
