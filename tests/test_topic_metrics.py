@@ -110,7 +110,7 @@ def test_explorer_set_data_redraws_the_curves_for_the_new_balance():
         "negatives (300)",
         "positives (16)",
     ]
-    edges = np.linspace(s.min(), s.max(), 41)
+    edges = np.linspace(0, 1, 41)  # probabilities: one score axis at every balance
     density, _ = np.histogram(s[y == 1], bins=edges, density=True)
     assert explorer.hists[1].get_data().values == pytest.approx(density)
     assert explorer.roc_line.get_xydata()[:, 1].max() == 1.0
@@ -143,10 +143,22 @@ def test_threshold_widget_redraws_the_image_on_slider_and_balance_change():
     assert "interview-lab-explorer" in box._dom_classes
 
 
-def test_threshold_explorer_blits_a_threshold_and_draws_a_new_balance_whole():
+def test_threshold_explorer_blits_thresholds_and_balances():
     box = topic.threshold_explorer(prevalences=(0.5, 0.05))
-    assert assert_blits_like_a_full_draw(box) == 4  # the 4 thresholds, not the balance
-    assert box.image.full_draws == 2
+    # a new balance keeps every axis (one score axis, a kept density scale)
+    assert assert_blits_like_a_full_draw(box) == 5  # the 4 thresholds and the balance
+    assert box.image.full_draws == 1
+
+
+def test_threshold_explorer_draws_whole_when_the_density_scale_changes():
+    box = topic.threshold_explorer(prevalences=(0.5, 0.05))
+    explorer, drawn = box.explorer, box.image.full_draws
+    top = explorer.ax_hist.get_ylim()[1]
+    y, s = datasets.screening_scores(0.5)
+    explorer.set_data(y, np.where(y == 1, 0.5 + 0.01 * s, s))  # a tall spike
+    box.image.redraw()
+    assert explorer.ax_hist.get_ylim()[1] > top
+    assert box.image.full_draws == drawn + 1
 
 
 def test_static_figures_have_their_curves():

@@ -212,3 +212,30 @@ def test_no_explorer_pushes_a_label_or_a_title_off_its_figure():
                     ]
     assert skipped == NEEDS_DATA
     assert problems == []
+
+
+@pytest.mark.parametrize(
+    "tallest, keep_top, top, changed",
+    [
+        (10, False, 10.5, True),  # fitted as autoscaling would
+        (10, True, 21.0, False),  # fits under the kept top and reaches half of it
+        (25, True, 26.25, True),  # taller than the kept top: fitted again
+        (9, True, 9.45, True),  # under half of the kept top: fitted again
+    ],
+)
+def test_show_histograms_keeps_the_axes_only_while_the_bars_fit(
+    tallest, keep_top, top, changed
+):
+    import numpy as np
+
+    from interview_lab.widgets import show_histograms
+
+    ax = new_figure().subplots()
+    (patch,) = [ax.stairs([0], [0, 1], fill=True)]
+    edges = np.array([0.0, 1.0, 2.0])
+    show_histograms(ax, [patch], [np.full(20, 0.5)], edges)  # y-limits (0, 21)
+    assert ax.get_ylim() == pytest.approx((0, 21))
+    samples = [np.r_[np.full(tallest, 0.5), 1.5]]
+    assert show_histograms(ax, [patch], samples, edges, keep_top=keep_top) is changed
+    assert ax.get_ylim() == pytest.approx((0, top))
+    assert list(patch.get_data().values) == [tallest, 1]

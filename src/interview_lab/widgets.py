@@ -67,7 +67,9 @@ def animate(*artists, frame=None):
     return artists
 
 
-def show_histograms(ax, patches, samples, edges, density: bool = False) -> None:
+def show_histograms(
+    ax, patches, samples, edges, density: bool = False, keep_top: bool = False
+) -> bool:
     """Give filled step patches (``ax.stairs(..., fill=True)``, made once) the
     histograms of ``samples`` over ``edges``, and fit ``ax`` to them as autoscaling
     would (5% margins across, 0 to 5% over the tallest bar up), without clearing it.
@@ -82,6 +84,15 @@ def show_histograms(ax, patches, samples, edges, density: bool = False) -> None:
         The bin edges, shared by all samples.
     density : bool, default=False
         Densities instead of counts (``numpy.histogram``'s ``density``).
+    keep_top : bool, default=False
+        Keep the current upper y-limit while the tallest bar fits under it and
+        reaches at least half of it: the axes (and their ticks) then stay as they
+        were, and an explorer need not draw them again.
+
+    Returns
+    -------
+    bool
+        Whether the axes' limits changed.
     """
     import numpy as np
 
@@ -91,7 +102,13 @@ def show_histograms(ax, patches, samples, edges, density: bool = False) -> None:
         patch.set_data(heights, edges)
         tallest = max(tallest, float(heights.max()))
     pad = 0.05 * (edges[-1] - edges[0])
-    ax.set(xlim=(edges[0] - pad, edges[-1] + pad), ylim=(0, 1.05 * tallest))
+    xlim, top = (edges[0] - pad, edges[-1] + pad), 1.05 * tallest
+    kept = ax.get_ylim()[1]
+    if keep_top and ax.get_ylim()[0] == 0 and top <= kept <= 2 * top:
+        top = kept
+    changed = ax.get_xlim() != xlim or ax.get_ylim() != (0, top)
+    ax.set(xlim=xlim, ylim=(0, top))
+    return changed
 
 
 class MatrixPanel:

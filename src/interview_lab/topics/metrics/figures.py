@@ -80,11 +80,14 @@ class ThresholdExplorer(Explorer):
             0, color="black", ls="--", lw=1.5, label="threshold", animated=True
         )
         self.hist_legend = ax.legend(loc="upper center", fontsize=8)
-        animate(self.hist_legend)
+        animate(*self.hists, self.hist_legend, ax.title, frame=ax)
 
         ax = self.ax_roc
-        (self.roc_line,) = ax.plot([], [], color="tab:purple", label="model")
-        ax.plot([0, 1], [0, 1], color="grey", ls=":", label="random guessing")
+        (self.roc_line,) = animate(*ax.plot([], [], color="tab:purple", label="model"))
+        # under the model's curve (animated, so drawn over the kept background)
+        ax.plot(
+            [0, 1], [0, 1], color="grey", ls=":", label="random guessing", zorder=1.9
+        )
         (self.roc_point,) = ax.plot([], [], "o", color="black", ms=8, animated=True)
         ax.set(
             xlabel="false positive rate",
@@ -97,8 +100,10 @@ class ThresholdExplorer(Explorer):
         animate(self.roc_legend)
 
         ax = self.ax_pr
-        (self.pr_line,) = ax.plot([], [], color="tab:green", label="model")
-        self.prevalence_line = ax.axhline(0, color="grey", ls=":", label="random")
+        (self.pr_line,) = animate(*ax.plot([], [], color="tab:green", label="model"))
+        self.prevalence_line = ax.axhline(
+            0, color="grey", ls=":", label="random", animated=True
+        )
         (self.pr_point,) = ax.plot([], [], "o", color="black", ms=8, animated=True)
         ax.set(
             xlabel="recall",
@@ -108,7 +113,7 @@ class ThresholdExplorer(Explorer):
             title="Precision-recall curve",
         )
         self.pr_legend = ax.legend(loc="lower left", fontsize=8)
-        animate(self.pr_legend)
+        animate(self.pr_legend, frame=ax)  # the random line runs from spine to spine
         self.set_data(y_true, scores, threshold)
 
     def set_data(self, y_true, scores, threshold: float | None = None) -> None:
@@ -129,8 +134,12 @@ class ThresholdExplorer(Explorer):
         self.ap = average_precision_score(y, s)
         prevalence = y.mean()
 
-        edges = np.linspace(s.min(), s.max(), 41)
-        show_histograms(self.ax_hist, self.hists, [s[y == 0], s[y == 1]], edges, True)
+        # probabilities keep one score axis at every balance; the panels' axes then
+        # stay put and a new balance redraws only the animated artists
+        lo, hi = (0.0, 1.0) if s.min() >= 0 and s.max() <= 1 else (s.min(), s.max())
+        by_class = [s[y == 0], s[y == 1]]
+        edges = np.linspace(lo, hi, 41)
+        moved = show_histograms(self.ax_hist, self.hists, by_class, edges, True, True)
         texts = self.hist_legend.get_texts()
         for cls, text, label in zip((0, 1), texts, ("negatives", "positives")):
             text.set_text(f"{label} ({(y == cls).sum()})")
@@ -143,7 +152,8 @@ class ThresholdExplorer(Explorer):
         pr_texts = self.pr_legend.get_texts()
         pr_texts[0].set_text(f"model, AP = {self.ap:.3f}")
         pr_texts[1].set_text(f"random = {prevalence:.3f}")
-        self.background_changed()
+        if moved:
+            self.background_changed()
         self.update(threshold)
 
     def update(self, threshold: float) -> dict:
