@@ -474,7 +474,7 @@ class InitExplorer(Explorer):
         )
         animate(*self.restart_lines.values(), ax.legend(fontsize=8, loc="lower right"))
         ax = self.ax_worst
-        ax.set(xticks=[], yticks=[])  # positions, not values: the clusters are the point
+        ax.set(xticks=[], yticks=[])  # where the clusters are, not their coordinates
         ax.set_title(" ", fontsize=10)
         self.worst = _Clusters(ax, np.empty((0, 2)), size=8)
         self.update(n_blobs)
