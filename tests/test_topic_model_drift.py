@@ -710,6 +710,16 @@ def test_dashboard_updates_return_what_they_show():
         dash.update_window(0)
 
 
+@pytest.mark.parametrize("window", figures.WINDOWS)
+def test_the_kept_false_alarm_rates_are_what_the_drift_free_streams_give(window):
+    assert figures._false_alarms(window) == figures._count_false_alarms(window)
+
+
+def test_a_window_the_slider_does_not_offer_is_counted():
+    assert 12 not in figures._FALSE_ALARM_DAYS  # update_window takes up to 30
+    assert figures._false_alarms(12) == figures._count_false_alarms(12)
+
+
 def test_dashboard_updates_are_fast_once_warm():
     dash = topic.DriftDashboard()
     for s in (0.5, 1.5):
