@@ -933,6 +933,22 @@ def test_leak_curves_show_each_leak(leak):
         topic.leak_curves("scaling")
 
 
+def test_the_honest_side_of_the_target_leak_is_the_same_at_every_size():
+    """Fitted once, it is what a pipeline fitted at each size gets."""
+    from interview_lab.topics.pipelines import figures
+
+    table = topic.leak_curves("target")
+    for share in topic.LEAKS["target"][2]:
+        X, y = topic.churn_data(1600, leak=share, seed=0)
+        X_tr, X_te, y_tr, y_te = figures._split(X, y, 0.5, 0)
+        X_new, y_new = topic.churn_data(1500, leak=share, seed=1)
+        honest = topic.pipeline_reference(
+            figures.NUMERIC, figures.CATEGORICAL, figures._model()
+        ).fit(X_tr, y_tr)
+        assert table.loc[share, "honest estimate"] == figures._auc(honest, X_te, y_te)
+        assert table.loc[share, "honest truth"] == figures._auc(honest, X_new, y_new)
+
+
 def test_leak_explorer_updates_and_redraws():
     explorer = topic.LeakExplorer("target", size=0)
     first = explorer._repr_png_()
