@@ -521,6 +521,11 @@ def _as_folds(result):
             None,
             f"should be a list of (train_idx, val_idx) pairs, got {result!r:.60}",
         )
+    with quiet():  # once: leave-one-out at 1,500 rows converts 3,000 arrays
+        return _folds_of(result)
+
+
+def _folds_of(result):
     folds = []
     for i, pair in enumerate(list(result)):
         try:
@@ -537,11 +542,10 @@ def _as_folds(result):
             )
         arrays = []
         for part in pair:
-            with quiet():
-                try:
-                    arr = np.asarray(part, dtype=float)
-                except (TypeError, ValueError):
-                    arr = None
+            try:
+                arr = np.asarray(part, dtype=float)
+            except (TypeError, ValueError):
+                arr = None
             if arr is None or arr.ndim != 1:
                 return (
                     None,
