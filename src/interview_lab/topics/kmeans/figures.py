@@ -506,8 +506,10 @@ class InitExplorer(Explorer):
         X, C = res["X"], res["worst"]
         self.worst.points.set_offsets(X)
         self.worst.show(nearest(X, C), C)
-        ax = self.ax_worst  # fit the new points, equal aspect widening one axis (here:
-        ax.ignore_existing_data_limits = True  # a blitted draw does not apply it)
+        # fit the new points, the equal aspect widening one axis (applied here: a
+        # blitted draw does not apply it)
+        ax = self.ax_worst
+        ax.ignore_existing_data_limits = True
         ax.update_datalim(X)
         ax.autoscale_view()
         ax.apply_aspect()
