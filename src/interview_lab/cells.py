@@ -267,29 +267,21 @@ def left_out(codes: list[str], lessons: frozenset[str]) -> frozenset[int]:
     reads = [cell_reads(code) for code in codes]
     if None in reads:
         return frozenset()
-    bound = {i: _bound(codes[i]) for i in found}
+    # every cell parsed (cell_reads): binds_names can read each lesson cell
+    bound = {i: set(binds_names(codes[i])) for i in found}
     kept = set(range(len(codes))) - found
     while True:  # until the lesson cells kept define no function reading more
         needed = set().union(*(reads[i].later for i in kept))
         out = set()
         for index in reversed(range(len(codes))):
-            if index in found and "*" not in bound[index]:
-                if not needed & bound[index]:
-                    out.add(index)
-                    continue
+            if index in found and "*" not in bound[index] and not needed & bound[index]:
+                out.add(index)
+                continue
             needed |= reads[index].now
         now_kept = set(range(len(codes))) - out
         if now_kept == kept:
             return frozenset(out)
         kept = now_kept
-
-
-def _bound(code: str) -> set[str]:
-    """:func:`binds_names`, or ``{"*"}`` (anything) when that cannot be known."""
-    try:
-        return set(binds_names(code))
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return {"*"}
 
 
 def lesson_sources(notebook: str | Path) -> frozenset[str]:
