@@ -103,10 +103,10 @@ def show_histograms(
         tallest = max(tallest, float(heights.max()))
     pad = 0.05 * (edges[-1] - edges[0])
     xlim, top = (edges[0] - pad, edges[-1] + pad), 1.05 * tallest
-    kept = ax.get_ylim()[1]
-    if keep_top and ax.get_ylim()[0] == 0 and top <= kept <= 2 * top:
+    bottom, kept = ax.get_ylim()
+    if keep_top and bottom == 0 and top <= kept <= 2 * top:
         top = kept
-    changed = ax.get_xlim() != xlim or ax.get_ylim() != (0, top)
+    changed = ax.get_xlim() != xlim or (bottom, kept) != (0, top)
     ax.set(xlim=xlim, ylim=(0, top))
     return changed
 

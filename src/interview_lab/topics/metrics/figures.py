@@ -139,7 +139,9 @@ class ThresholdExplorer(Explorer):
         lo, hi = (0.0, 1.0) if s.min() >= 0 and s.max() <= 1 else (s.min(), s.max())
         by_class = [s[y == 0], s[y == 1]]
         edges = np.linspace(lo, hi, 41)
-        moved = show_histograms(self.ax_hist, self.hists, by_class, edges, True, True)
+        moved = show_histograms(
+            self.ax_hist, self.hists, by_class, edges, density=True, keep_top=True
+        )
         texts = self.hist_legend.get_texts()
         for cls, text, label in zip((0, 1), texts, ("negatives", "positives")):
             text.set_text(f"{label} ({(y == cls).sum()})")
