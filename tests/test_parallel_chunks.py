@@ -4,6 +4,7 @@ what each failure says, read from that one run (nbgrader stands in: no kernels).
 from __future__ import annotations
 
 import subprocess
+import warnings
 from pathlib import Path
 
 import pytest
@@ -87,3 +88,94 @@ def test_a_serial_chunk_grades_its_students_and_excludes_the_others():
         "01_metrics",
         "--force",
     ]
+
+
+def _gradebook(path: Path, students: dict[str, float]) -> str:
+    """An sqlite gradebook holding assignment ``a1`` (notebook ``nb``, one 2-point
+    cell ``g1``) and a submission per student, auto-scored as given."""
+    from nbgrader import api
+    from sqlalchemy.exc import SAWarning
+
+    from interview_lab.nbgrader_cli import alembic_head
+
+    url = f"sqlite:///{path}"
+    with pytest.MonkeyPatch.context() as mp, warnings.catch_warnings():
+        mp.setattr(api, "get_alembic_version", alembic_head)  # no `alembic` process
+        warnings.filterwarnings("ignore", category=SAWarning)  # nbgrader's autoflush
+        with api.Gradebook(url) as gb:
+            gb.add_assignment("a1")
+            gb.add_notebook("nb", "a1")
+            gb.add_grade_cell("g1", "nb", "a1", max_score=2, cell_type="code")
+            for student, score in students.items():
+                gb.add_student(student, first_name=student.title())
+                gb.add_submission("a1", student)
+                gb.find_grade("g1", "nb", "a1", student).auto_score = score
+            gb.db.commit()
+    return url
+
+
+def test_a_merge_writes_every_student_it_can_and_names_the_one_it_cannot(tmp_path):
+    """One merge opens both gradebooks once for a chunk; a student it cannot write
+    (here: none in the scratch gradebook) is returned with the reason, and the
+    others, before and after, are written all the same."""
+    from nbgrader.api import Gradebook
+
+    scratch = tmp_path / "scratch.db"
+    _gradebook(scratch, {"ana": 2.0, "bob": 0.5})
+    course = _gradebook(tmp_path / "course.db", {})
+    failed = parallel.merge_gradebook(course, scratch, "a1", ["ana", "ghost", "bob"])
+    assert list(failed) == ["ghost"]
+    assert failed["ghost"].startswith("MissingEntry")
+    with Gradebook(course) as gb:
+        scores = {
+            s: gb.find_grade("g1", "nb", "a1", s).auto_score for s in ("ana", "bob")
+        }
+        assert gb.find_student("ana").first_name == "Ana"
+    assert scores == {"ana": 2.0, "bob": 0.5}
+
+
+@pytest.mark.parametrize(
+    "config",
+    [
+        None,  # the course's own nbgrader_config.py
+        "c.CourseDirectory.root = {root!r}\n",
+        "c.CourseDirectory.db_url = 'postgresql+psycopg2://grader@db/course'\n",
+        "c.CourseDirectory.course_id = 'x'\n",  # neither: the working directory
+    ],
+)
+@pytest.mark.parametrize("env_url", [None, "sqlite:////srv/class/gradebook.db"])
+def test_the_course_gradebook_url_is_the_one_nbgrader_reads(
+    config, env_url, tmp_path, monkeypatch
+):
+    """Read without importing nbgrader, the URL is what nbgrader's own
+    ``CourseDirectory`` makes of the same config file."""
+    from nbgrader.coursedir import CourseDirectory
+    from traitlets.config.loader import PyFileConfigLoader
+
+    root = tmp_path / "course"
+    root.mkdir()
+    repo = Path(__file__).resolve().parents[1]
+    if config is None:
+        text = (repo / "nbgrader_config.py").read_text()
+    else:
+        text = config.format(root=str(tmp_path / "r"))
+    (root / "nbgrader_config.py").write_text(text)
+    if env_url is None:
+        monkeypatch.delenv("NBGRADER_DB_URL", raising=False)
+    else:
+        monkeypatch.setenv("NBGRADER_DB_URL", env_url)
+    monkeypatch.chdir(tmp_path)
+    loaded = PyFileConfigLoader("nbgrader_config.py", path=str(root)).load_config()
+    assert grading.course_db_url(root) == CourseDirectory(config=loaded).db_url
+
+
+def test_whether_an_sqlite_gradebook_holds_an_assignment_is_read_not_written(tmp_path):
+    db = tmp_path / "gradebook.db"
+    url = _gradebook(db, {"ana": 1.0})
+    assert grading._in_gradebook(url, "a1")
+    assert not grading._in_gradebook(url, "a2")
+    missing = tmp_path / "none.db"
+    assert not grading._in_gradebook(f"sqlite:///{missing}", "a1")
+    assert not missing.exists()
+    (tmp_path / "empty.db").write_bytes(b"")
+    assert not grading._in_gradebook(f"sqlite:///{tmp_path / 'empty.db'}", "a1")

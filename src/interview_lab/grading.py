@@ -18,12 +18,14 @@ prints one row per exercise with the first lines of each failed test's message.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import getpass
 import json
 import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 import time
@@ -220,14 +222,21 @@ def read_result(
 
 
 def course_db_url(course_root: Path) -> str:
-    """The gradebook URL that nbgrader uses in ``course_root`` (its config, env)."""
-    from nbgrader.coursedir import CourseDirectory
+    """The gradebook URL that nbgrader uses in ``course_root``: the
+    ``CourseDirectory.db_url`` its ``nbgrader_config.py`` sets, else nbgrader's
+    default, ``gradebook.db`` in the configured root (the working directory when the
+    config sets none). Read as nbgrader reads it, without importing nbgrader (a
+    second of start-up)."""
     from traitlets.config.loader import PyFileConfigLoader
 
     config = PyFileConfigLoader(
         "nbgrader_config.py", path=str(course_root)
     ).load_config()
-    return CourseDirectory(config=config).db_url
+    directory = config.CourseDirectory
+    if "db_url" in directory:
+        return directory.db_url
+    root = os.path.abspath(directory.get("root") or os.getcwd())
+    return f"sqlite:///{os.path.join(root, 'gradebook.db')}"
 
 
 def cell_grades(
@@ -332,6 +341,23 @@ def _sync_source(root: Path, study: Path, assignment: str) -> bool:
 
 
 def _in_gradebook(db_url: str, assignment: str) -> bool:
+    """Whether the gradebook at ``db_url`` holds ``assignment``. An sqlite gradebook
+    is read as it is (a missing one holds nothing, and is not created); another
+    database through nbgrader."""
+    if db_url.startswith("sqlite:///"):
+        path = Path(db_url.removeprefix("sqlite:///"))
+        if not path.is_file():
+            return False
+        with contextlib.closing(
+            sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        ) as db:
+            try:
+                found = db.execute(
+                    "SELECT 1 FROM assignment WHERE name = ?", (assignment,)
+                ).fetchone()
+            except sqlite3.DatabaseError:  # no assignment table: an empty gradebook
+                return False
+        return found is not None
     from nbgrader.api import Gradebook, MissingEntry
 
     try:

@@ -13,8 +13,9 @@ course* on its worker: a copy of the course's ``nbgrader_config.py``, a gradeboo
 holding only the assignment's definitions, the submissions' files, and the
 assignment's non-notebook files. It sends back each submission's autograded files
 and that small gradebook, as bytes. This process alone writes them
-into the course, one submission at a time, as tasks finish (:func:`merge_gradebook`):
-the autograded folder, then the submission's grades, comments and flags. So the
+into the course, a task's submissions at a time, as tasks finish
+(:func:`merge_gradebook`): their autograded folders, then their grades, comments and
+flags. So the
 course's gradebook may be sqlite or PostgreSQL alike, and a cluster needs no shared
 filesystem.
 
@@ -25,10 +26,13 @@ inputs, so a submission scores exactly what it scores when graded serially.
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import shutil
 import sqlite3
 import sys
 import tempfile
+import threading
 import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -206,51 +210,75 @@ def gradebook_template(root: Path, db_url: str, assignment: str) -> bytes:
         return path.read_bytes()
 
 
-def merge_gradebook(db_url: str, scratch: Path, assignment: str, student: str) -> None:
-    """Write one submission's grades from a scratch gradebook into the course's.
+def merge_gradebook(
+    db_url: str, scratch: Path, assignment: str, students: Iterable[str]
+) -> dict[str, str]:
+    """Write some submissions' grades from a scratch gradebook into the course's.
 
-    The student (with their name and email), the submission (its timestamp and
-    extension), each notebook's flag and late penalty, each grade's automatic and
-    manual scores and each comment, as ``nbgrader autograde`` would have written them.
+    For each student: the student (with their name and email), the submission (its
+    timestamp and extension), each notebook's flag and late penalty, each grade's
+    automatic and manual scores and each comment, as ``nbgrader autograde`` would have
+    written them. Both gradebooks are opened once for all of them, and each
+    student's grades are committed on their own, so that one that cannot be written
+    leaves the others written.
+
+    Returns
+    -------
+    dict of str to str
+        The students whose grades could not be written, with the reason.
     """
-    from nbgrader.api import Gradebook, MissingEntry
-    from sqlalchemy.exc import SAWarning
+    from nbgrader.api import Gradebook
 
+    failed = {}
     with (
         Gradebook(f"sqlite:///{scratch}") as src,
         Gradebook(db_url) as dst,
     ):
-        sub = src.find_submission(assignment, student)
-        person = sub.student
-        dst.update_or_create_student(
-            student,
-            first_name=person.first_name,
-            last_name=person.last_name,
-            email=person.email,
-            lms_user_id=person.lms_user_id,
-        )
-        try:
-            target = dst.find_submission(assignment, student)
-        except MissingEntry:
-            with warnings.catch_warnings():
-                # nbgrader's add_submission walks its new rows before adding them to
-                # the session, and SQLAlchemy warns of that autoflush; harmless
-                warnings.filterwarnings("ignore", category=SAWarning)
-                target = dst.add_submission(assignment, student)
-        target.timestamp, target.extension = sub.timestamp, sub.extension
-        for nb in sub.notebooks:
-            tnb = dst.find_submission_notebook(nb.name, assignment, student)
-            tnb.flagged = nb.flagged
-            tnb.late_submission_penalty = nb.late_submission_penalty
-            for g in nb.grades:
-                t = dst.find_grade(g.name, nb.name, assignment, student)
-                t.auto_score, t.manual_score = g.auto_score, g.manual_score
-                t.extra_credit = g.extra_credit
-                t.needs_manual_grade = g.needs_manual_grade
-            for c in nb.comments:
-                t = dst.find_comment(c.name, nb.name, assignment, student)
-                t.auto_comment, t.manual_comment = c.auto_comment, c.manual_comment
-        dst.db.commit()
+        for student in students:
+            try:
+                _merge_one(src, dst, assignment, student)
+                dst.db.commit()
+            except Exception as exc:  # noqa: BLE001 - report it, merge the others
+                dst.db.rollback()
+                failed[student] = f"{type(exc).__name__}: {exc}"
+    return failed
+
+
+def _merge_one(src, dst, assignment: str, student: str) -> None:
+    """:func:`merge_gradebook` of one student, uncommitted."""
+    from nbgrader.api import MissingEntry
+    from sqlalchemy.exc import SAWarning
+
+    sub = src.find_submission(assignment, student)
+    person = sub.student
+    dst.update_or_create_student(
+        student,
+        first_name=person.first_name,
+        last_name=person.last_name,
+        email=person.email,
+        lms_user_id=person.lms_user_id,
+    )
+    try:
+        target = dst.find_submission(assignment, student)
+    except MissingEntry:
+        with warnings.catch_warnings():
+            # nbgrader's add_submission walks its new rows before adding them to the
+            # session, and SQLAlchemy warns of that autoflush; harmless
+            warnings.filterwarnings("ignore", category=SAWarning)
+            target = dst.add_submission(assignment, student)
+    target.timestamp, target.extension = sub.timestamp, sub.extension
+    for nb in sub.notebooks:
+        tnb = dst.find_submission_notebook(nb.name, assignment, student)
+        tnb.flagged = nb.flagged
+        tnb.late_submission_penalty = nb.late_submission_penalty
+        for g in nb.grades:
+            t = dst.find_grade(g.name, nb.name, assignment, student)
+            t.auto_score, t.manual_score = g.auto_score, g.manual_score
+            t.extra_credit = g.extra_credit
+            t.needs_manual_grade = g.needs_manual_grade
+        for c in nb.comments:
+            t = dst.find_comment(c.name, nb.name, assignment, student)
+            t.auto_comment, t.manual_comment = c.auto_comment, c.manual_comment
 
 
 def _client(workers: int, scheduler: str | None):
@@ -321,6 +349,9 @@ def grade_on_cluster(
                     pure=False,
                 )
                 futures[future] = (a, chunk)
+        # the merges need nbgrader's API, a second to import: import it while the
+        # workers grade, not after the first of them has finished
+        threading.Thread(target=_import_nbgrader_api, daemon=True).start()
         bar = tqdm(
             total=len(jobs),
             desc=f"autograde ({n_workers} workers)",
@@ -341,20 +372,24 @@ def grade_on_cluster(
                         why = f"grading failed: {type(exc).__name__}: {exc}"
                         report(student, a, why)
                 continue
+            ok = []
             for outcome in outcomes:
-                if outcome.returncode:
-                    if report is not None:
-                        why = "nbgrader autograde failed: " + outcome.log
-                        report(outcome.student, a, why)
-                    continue
-                try:
-                    _store(root, db_url, outcome)
-                except Exception as exc:  # noqa: BLE001 - report it, go on
-                    if report is not None:
-                        why = f"grading failed: {type(exc).__name__}: {exc}"
-                        report(outcome.student, a, why)
-                    continue
-                stored.add((outcome.student, a))
+                if not outcome.returncode:
+                    ok.append(outcome)
+                elif report is not None:
+                    why = "nbgrader autograde failed: " + outcome.log
+                    report(outcome.student, a, why)
+            try:
+                failed = _store(root, db_url, ok)
+            except Exception as exc:  # noqa: BLE001 - report it, go on
+                failed = {o.student: f"{type(exc).__name__}: {exc}" for o in ok}
+            for outcome in ok:
+                if outcome.student not in failed:
+                    stored.add((outcome.student, a))
+                elif report is not None:
+                    report(
+                        outcome.student, a, f"grading failed: {failed[outcome.student]}"
+                    )
         bar.close()
         graded += [job for job in jobs if job in stored]  # in the order asked
     finally:
@@ -364,14 +399,25 @@ def grade_on_cluster(
     return graded
 
 
-def _store(root: Path, db_url: str, outcome: Outcome) -> None:
-    """Write a graded submission's results into the course."""
-    out = root / "autograded" / outcome.student / outcome.assignment
-    if out.exists():
-        shutil.rmtree(out)
-    out.mkdir(parents=True)
-    _write_files(out, outcome.files)
+def _import_nbgrader_api() -> None:
+    with contextlib.suppress(Exception):  # the merge imports it again, and says why
+        importlib.import_module("nbgrader.api")
+
+
+def _store(root: Path, db_url: str, outcomes: list[Outcome]) -> dict[str, str]:
+    """Write a task's graded submissions into the course: their autograded folders,
+    then their grades, from the gradebook they share, in one merge. Returns the
+    students whose grades could not be written, with the reason."""
+    if not outcomes:
+        return {}
+    for outcome in outcomes:
+        out = root / "autograded" / outcome.student / outcome.assignment
+        if out.exists():
+            shutil.rmtree(out)
+        out.mkdir(parents=True)
+        _write_files(out, outcome.files)
     with tempfile.TemporaryDirectory(prefix="interview-lab-merge-") as tmp:
         scratch = Path(tmp) / "gradebook.db"
-        scratch.write_bytes(outcome.gradebook or b"")
-        merge_gradebook(db_url, scratch, outcome.assignment, outcome.student)
+        scratch.write_bytes(outcomes[0].gradebook or b"")
+        students = [outcome.student for outcome in outcomes]
+        return merge_gradebook(db_url, scratch, outcomes[0].assignment, students)
