@@ -560,12 +560,12 @@ def _changed_argument(
     func: Callable, args: tuple, kwargs: dict, passed_args: tuple, passed_kwargs: dict
 ) -> str | None:
     """The name of the first argument the call changed in place, or ``None``."""
-    try:
-        params = list(inspect.signature(func).parameters.values())
-    except (TypeError, ValueError):
-        params = []
     for i, (original, passed) in enumerate(zip(args, passed_args)):
         if not _same_data(original, passed):
+            try:  # only now: a signature costs more than the comparisons
+                params = list(inspect.signature(func).parameters.values())
+            except (TypeError, ValueError):
+                params = []
             positional = i < len(params) and params[i].kind in (
                 inspect.Parameter.POSITIONAL_ONLY,
                 inspect.Parameter.POSITIONAL_OR_KEYWORD,

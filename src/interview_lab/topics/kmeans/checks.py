@@ -120,9 +120,18 @@ def _calls(check, X, k, seeds):
     return zip(check.calls(((X, k), kw) for kw in kwargs), kwargs, strict=False)
 
 
-def _judge_init(check, X, k, result, kwargs, why=None):
-    __tracebackhide__ = True
+def _rows_of(X):
+    """``(Xf, tol)``: X as float points, and the tolerance within which a row of a
+    result is a row of X. The same for every call on X: a loop over seeds computes it
+    once."""
     Xf = as_points(X)
+    return Xf, _row_tol(Xf)
+
+
+def _judge_init(check, X, k, result, kwargs, why=None, rows=None):
+    """:func:`check_init` of one result (``rows``: :func:`_rows_of` X, when known)."""
+    __tracebackhide__ = True
+    Xf, tol = _rows_of(X) if rows is None else rows
     d = Xf.shape[1]
     case = check.case(X, k, got=result, why=why, **kwargs)
     R = _points(result, (k, d))
@@ -135,14 +144,13 @@ def _judge_init(check, X, k, result, kwargs, why=None):
         hint="Collect the chosen row indices in a list and return X[chosen]: one row "
         "per center, a 2-D array even when k = 1.",
     )
-    tol = _row_tol(Xf)
     idx = _match_rows(R, Xf, tol)
-    bad = np.flatnonzero(idx < 0)
+    outside = idx < 0
     case.that(
-        not bad.size,
+        not outside.any(),
         lambda: (
-            f"row {bad[0]} of the result, {np.round(R[bad[0]], 6).tolist()}, is "
-            "not a row of X"
+            f"row {(i := np.flatnonzero(outside)[0])} of the result, "
+            f"{np.round(R[i], 6).tolist()}, is not a row of X"
         ),
         hint="k-means++ picks its centers among the data points: return rows of X "
         "(X[chosen]), not random or averaged points.",
@@ -152,12 +160,12 @@ def _judge_init(check, X, k, result, kwargs, why=None):
     V = Xf[np.maximum(idx, 0)]
     same = (V[:, None, :] == V[None, :, :]).all(axis=2)
     np.fill_diagonal(same, False)
-    pair = np.argwhere(same)
     case.that(
-        not pair.size,
+        not same.any(),
         lambda: (
-            f"rows {pair[0][0]} and {pair[0][1]} of the result are the same point "
-            f"{np.round(R[pair[0][0]], 6).tolist()}: the k centers must be distinct rows"
+            f"rows {(pair := np.argwhere(same)[0])[0]} and {pair[1]} of the result are "
+            f"the same point {np.round(R[pair[0]], 6).tolist()}: the k centers must be "
+            "distinct rows"
         ),
         hint="D(x) is the distance from x to the *nearest* center chosen so far "
         "(np.minimum over all chosen centers, not the last one only): a chosen row, "
@@ -228,10 +236,11 @@ def _counts(check, X, k, n_seeds):
     value counts for every copy of it.
     """
     __tracebackhide__ = True
-    Xf = as_points(X)
+    rows = _rows_of(X)
+    Xf = rows[0]
     counts = np.zeros(len(Xf), dtype=int)
     for result, kwargs in _calls(check, X, k, range(n_seeds)):
-        idx = _judge_init(check, X, k, result, kwargs)
+        idx = _judge_init(check, X, k, result, kwargs, rows=rows)
         for v in np.unique(Xf[idx], axis=0):
             counts[np.all(Xf == v, axis=1)] += 1
     return counts
@@ -400,10 +409,11 @@ def check_init_set_frequency(check: Checker, name="k3"):
     __tracebackhide__ = True
     X, k, key, n_seeds, p = set_frequency_data(name)
     lo, hi = min_count(n_seeds, p, ALPHA / 2), max_count(n_seeds, p, ALPHA / 2)
-    Xf = as_points(X)
+    rows = _rows_of(X)
+    Xf = rows[0]
     count = 0
     for result, kwargs in _calls(check, X, k, range(n_seeds)):
-        idx = _judge_init(check, X, k, result, kwargs)
+        idx = _judge_init(check, X, k, result, kwargs, rows=rows)
         count += frozenset(tuple(map(float, Xf[i])) for i in idx) == key
     target = sorted(v[0] if len(v) == 1 else list(v) for v in key)
     check.case(X, k, random_state=f"0..{n_seeds - 1}").that(
