@@ -46,7 +46,15 @@ from sklearn.tree import DecisionTreeRegressor
 from sklearn.utils.validation import check_is_fitted
 from threadpoolctl import threadpool_limits
 
-from ...checking import Checker, Exercise, Exercises, Mistake, quiet, time_limit
+from ...checking import (
+    Checker,
+    Exercise,
+    Exercises,
+    Mistake,
+    quiet,
+    remembered,
+    time_limit,
+)
 from ...values import every_digit
 from .core import (
     CATEGORICAL,
@@ -853,31 +861,40 @@ def _calibrated(numeric, categorical, model):
 
 
 # ------------------------------------------------------------------------- the checks
-def _diagnose(check: Checker, args: tuple, got: _Seen, exp: _Seen, observe) -> str:
+def _observed(make, args: tuple, observe, options: dict) -> _Seen:
+    """``observe(make(*args), **options)``: what one of the course's estimators (the
+    reference, or a known mistake) does on a case's tables. It depends on nothing
+    else, so a grading run computes it once for all its submissions
+    (:func:`~interview_lab.checking.remembered`)."""
+    return observe(make(*args), **options)
+
+
+def _diagnose(
+    check: Checker, args: tuple, got: _Seen, exp: _Seen, observe, options: dict
+) -> str:
     """The hint of the first mistake that behaves as the answer does on these tables."""
     for mistake in check.mistakes:
         try:
-            with quiet():
-                wrong = mistake.compute(*copy.deepcopy(args))
+            seen = remembered(_observed, (mistake.compute, args, observe, options), {})
         except Exception:
             continue
-        seen = observe(wrong)
         if _difference(seen, exp) is not None and _difference(got, seen) is None:
             return mistake.hint
     return check.hint
 
 
-def _judge(check: Checker, args: tuple, observe, why) -> None:
+def _judge(check: Checker, args: tuple, observe, options: dict, why) -> None:
+    """Check ``check.call(*args)`` by ``observe(result, **options)`` against the
+    reference's."""
     __tracebackhide__ = True
     got = check.call(*args)
-    with quiet():
-        expected = check.reference(*copy.deepcopy(args))
     with threadpool_limits(limits=1):  # small fits: threads only add overhead
-        exp_seen, got_seen = observe(expected), observe(got)
+        exp_seen = remembered(_observed, (check.reference, args, observe, options), {})
+        got_seen = observe(got, **options)
         problem = _difference(got_seen, exp_seen)
         hint = None
         if problem is not None:
-            hint = _diagnose(check, args, got_seen, exp_seen, observe)
+            hint = _diagnose(check, args, got_seen, exp_seen, observe, options)
     check.case(*args, why=why).that(problem is None, lambda: problem, hint=hint)
 
 
@@ -914,7 +931,8 @@ def check_preprocessor(
         _judge(
             check,
             (numeric, categorical),
-            lambda est: observe_preprocessor(est, train, test),
+            observe_preprocessor,
+            {"train": train, "test": test},
             why,
         )
         return
@@ -925,9 +943,8 @@ def check_preprocessor(
         _judge(
             check,
             (numeric, categorical),
-            lambda est, refit=refit: observe_preprocessor(
-                est, train, test, first=first, refit=refit
-            ),
+            observe_preprocessor,
+            {"train": train, "test": test, "first": first, "refit": refit},
             f"{why}, {how}" if why else how,
         )
 
@@ -957,7 +974,8 @@ def check_pipeline(
     _judge(
         check,
         (numeric, categorical, model),
-        lambda est: observe_pipeline(est, train, y, test),
+        observe_pipeline,
+        {"train": train, "y": y, "test": test},
         why,
     )
 
