@@ -28,6 +28,12 @@ NOTEBOOKS = lab.release_notebooks()
 RUN_TIMEOUT_S = 240  # Run All on a loaded 2-core machine (a notebook takes ~10 s alone)
 START_TIMEOUT_S = 60  # from the menu click to the first cell's number or [*]
 REDRAW_TIMEOUT_S = 60
+# A change is settled once the kernel is idle and the image has stayed the same this
+# long: every new image is sent while the kernel handles the change, before it says
+# idle (no explorer draws from a timer or a thread), so half a second is a margin for
+# the browser to show what it has received, not for the kernel to send more.
+SETTLED_S = 0.5
+POLL_S = 0.1
 
 # Outputs a learner would read as "something went wrong".
 STDERR = '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'
@@ -126,11 +132,11 @@ def run_all(page, panel, n_code_cells: int) -> list[str]:
         busy = state["status"] != "idle" or any("*" in p for p in state["prompts"])
         if started and not busy:
             quiet_since = quiet_since or time.monotonic()
-            if time.monotonic() - quiet_since > 1.0:  # idle and staying idle
+            if time.monotonic() - quiet_since > SETTLED_S:  # idle and staying idle
                 break
         else:
             quiet_since = None
-        time.sleep(0.25)
+        time.sleep(POLL_S)
     else:
         pytest.fail(f"Run All did not finish in {RUN_TIMEOUT_S} s: {state}")
     assert len(state["prompts"]) == n_code_cells, (
@@ -148,7 +154,8 @@ def wait_for_new_image(page, panel, img, before: str, what: str) -> str:
     """Wait until the figure shows other pixels than ``before`` and the kernel rests.
 
     Returns the hash of the settled image: the kernel is idle and the image has not
-    changed for a second, so a screenshot shows the figure for the control's new value.
+    changed for :data:`SETTLED_S`, so a screenshot shows the figure for the control's
+    new value.
     """
     deadline = time.monotonic() + REDRAW_TIMEOUT_S
     panel_id = panel.get_attribute("id")
@@ -159,9 +166,9 @@ def wait_for_new_image(page, panel, img, before: str, what: str) -> str:
         idle = page.evaluate(RUN_STATE_JS, panel_id)["status"] == "idle"
         if now != last or not idle:
             last, since = now, time.monotonic()
-        elif changed and time.monotonic() - since >= 1.0:
+        elif changed and time.monotonic() - since >= SETTLED_S:
             return now
-        time.sleep(0.25)
+        time.sleep(POLL_S)
     if not changed:
         pytest.fail(f"{what} did not change the figure within {REDRAW_TIMEOUT_S} s")
     pytest.fail(f"{what}: the figure did not settle within {REDRAW_TIMEOUT_S} s")
