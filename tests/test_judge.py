@@ -66,6 +66,16 @@ VALUES = [
     np.array([1.5, 2.25], dtype=np.float16),
     np.float64(-0.0),
     np.linspace(0, 1, 1000),
+    # NumPy scalars of one type (iterating an array): one node, scalars again
+    list(np.arange(5)),
+    list(np.array([0.1, np.nan, -0.0, np.inf], dtype=np.float32)),
+    tuple(np.array([2**63, 1], dtype=np.uint64)),
+    [np.bool_(True), np.bool_(False)],
+    [(list(np.arange(3)), list(np.arange(3, 5)))],
+    # of two types, or with another value: one node each, as before
+    [np.int8(1), np.int16(2)],
+    [np.int64(1), 2],
+    [np.float64(1.5), "a"],
 ]
 
 
@@ -88,6 +98,17 @@ def _same(a, b) -> bool:
 @pytest.mark.parametrize("value", VALUES, ids=lambda v: type(v).__name__)
 def test_values_cross_with_their_types(value):
     assert _same(value, wire.loads(wire.dumps(value)))
+
+
+def test_numpy_scalars_of_one_type_cross_as_one_node():
+    """A learner's ``[i for i in idx]`` over an index array is a list of NumPy
+    scalars: as one node the folds of leave-one-out at 1,500 rows cross in
+    milliseconds, where a node per scalar took 49 s of a 60 s cell."""
+    folds = [(list(np.arange(3)), list(np.arange(3, 5)))]
+    encoded = wire.encode(folds)
+    assert encoded[0]["v"][0] == {"~": "numbers", "dtype": "<i8", "v": [0, 1, 2]}
+    assert wire.encode((np.int8(1), np.int8(2)))["v"]["~"] == "numbers"
+    assert isinstance(wire.encode([np.int8(1), np.int16(2)]), list)
 
 
 def test_frames_series_and_indexes_cross_with_dtypes_and_labels():

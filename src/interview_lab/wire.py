@@ -103,6 +103,26 @@ def _from_small(d: dict) -> np.ndarray:
     return np.array(d["v"], dtype=dtype).reshape([int(n) for n in d["shape"]])
 
 
+def _numbers(items: list | tuple) -> dict | None:
+    """A list's or tuple's items as one node when they are all NumPy scalars of one
+    plain numeric type (what iterating an array gives: ``list(idx)``,
+    ``[i for i in idx]``), as JSON numbers; decoded, scalars of that type again.
+    One node each would cost a thousand times more for a long list."""
+    if not items or not isinstance(items[0], np.generic):
+        return None
+    kind = type(items[0])
+    if any(type(x) is not kind for x in items):
+        return None
+    dtype = items[0].dtype
+    if dtype.kind not in _SMALL_KINDS or (dtype.kind == "f" and dtype.itemsize > 8):
+        return None
+    return {_TAG: "numbers", "dtype": dtype.str, "v": np.array(items, dtype).tolist()}
+
+
+def _from_numbers(d: dict) -> list:
+    return list(_from_small({"dtype": d["dtype"], "shape": [len(d["v"])], "v": d["v"]}))
+
+
 def _is_estimator(value: Any) -> bool:
     module = type(value).__module__.split(".")[0]
     return module in ESTIMATOR_MODULES and hasattr(value, "get_params")
@@ -138,9 +158,9 @@ def encode(value: Any, other: Callable[[Any], dict] | None = None) -> Any:
         if type(v) is list:
             if _NATIVE.issuperset(map(type, v)):  # JSON as it is: no copy
                 return v
-            return [enc(x) for x in v]
+            return _numbers(v) or [enc(x) for x in v]
         if type(v) is tuple:
-            return {_TAG: "tuple", "v": [enc(x) for x in v]}
+            return {_TAG: "tuple", "v": _numbers(v) or [enc(x) for x in v]}
         if type(v) in (set, frozenset):
             return {_TAG: type(v).__name__, "v": [enc(x) for x in v]}
         if type(v) is dict:
@@ -344,8 +364,13 @@ def decode(
             out = np.empty(len(d["v"]), dtype=object)
             out[:] = [dec(x) for x in d["v"]] if d["v"] else []
             return out.reshape(d["shape"])
+        if tag == "numbers":
+            return _from_numbers(d)
         if tag == "tuple":
-            return tuple(dec(x) for x in d["v"])
+            v = d["v"]
+            if isinstance(v, dict) and v.get(_TAG) == "numbers":
+                return tuple(_from_numbers(v))
+            return tuple(dec(x) for x in v)
         if tag == "namedtuple":
             return _namedtuple(d["name"], d["fields"])(*(dec(x) for x in d["v"]))
         if tag == "set":
