@@ -12,12 +12,10 @@ assignment's submissions (:func:`chunks`) with one nbgrader run in a private *sc
 course* on its worker: a copy of the course's ``nbgrader_config.py``, a gradebook
 holding only the assignment's definitions, the submissions' files, and the
 assignment's non-notebook files. It sends back each submission's autograded files
-and that small gradebook, as bytes. This process alone writes them
-into the course, a task's submissions at a time, as tasks finish
-(:func:`merge_gradebook`): their autograded folders, then their grades, comments and
-flags. So the
-course's gradebook may be sqlite or PostgreSQL alike, and a cluster needs no shared
-filesystem.
+and that small gradebook, as bytes. This process alone writes them into the course, a
+task's submissions at a time, as tasks finish (:func:`merge_gradebook`): their
+autograded folders, then their grades, comments and flags. So the course's gradebook
+may be sqlite or PostgreSQL alike, and a cluster needs no shared filesystem.
 
 Grading is the same on a worker as in ``make grade``: nbgrader's autograde with the
 course's configuration (the sandboxed, bounded kernel and the judge), on the same
