@@ -3,7 +3,8 @@ real: tests/submissions/01_metrics/hostile_*.py)."""
 
 import sqlite3
 
-from interview_lab.execute import _Snapshot, _sqlite_path
+from interview_lab.course import sqlite_path
+from interview_lab.execute import _Snapshot
 
 
 def make_db(path):
@@ -14,9 +15,9 @@ def make_db(path):
 
 
 def test_sqlite_path_only_for_sqlite_urls(tmp_path):
-    assert _sqlite_path(f"sqlite:///{tmp_path}/gb.db") == tmp_path / "gb.db"
-    assert _sqlite_path("postgresql+psycopg2://grader@db/course") is None
-    assert _sqlite_path(None) is None
+    assert sqlite_path(f"sqlite:///{tmp_path}/gb.db") == tmp_path / "gb.db"
+    assert sqlite_path("postgresql+psycopg2://grader@db/course") is None
+    assert sqlite_path(None) is None
     assert _Snapshot.take(None) is None
     assert _Snapshot.take(tmp_path / "missing.db") is None
 

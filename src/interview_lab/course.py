@@ -22,6 +22,7 @@ __all__ = [
     "nbgrader",
     "prepare_notebooks",
     "reset_notebooks",
+    "sqlite_path",
     "write_lab_settings",
 ]
 
@@ -159,3 +160,17 @@ def nbgrader(args: list[str], root: Path, check: bool = True, **kwargs):
         check=check,
         **kwargs,
     )
+
+
+def sqlite_path(db_url: str | None) -> Path | None:
+    """The file of an sqlite gradebook URL (``sqlite:///<path>``), or ``None`` for
+    another database (or no URL).
+
+    >>> sqlite_path("sqlite:////srv/course/gradebook.db")
+    PosixPath('/srv/course/gradebook.db')
+    >>> sqlite_path("postgresql+psycopg2://grader@db/course") is None
+    True
+    """
+    if not db_url or not db_url.startswith("sqlite:///"):
+        return None
+    return Path(db_url.removeprefix("sqlite:///"))

@@ -53,6 +53,7 @@ from nbgrader.preprocessors import Execute
 from traitlets import Bool, Enum, Integer, List, Unicode
 
 from .cells import error_output, is_test, left_out, lesson_sources, source
+from .course import sqlite_path
 from .judge import Judge, close_client, preload
 
 __all__ = [
@@ -100,12 +101,6 @@ SUBMISSION_TIMED_OUT = (
     "for a whole notebook, so this cell was not run and scores 0. Look for a loop that "
     "does not end or a very slow cell above."
 )
-
-
-def _sqlite_path(db_url: str | None) -> Path | None:
-    if not db_url or not db_url.startswith("sqlite:///"):
-        return None
-    return Path(db_url[len("sqlite:///") :])
 
 
 class ResilientExecute(Execute):
@@ -194,7 +189,7 @@ class ResilientExecute(Execute):
         self._check_assign_resources(resources)
         self._left_out = self._leave_out(self._lessons(resources))
         killers: set[int] = set()
-        gradebook = _sqlite_path((resources or {}).get("nbgrader", {}).get("db_url"))
+        gradebook = sqlite_path((resources or {}).get("nbgrader", {}).get("db_url"))
         snapshot = _Snapshot.take(gradebook)
         with self.setup_kernel():
             self._record_language_info()

@@ -344,8 +344,8 @@ def _in_gradebook(db_url: str, assignment: str) -> bool:
     """Whether the gradebook at ``db_url`` holds ``assignment``. An sqlite gradebook
     is read as it is (a missing one holds nothing, and is not created); another
     database through nbgrader."""
-    if db_url.startswith("sqlite:///"):
-        path = Path(db_url.removeprefix("sqlite:///"))
+    path = course.sqlite_path(db_url)
+    if path is not None:
         if not path.is_file():
             return False
         with contextlib.closing(

@@ -36,6 +36,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .course import sqlite_path
+
 __all__ = [
     "Outcome",
     "chunks",
@@ -181,10 +183,11 @@ def gradebook_template(root: Path, db_url: str, assignment: str) -> bytes:
     """
     from .grading import GradingError, run_nbgrader
 
+    course_file = sqlite_path(db_url)
     with tempfile.TemporaryDirectory(prefix="interview-lab-template-") as tmp:
         path = Path(tmp) / "gradebook.db"
-        if db_url.startswith("sqlite:///"):
-            src = sqlite3.connect(db_url.removeprefix("sqlite:///"))
+        if course_file is not None:
+            src = sqlite3.connect(course_file)
             dst = sqlite3.connect(path)
             try:
                 src.backup(dst)
