@@ -513,7 +513,7 @@ class InitExplorer(Explorer):
         ax.update_datalim(X)
         ax.autoscale_view()
         ax.apply_aspect()
-        self.ax_worst.title.set_text(
+        ax.title.set_text(
             f"Worst random-rows run: inertia × {ratios['random'].max():.2f}"
         )
         self.n_blobs = n_blobs
