@@ -231,7 +231,7 @@ def test_show_histograms_keeps_the_axes_only_while_the_bars_fit(
     from interview_lab.widgets import show_histograms
 
     ax = new_figure().subplots()
-    (patch,) = [ax.stairs([0], [0, 1], fill=True)]
+    patch = ax.stairs([0], [0, 1], fill=True)
     edges = np.array([0.0, 1.0, 2.0])
     show_histograms(ax, [patch], [np.full(20, 0.5)], edges)  # y-limits (0, 21)
     assert ax.get_ylim() == pytest.approx((0, 21))
