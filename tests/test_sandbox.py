@@ -30,11 +30,17 @@ needs_bwrap = pytest.mark.skipif(
     not SANDBOX, reason="bubblewrap missing or not allowed"
 )
 
+# A process the learner's code leaves behind, writing a tick every 50 ms. The cell
+# waits for its first tick, so that on a busy machine the kernel cannot end before
+# the process has begun (the file would then be missing, not still changing).
 TICKER = (
-    "import subprocess\n"
+    "import os, subprocess, time\n"
     "subprocess.Popen(['sh', '-c', 'while true; do date +%N > tick; sleep 0.05; done'],"
     " start_new_session=True)\n"
-    "print('spawned')"
+    "deadline = time.monotonic() + 20\n"
+    "while not os.path.exists('tick') and time.monotonic() < deadline:\n"
+    "    time.sleep(0.01)\n"
+    "print('spawned' if os.path.exists('tick') else 'no tick')"
 )
 
 
