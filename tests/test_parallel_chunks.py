@@ -27,7 +27,7 @@ def fake_nbgrader(monkeypatch):
     """nbgrader that grades ``ana`` only, and logs the failures of the others."""
     runs = []
 
-    def run(args, root, env=None):
+    def run(args, root, env=None, warm=None):
         runs.append(args)
         out = Path(root) / "autograded" / "ana" / "01_metrics"
         out.mkdir(parents=True)
@@ -54,21 +54,35 @@ def test_a_chunk_of_one_names_its_student(fake_nbgrader):
     assert ana.returncode == 0
 
 
-def test_chunks_balance_the_workers_and_validate():
+def test_chunks_are_even_for_one_worker_and_guided_for_several():
     assert parallel.chunks([], workers=2) == []
-    assert [len(c) for c in parallel.chunks(list(range(9)), workers=3)] == [3, 3, 3]
     serial = parallel.chunks(list(range(30)), workers=1)
     assert [len(c) for c in serial] == [8, 8, 7, 7]
-    for n in range(60):
+    for n in range(80):
         for workers in range(1, 6):
             got = parallel.chunks(list(range(n)), workers=workers)
             assert sum(got, []) == list(range(n))  # every student once, in order
             assert all(0 < len(c) <= 8 for c in got)
-            if got:  # near-equal sizes, and no worker left with a last chunk alone
-                assert max(map(len, got)) - min(map(len, got)) <= 1
-                assert len(got) % workers == 0 or len(got) == n
+            sizes = [len(c) for c in got]
+            if workers == 1:  # as few as can be, near-equal: the progress bar's steps
+                assert len(got) == -(-n // 8)
+                assert not sizes or max(sizes) - min(sizes) <= 1
+            elif got:  # shrinking to single submissions, a quarter of a share each
+                assert sizes == sorted(sizes, reverse=True)
+                assert sizes[-workers:] == [1] * min(workers, n)
+                left = n
+                for size in sizes:
+                    assert size == min(8, -(-left // (4 * workers)))
+                    left -= size
+    assert [len(c) for c in parallel.chunks(list(range(1000)), workers=10)][:3] == [
+        8,
+        8,
+        8,
+    ]
     with pytest.raises(ValueError, match="workers must be a positive int, got 0"):
         parallel.chunks(["a"], workers=0)
+    with pytest.raises(ValueError, match="most must be a positive int, got 0"):
+        parallel.chunks(["a"], workers=2, most=0)
 
 
 def test_a_serial_chunk_grades_its_students_and_excludes_the_others():

@@ -275,7 +275,7 @@ def main(argv=None) -> int:
     parser.add_argument(
         "--before", action="store_true", help="also autograde as before the judge"
     )
-    parser.add_argument("--class-size", type=int, default=10)
+    parser.add_argument("--class-size", type=int, default=20)
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     args = parser.parse_args(argv)
     from interview_lab.nbgrader_cli import skip_slow_imports

@@ -40,8 +40,16 @@ import pickle
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import (
+    Callable,
+    Collection,
+    Iterable,
+    Iterator,
+    Mapping,
+    Sequence,
+)
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -68,8 +76,11 @@ __all__ = [
     "is_unsolved_stub",
     "judge_changed",
     "kernel_side",
+    "load_remembered",
     "quiet",
     "remembered",
+    "remembered_digests",
+    "save_remembered",
     "stub_methods",
     "time_limit",
 ]
@@ -533,6 +544,41 @@ def remembered(reference: Callable, args: tuple, kwargs: dict) -> Any:
             _REMEMBERED[key] = copied((value,), {})[0][0]
             _REMEMBERED_BYTES[0] += size
     return value
+
+
+def remembered_digests() -> frozenset[bytes]:
+    """The digests of the results :func:`remembered` holds in this process."""
+    return frozenset(_REMEMBERED)
+
+
+def save_remembered(path: Path, known: Collection[bytes]) -> int:
+    """Write the results :func:`remembered` holds in this process, but for those under
+    the digests ``known``, to ``path``; how many.
+
+    A grading run forked from a warm process (:mod:`interview_lab.warm`) hands back
+    what it computed, so that the next run forked from it starts with those results.
+    """
+    new = {key: value for key, value in _REMEMBERED.items() if key not in known}
+    path.write_bytes(pickle.dumps(new, protocol=pickle.HIGHEST_PROTOCOL))
+    return len(new)
+
+
+def load_remembered(path: Path) -> int:
+    """Remember the results :func:`save_remembered` wrote to ``path`` (within
+    :data:`REMEMBER_BYTES`); how many.
+
+    The file is trusted as the course's own: a copy of this very process wrote it, of
+    values the course's references returned (a learner's code never runs in a
+    grading process, and its values reach one only as data).
+    """
+    added = 0
+    for key, value in pickle.loads(path.read_bytes()).items():
+        size = len(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        if key not in _REMEMBERED and _REMEMBERED_BYTES[0] + size <= REMEMBER_BYTES:
+            _REMEMBERED[key] = value
+            _REMEMBERED_BYTES[0] += size
+            added += 1
+    return added
 
 
 def _same_data(original: Any, passed: Any) -> bool:

@@ -20,6 +20,7 @@ __all__ = [
     "find_root",
     "lab_settings",
     "nbgrader",
+    "nbgrader_env",
     "prepare_notebooks",
     "reset_notebooks",
     "sqlite_path",
@@ -150,16 +151,21 @@ def nbgrader(args: list[str], root: Path, check: bool = True, **kwargs):
     without two start-up costs of its dependencies). nbgrader runs ``alembic`` from
     PATH for some database commands, so the environment's own bin/ comes first.
     """
-    env = dict(os.environ, **kwargs.pop("env", {}))
-    bindir = str(Path(sys.executable).parent)
-    env["PATH"] = bindir + os.pathsep + env.get("PATH", "")
     return subprocess.run(
         [sys.executable, "-m", "interview_lab.nbgrader_cli", *args],
         cwd=root,
-        env=env,
+        env=nbgrader_env(kwargs.pop("env", {})),
         check=check,
         **kwargs,
     )
+
+
+def nbgrader_env(env: dict[str, str]) -> dict[str, str]:
+    """The environment nbgrader runs in: this process's, with ``env`` over it and this
+    environment's bin/ first on PATH."""
+    out = dict(os.environ, **env)
+    out["PATH"] = str(Path(sys.executable).parent) + os.pathsep + out.get("PATH", "")
+    return out
 
 
 def sqlite_path(db_url: str | None) -> Path | None:

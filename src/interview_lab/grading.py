@@ -259,21 +259,34 @@ def run_nbgrader(
     course_root: Path,
     env: dict | None = None,
     timeout: float | None = None,
+    warm: list[str] | None = None,
 ) -> subprocess.CompletedProcess:
     """Run nbgrader in ``course_root``, capturing its log; fail on a broken config.
 
     traitlets only *logs* an exception in ``nbgrader_config.py`` and carries on with
     the defaults, which would grade with the wrong settings: that is an error here.
+
+    With ``warm`` (a list of test cells' sources, possibly empty), the run is forked
+    from a warm process that has imported nbgrader, the judge and those cells' grading
+    modules already (:mod:`interview_lab.warm`): for the many short runs of a class
+    graded in parallel.
     """
-    proc = course.nbgrader(
-        args,
-        course_root,
-        check=False,
-        capture_output=True,
-        text=True,
-        env=env or {},
-        timeout=timeout,
-    )
+    if warm is not None:
+        from . import warm as warm_process
+
+        proc = warm_process.run_nbgrader(
+            args, course_root, env=env, preload=warm, timeout=timeout
+        )
+    else:
+        proc = course.nbgrader(
+            args,
+            course_root,
+            check=False,
+            capture_output=True,
+            text=True,
+            env=env or {},
+            timeout=timeout,
+        )
     if "Exception while loading config file" in proc.stderr:
         raise GradingError(
             f"nbgrader could not load {course_root / 'nbgrader_config.py'}:\n"

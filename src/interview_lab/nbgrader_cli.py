@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import sys
 
-__all__ = ["alembic_head", "main", "skip_slow_imports"]
+__all__ = ["alembic_head", "main", "prepare", "skip_slow_imports"]
 
 #: The optional module ``jsonschema`` imports for its ``iri`` format check.
 SLOW_OPTIONAL = "rfc3987_syntax"
@@ -49,13 +49,20 @@ def alembic_head() -> str:
     return ScriptDirectory.from_config(config).get_current_head()
 
 
-def main(argv: list[str] | None = None) -> None:
-    """Run nbgrader with ``argv`` (default: this process's arguments)."""
+def prepare() -> None:
+    """Both savings in this process: ``rfc3987_syntax`` marked missing and nbgrader's
+    schema version read with :func:`alembic_head`."""
     skip_slow_imports()
     from nbgrader import api
-    from nbgrader.apps.nbgraderapp import main as nbgrader_main
 
     api.get_alembic_version = alembic_head
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run nbgrader with ``argv`` (default: this process's arguments)."""
+    prepare()
+    from nbgrader.apps.nbgraderapp import main as nbgrader_main
+
     sys.argv = ["nbgrader", *(sys.argv[1:] if argv is None else argv)]
     nbgrader_main()
 

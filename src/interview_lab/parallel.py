@@ -19,13 +19,16 @@ may be sqlite or PostgreSQL alike, and a cluster needs no shared filesystem.
 
 Grading is the same on a worker as in ``make grade``: nbgrader's autograde with the
 course's configuration (the sandboxed, bounded kernel and the judge), on the same
-inputs, so a submission scores exactly what it scores when graded serially.
+inputs, so a submission scores exactly what it scores when graded serially. Only its
+start differs: each run is forked from a warm process the worker keeps, which has
+imported nbgrader and the judge already (:mod:`interview_lab.warm`).
 """
 
 from __future__ import annotations
 
 import contextlib
 import importlib
+import json
 import shutil
 import sqlite3
 import sys
@@ -87,11 +90,11 @@ def grade_submissions(
     extra: dict[str, bytes],
 ) -> list[Outcome]:
     """Autograde some submissions of one assignment in a scratch course, with one run
-    of nbgrader (runs on a Dask worker).
+    of nbgrader forked from this worker's warm process (runs on a Dask worker).
 
-    One run for several submissions pays nbgrader's start-up once. nbgrader grades
-    them one after another and goes on after a failure, removing that submission's
-    output: a submission is graded when its autograded folder exists.
+    One run for several submissions computes the checks' references once. nbgrader
+    grades them one after another and goes on after a failure, removing that
+    submission's output: a submission is graded when its autograded folder exists.
 
     Parameters
     ----------
@@ -128,6 +131,7 @@ def grade_submissions(
             autograde_args(assignment, chunk, set(chunk)),
             root,
             env={"NBGRADER_DB_URL": f"sqlite:///{db}"},
+            warm=_test_sources(extra),
         )
         gradebook = db.read_bytes()
         outcomes = []
@@ -142,35 +146,60 @@ def grade_submissions(
         return outcomes
 
 
-def chunks(students: list[str], workers: int, most: int = 8) -> list[list[str]]:
-    """``students`` in consecutive chunks, each graded by one nbgrader run: as few as
-    the workers allow (each chunk starts nbgrader and computes the checks' references
-    once), at most ``most`` a chunk so that a big class still balances, their number a
-    multiple of the workers' and their sizes within one of each other, so that no
-    worker is left grading a last chunk alone.
+def _test_sources(files: dict[str, bytes]) -> list[str]:
+    """The test cells' sources of the notebooks among an assignment's files."""
+    from .cells import is_test, source
 
-    >>> chunks(list("abcdefghij"), workers=2)
+    out = []
+    for name, data in files.items():
+        if name.endswith(".ipynb"):
+            with contextlib.suppress(ValueError, KeyError, TypeError):
+                cells = json.loads(data)["cells"]
+                out += [source(c) for c in cells if is_test(c)]
+    return out
+
+
+def chunks(students: list[str], workers: int, most: int = 8) -> list[list[str]]:
+    """``students`` in consecutive chunks, each graded by one nbgrader run.
+
+    For one worker (a serial run), the fewest chunks of at most ``most``, of sizes
+    within one of each other: each chunk is a step of the progress bar.
+
+    For several, *guided* chunks, as OpenMP's guided schedule: each chunk takes a
+    quarter of each worker's share of the students left (at most ``most``), so the
+    chunks shrink to single submissions at the end. Whichever worker is free takes
+    the next chunk, and one that drew slow submissions (one that loops until its time
+    limit takes 20 s) is balanced by the small chunks the others take meanwhile. Each
+    run forked from a warm process (:mod:`interview_lab.warm`) costs a few tenths of
+    a second, so small chunks are cheap.
+
+    >>> chunks(list("abcdefghij"), workers=1)
     [['a', 'b', 'c', 'd', 'e'], ['f', 'g', 'h', 'i', 'j']]
-    >>> [len(c) for c in chunks([str(i) for i in range(20)], workers=2)]
-    [5, 5, 5, 5]
-    >>> [len(c) for c in chunks([str(i) for i in range(51)], workers=2)]
-    [7, 7, 7, 6, 6, 6, 6, 6]
+    >>> [len(c) for c in chunks([str(i) for i in range(30)], workers=1)]
+    [8, 8, 7, 7]
+    >>> [len(c) for c in chunks([str(i) for i in range(50)], workers=2)]
+    [7, 6, 5, 4, 4, 3, 3, 3, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1]
     >>> chunks(["a", "b"], workers=4)
     [['a'], ['b']]
     """
     if not isinstance(workers, int) or workers < 1:
         raise ValueError(f"workers must be a positive int, got {workers!r}")
+    if not isinstance(most, int) or most < 1:
+        raise ValueError(f"most must be a positive int, got {most!r}")
     n = len(students)
-    if n == 0:
-        return []
-    count = -(-n // max(1, most))  # fewest chunks of at most `most`
-    count = min(n, -(-count // workers) * workers)  # a multiple of the workers
-    size, extra = divmod(n, count)
+    if workers == 1:
+        count = -(-n // most)  # the fewest chunks of at most `most`
+        size, extra = divmod(n, max(count, 1))
+        sizes = [size + (k < extra) for k in range(count)]
+    else:
+        sizes, left = [], n
+        while left:
+            sizes.append(min(most, -(-left // (4 * workers))))
+            left -= sizes[-1]
     out, start = [], 0
-    for k in range(count):
-        end = start + size + (k < extra)
-        out.append(students[start:end])
-        start = end
+    for size in sizes:
+        out.append(students[start : start + size])
+        start += size
     return out
 
 
