@@ -159,6 +159,8 @@ class Course:
         check: bool = True,
         env: dict | None = None,
     ) -> subprocess.CompletedProcess:
+        # forked from a warm nbgrader process, as parallel grading runs it: the suite
+        # runs nbgrader dozens of times, and each fresh start imports it again
         proc = grading.run_nbgrader(
             list(args),
             self.root,
@@ -168,6 +170,7 @@ class Course:
                 **(env or {}),
             },
             timeout=timeout,
+            warm=[],
         )
         if check and proc.returncode != 0:
             raise AssertionError(
