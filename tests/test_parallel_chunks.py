@@ -4,6 +4,7 @@ what each failure says, read from that one run (nbgrader stands in: no kernels).
 from __future__ import annotations
 
 import subprocess
+import time
 import warnings
 from pathlib import Path
 
@@ -193,3 +194,64 @@ def test_whether_an_sqlite_gradebook_holds_an_assignment_is_read_not_written(tmp
     assert not missing.exists()
     (tmp_path / "empty.db").write_bytes(b"")
     assert not grading._in_gradebook(f"sqlite:///{tmp_path / 'empty.db'}", "a1")
+
+
+#: When each student's stand-in grading ended (Dask's workers are threads here).
+ENDED: dict[str, float] = {}
+
+
+def _stand_in_grade(config, template, assignment, submissions, extra):
+    """Grading a chunk, stood in for: the chunk of ``s00`` is slow."""
+    time.sleep(2.0 if "s00" in submissions else 0.05)
+    for student in submissions:
+        ENDED[student] = time.monotonic()
+    return [
+        parallel.Outcome(s, assignment, 1, "stand-in", {}, None) for s in submissions
+    ]
+
+
+def test_a_chunk_goes_to_the_worker_that_is_free_not_behind_a_slow_one(
+    monkeypatch, tmp_path
+):
+    """Chunks are sent one per free worker: while one worker grades a slow first
+    chunk, the other grades every other chunk (none waits queued behind the slow one).
+    Dask's workers are threads here, and grading a chunk is a stand-in."""
+    import shutil
+    import sqlite3
+
+    from distributed import Client, LocalCluster
+
+    root = tmp_path / "course"
+    (root / "source" / "01_metrics").mkdir(parents=True)
+    shutil.copy(Path(__file__).parents[1] / "nbgrader_config.py", root)
+    sqlite3.connect(root / "gradebook.db").close()
+    students = [f"s{i:02d}" for i in range(12)]
+    for s in students:
+        (root / "submitted" / s / "01_metrics").mkdir(parents=True)
+        (root / "submitted" / s / "01_metrics" / "metrics.ipynb").write_text("{}")
+    ENDED.clear()
+
+    def client(workers, scheduler):
+        cluster = LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
+        )
+        return Client(cluster), cluster
+
+    monkeypatch.setattr(parallel, "grade_submissions", _stand_in_grade)
+    monkeypatch.setattr(parallel, "_client", client)
+    reported = []
+    graded = parallel.grade_on_cluster(
+        root,
+        [(s, "01_metrics") for s in students],
+        workers=2,
+        progress=False,
+        report=lambda s, a, why: reported.append((s, why)),
+    )
+    assert graded == []
+    assert sorted(reported) == [
+        (s, "nbgrader autograde failed: stand-in") for s in students
+    ]
+    first = parallel.chunks(students, 2)[0]
+    assert "s00" in first
+    slow_end = ENDED["s00"]
+    assert all(ENDED[s] < slow_end for s in students if s not in first), ENDED

@@ -26,6 +26,7 @@ imported nbgrader and the judge already (:mod:`interview_lab.warm`).
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import importlib
 import json
@@ -361,24 +362,39 @@ def grade_on_cluster(
             extra = _read_files(root / "source" / a)
             template = gradebook_template(root, db_url, a)
             shared[a] = client.scatter([template, extra], broadcast=True)
-        n_workers = len(client.scheduler_info()["workers"])
+        workers_info = client.scheduler_info()["workers"].values()
+        n_workers = len(workers_info)
+        threads = max(1, sum(w.get("nthreads", 1) for w in workers_info))
+        todo = collections.deque(
+            (a, chunk)
+            for a in sorted({a for _, a in jobs})
+            for chunk in chunks([s for s, b in jobs if b == a], threads)
+        )
         futures = {}
-        for a in sorted({a for _, a in jobs}):
+
+        def submit_next():
+            """The next chunk, to the scheduler: it goes to the free worker."""
+            a, chunk = todo.popleft()
             template, extra = shared[a]
-            students = [student for student, b in jobs if b == a]
-            for chunk in chunks(students, max(n_workers, 1)):
-                files = {s: _read_files(root / "submitted" / s / a) for s in chunk}
-                future = client.submit(
-                    grade_submissions,
-                    config,
-                    template,
-                    a,
-                    files,
-                    extra,
-                    key=f"grade-{a}-{chunk[0]}-{len(chunk)}",
-                    pure=False,
-                )
-                futures[future] = (a, chunk)
+            files = {s: _read_files(root / "submitted" / s / a) for s in chunk}
+            future = client.submit(
+                grade_submissions,
+                config,
+                template,
+                a,
+                files,
+                extra,
+                key=f"grade-{a}-{chunk[0]}-{len(chunk)}",
+                pure=False,
+            )
+            futures[future] = (a, chunk)
+            return future
+
+        # As many chunks at a time as the workers can grade: each of the others is
+        # sent when one is done, so it goes to whichever worker is free (sent all at
+        # once, they would be shared out ahead, and a chunk could wait behind a slow
+        # one while another worker runs out of work).
+        running = as_completed([submit_next() for _ in range(min(threads, len(todo)))])
         # the merges need nbgrader's API, a second to import: import it while the
         # workers grade, not after the first of them has finished
         threading.Thread(target=_import_nbgrader_api, daemon=True).start()
@@ -390,8 +406,10 @@ def grade_on_cluster(
             file=sys.stderr,
         )
         stored = set()
-        for future in as_completed(futures):
-            a, chunk = futures[future]
+        for future in running:
+            if todo:
+                running.add(submit_next())
+            a, chunk = futures.pop(future)
             bar.update(len(chunk))
             bar.set_postfix_str(f"{chunk[-1]}/{a}")
             try:
