@@ -233,7 +233,10 @@ def test_a_chunk_goes_to_the_worker_that_is_free_not_behind_a_slow_one(
 
     def client(workers, scheduler):
         cluster = LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
+            n_workers=2,
+            threads_per_worker=1,
+            processes=False,
+            dashboard_address=":0",  # any free port: a test must not need 8787
         )
         return Client(cluster), cluster
 

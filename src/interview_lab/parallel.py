@@ -321,7 +321,7 @@ def _client(workers: int, scheduler: str | None):
         n_workers=workers,
         threads_per_worker=1,
         processes=True,
-        dashboard_address=None,
+        dashboard_address=":0",  # any free port: 8787 may be taken
         silence_logs=40,  # logging.ERROR
     )
     return Client(cluster), cluster
