@@ -5,14 +5,17 @@ A class graded on a Dask cluster is split into many small runs, so that the work
 finish together (:func:`interview_lab.parallel.chunks`). Started afresh, each run
 would pay nbgrader's imports and the judge's (NumPy, scikit-learn, the topic's checks):
 about 1.8 s of a 2-core machine's CPU before its first submission. A warm process pays
-them once per worker, and each run starts in a few milliseconds.
+them once per worker. Each run also hands back the results of the course's references
+it computed (:func:`interview_lab.checking.save_remembered`), so that the runs forked
+after it start with them: the first submission of a run then costs about what a later
+one does.
 
 Each run is still a process of its own, forked from the warm one before it has read
 any course, config or submission: it has nbgrader's command line, its own working
 directory, environment and signals (the judge's time limits need the main thread),
 and it exits when the run ends. So a run graded here is graded exactly as by
-``nbgrader`` started afresh, and nothing one run does reaches the next. The warm
-process itself never runs a learner's code, nor reads a course.
+``nbgrader`` started afresh, and nothing one run does reaches the next but those
+results. The warm process itself never runs a learner's code, nor reads a course.
 
 ``python -m interview_lab.warm`` is the warm process: it reads one request a line on
 its standard input (JSON: ``args``, ``cwd``, ``env`` and ``preload``, the sources whose
