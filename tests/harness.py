@@ -158,9 +158,11 @@ class Course:
         timeout: float = 3600,  # a whole class of submissions on a busy 2-core box
         check: bool = True,
         env: dict | None = None,
+        warm: bool = True,
     ) -> subprocess.CompletedProcess:
-        # forked from a warm nbgrader process, as parallel grading runs it: the suite
-        # runs nbgrader dozens of times, and each fresh start imports it again
+        # forked from a warm nbgrader process, as grade-all runs it: the suite runs
+        # nbgrader dozens of times, and each fresh start imports it again (``warm``
+        # False: nbgrader started afresh, as a learner's `make grade` does)
         proc = grading.run_nbgrader(
             list(args),
             self.root,
@@ -170,7 +172,7 @@ class Course:
                 **(env or {}),
             },
             timeout=timeout,
-            warm=[],
+            warm=[] if warm else None,
         )
         if check and proc.returncode != 0:
             raise AssertionError(

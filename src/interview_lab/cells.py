@@ -61,6 +61,7 @@ __all__ = [
     "source",
     "strip_ansi",
     "graded_tests",
+    "sources_of_tests",
 ]
 
 #: The tag of a lesson-only cell in the instructor's notebook.
@@ -333,3 +334,22 @@ def exercise_tests(
         owner = max(owners, key=len, default=gid)
         result.setdefault(owner, []).append((gid, float(meta.get("points", 0))))
     return result
+
+
+def sources_of_tests(notebooks: list[str | bytes]) -> list[str]:
+    """The sources of the test cells of ``notebooks`` (their JSON texts); a text that
+    is not a notebook gives none.
+
+    >>> nb = {"cells": [{"cell_type": "code", "source": "assert f(1) == 1",
+    ...     "metadata": {"nbgrader": {"grade": True, "solution": False}}}]}
+    >>> sources_of_tests([json.dumps(nb), "{ not json"])
+    ['assert f(1) == 1']
+    """
+    out = []
+    for text in notebooks:
+        try:
+            cells = json.loads(text)["cells"]
+        except (ValueError, KeyError, TypeError):
+            continue
+        out += [source(c) for c in cells if isinstance(c, dict) and is_test(c)]
+    return out

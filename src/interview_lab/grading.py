@@ -535,8 +535,9 @@ def grade_all(
     """Autograde every submission in ``submitted/``, a few students per nbgrader run.
 
     One run grades a chunk of an assignment's submissions (up to 8, see
-    :func:`interview_lab.parallel.chunks`): nbgrader's start-up is paid once, and the
-    checks' references are computed once for the chunk. nbgrader goes on after a
+    :func:`interview_lab.parallel.chunks`), forked from a warm process that has
+    imported nbgrader and the judge, and kept the references computed by the runs
+    before (:mod:`interview_lab.warm`). nbgrader goes on after a
     failed submission and removes its output, so a broken one (not JSON, a renamed
     notebook, a kernel that dies) stops none of the others and is reported by name.
     With ``workers`` above 1, or a Dask ``scheduler`` address, the chunks go to a Dask
@@ -607,9 +608,15 @@ def grade_all(
         for a in dict.fromkeys(a for _, a in todo):
             students = [student for student, b in todo if b == a]
             everyone = {folder.parent.name for folder in submitted.glob(f"*/{a}")}
+            notebooks = sorted((root / "source" / a).glob("*.ipynb"))
+            tests = cells.sources_of_tests([p.read_bytes() for p in notebooks])
             for chunk in chunks(students, workers=1):
                 bar.set_postfix_str(f"{chunk[-1]}/{a}")
-                proc = run_nbgrader(autograde_args(a, chunk, everyone), root)
+                # forked from a warm process, as on a Dask worker: each run after the
+                # first skips nbgrader's imports and the references computed before
+                proc = run_nbgrader(
+                    autograde_args(a, chunk, everyone), root, warm=tests
+                )
                 for student, failure in run_failures(root, a, chunk, proc).items():
                     if failure is None:
                         graded.append((student, a))

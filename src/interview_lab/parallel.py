@@ -29,7 +29,6 @@ from __future__ import annotations
 import collections
 import contextlib
 import importlib
-import json
 import shutil
 import sqlite3
 import sys
@@ -40,6 +39,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .cells import sources_of_tests
 from .course import sqlite_path
 
 __all__ = [
@@ -132,7 +132,9 @@ def grade_submissions(
             autograde_args(assignment, chunk, set(chunk)),
             root,
             env={"NBGRADER_DB_URL": f"sqlite:///{db}"},
-            warm=_test_sources(extra),
+            warm=sources_of_tests(
+                [data for name, data in extra.items() if name.endswith(".ipynb")]
+            ),
         )
         gradebook = db.read_bytes()
         outcomes = []
@@ -145,19 +147,6 @@ def grade_submissions(
                 code = proc.returncode or 1
                 outcomes.append(Outcome(student, assignment, code, failure, {}, None))
         return outcomes
-
-
-def _test_sources(files: dict[str, bytes]) -> list[str]:
-    """The test cells' sources of the notebooks among an assignment's files."""
-    from .cells import is_test, source
-
-    out = []
-    for name, data in files.items():
-        if name.endswith(".ipynb"):
-            with contextlib.suppress(ValueError, KeyError, TypeError):
-                cells = json.loads(data)["cells"]
-                out += [source(c) for c in cells if is_test(c)]
-    return out
 
 
 def chunks(students: list[str], workers: int, most: int = 8) -> list[list[str]]:
