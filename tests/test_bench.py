@@ -91,3 +91,30 @@ def test_the_class_speed_up_is_set_against_the_cores_a_serial_run_uses():
     text = bench._markdown(INFO, 2.0, {}, full)
     assert "sped up 2.00× at most by 2 cores." in text
     assert "workers' cores busy" not in text
+
+
+def test_the_class_speed_up_is_set_against_its_target_and_a_miss_says_where():
+    grading = {
+        "submissions": 50,
+        "workers": 2,
+        "serial_s": 285.8,
+        "parallel_s": 161.2,
+        "serial_per_min": 10.5,
+        "parallel_per_min": 18.6,
+        "speedup": 1.77,
+        "serial_cores": 1.03,
+        "parallel_cores": 1.91,
+    }
+    text = bench._markdown(INFO, 2.0, {}, grading)
+    assert (
+        "Target (at least 1.8× on 2 workers): missed: the parallel run spent 5% more "
+        "CPU time than the serial one (308 s against 294 s: two kernels and two "
+        "graders share the cores, and a class on workers is graded in more, smaller "
+        "runs); it left 5% of its workers' cores idle (Dask's start, and the end of "
+        "the class: one worker still grading the last, slowest submissions while "
+        "the other has none left)."
+    ) in text
+    met = bench._markdown(INFO, 2.0, {}, {**grading, "speedup": 1.85})
+    assert "Target (at least 1.8× on 2 workers): met." in met
+    four = bench._markdown(INFO, 2.0, {}, {**grading, "workers": 4})
+    assert "Target (" not in four

@@ -507,7 +507,40 @@ def _markdown(info: dict, floor: float, rows: dict, grading: dict | None) -> str
                     "(those that run into their time limits)."
                 )
             lines += ["", text]
+            if grading["workers"] == 2:
+                lines += ["", _class_target(grading)]
     return "\n".join(lines) + "\n"
+
+
+#: The issue's target for a class graded on 2 workers (2 cores), as a speed-up.
+CLASS_TARGET = 1.8
+
+
+def _class_target(grading: dict) -> str:
+    """Whether the class's speed-up on 2 workers meets :data:`CLASS_TARGET`, and when
+    it does not, where the rest went: CPU time the parallel run spent beyond the
+    serial one's, and its cores left idle."""
+    head = f"Target (at least {CLASS_TARGET}× on 2 workers): "
+    if grading["speedup"] >= CLASS_TARGET:
+        return head + "met."
+    cpu_s = grading["serial_cores"] * grading["serial_s"]
+    cpu_p = grading["parallel_cores"] * grading["parallel_s"]
+    idle = 1 - grading["parallel_cores"] / grading["workers"]
+    why = []
+    if cpu_p > cpu_s:
+        why.append(
+            f"the parallel run spent {cpu_p / cpu_s - 1:.0%} more CPU time than the "
+            f"serial one ({cpu_p:.0f} s against {cpu_s:.0f} s: two kernels and two "
+            "graders share the cores, and a class on workers is graded in more, "
+            "smaller runs)"
+        )
+    if idle > 0:
+        why.append(
+            f"it left {idle:.0%} of its workers' cores idle (Dask's start, and the "
+            "end of the class: one worker still grading the last, slowest "
+            "submissions while the other has none left)"
+        )
+    return head + "missed: " + ("; ".join(why) or "within the runs' spread") + "."
 
 
 if __name__ == "__main__":
