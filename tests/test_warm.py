@@ -118,3 +118,23 @@ def test_a_run_past_its_timeout_ends_with_its_warm_process(tmp_path):
 
 def _zombie(pid: int) -> bool:
     return Path(f"/proc/{pid}/stat").read_text().split()[2] == "Z"
+
+
+def test_what_the_warm_process_prints_itself_does_not_garble_its_answers(
+    monkeypatch, tmp_path
+):
+    """Python's start-up (a ``sitecustomize``) and a module the warm process imports
+    for the judge both print; every answer still arrives whole."""
+    (tmp_path / "sitecustomize.py").write_text("print('a notice at start-up')\n")
+    (tmp_path / "noisy_module.py").write_text("print('a notice on import')\n")
+    path = os.pathsep.join([str(tmp_path), os.environ.get("PYTHONPATH", "")])
+    monkeypatch.setenv("PYTHONPATH", path)
+    process = warm.WarmProcess()
+    try:
+        env = course.nbgrader_env({})
+        preload = ["import noisy_module"]
+        for _ in range(2):
+            got = process.run(["--version"], tmp_path, env, preload=preload)
+            assert got.returncode == 0 and "nbgrader version" in got.stdout
+    finally:
+        process.close()

@@ -59,7 +59,12 @@ def serve(stdin=None, stdout=None) -> None:
     from . import nbgrader_cli
 
     stdin = stdin or sys.stdin
-    stdout = stdout or sys.stdout
+    private: list[int] = []
+    if stdout is None:  # the answers get a descriptor of their own: anything else
+        # printed here (a library's notice on import) goes where stderr goes
+        stdout = os.fdopen(os.dup(1), "w")
+        os.dup2(2, 1)
+        private.append(stdout.fileno())
     nbgrader_cli.skip_slow_imports()
     for name in STACK:
         importlib.import_module(name)
@@ -75,14 +80,17 @@ def serve(stdin=None, stdout=None) -> None:
 
             preload(list(sources))
             preloaded.add(sources)
-        reply = _fork_run(request["args"], request["cwd"], request["env"])
+        reply = _fork_run(request["args"], request["cwd"], request["env"], private)
         stdout.write(json.dumps(reply) + "\n")
         stdout.flush()
 
 
-def _fork_run(args: list[str], cwd: str, env: dict[str, str]) -> dict:
+def _fork_run(
+    args: list[str], cwd: str, env: dict[str, str], private: list[int] = ()
+) -> dict:
     """One nbgrader run in a forked child: its output captured in files, and the
-    references it computed kept here for the next runs."""
+    references it computed kept here for the next runs. The child closes the
+    descriptors ``private`` (the warm process's answers)."""
     from . import checking, nbgrader_cli
 
     with tempfile.TemporaryDirectory(prefix="interview-lab-warm-") as tmp:
@@ -95,6 +103,8 @@ def _fork_run(args: list[str], cwd: str, env: dict[str, str]) -> dict:
         if pid == 0:  # the run: nothing here may return to the warm process's loop
             code = 1
             try:
+                for fd in private:
+                    os.close(fd)
                 os.chdir(cwd)
                 os.environ.clear()
                 os.environ.update(env)
@@ -153,10 +163,12 @@ class WarmProcess:
             text=True,
             start_new_session=True,
         )
-        if "ready" not in json.loads(proc.stdout.readline() or "{}"):
-            proc.kill()
-            raise RuntimeError("the warm nbgrader process did not start")
-        return proc
+        for line in proc.stdout:  # what Python's start-up printed comes first
+            with contextlib.suppress(ValueError):
+                if "ready" in json.loads(line):
+                    return proc
+        proc.kill()
+        raise RuntimeError("the warm nbgrader process did not start")
 
     def run(
         self,
