@@ -540,10 +540,19 @@ def remembered(reference: Callable, args: tuple, kwargs: dict) -> Any:
             size = len(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
         except Exception:  # noqa: BLE001 - a result pickle cannot write: not kept
             size = None
-        if size is not None and _REMEMBERED_BYTES[0] + size <= REMEMBER_BYTES:
-            _REMEMBERED[key] = copied((value,), {})[0][0]
-            _REMEMBERED_BYTES[0] += size
+        if size is not None:
+            _keep(key, lambda: copied((value,), {})[0][0], size)
     return value
+
+
+def _keep(key: bytes, value: Callable[[], Any], size: int) -> bool:
+    """Remember ``value()`` under ``key``, a result of ``size`` pickled bytes, unless
+    the key is held already or :data:`REMEMBER_BYTES` would be passed; whether kept."""
+    if key in _REMEMBERED or _REMEMBERED_BYTES[0] + size > REMEMBER_BYTES:
+        return False
+    _REMEMBERED[key] = value()
+    _REMEMBERED_BYTES[0] += size
+    return True
 
 
 def remembered_digests() -> frozenset[bytes]:
@@ -574,10 +583,7 @@ def load_remembered(path: Path) -> int:
     added = 0
     for key, value in pickle.loads(path.read_bytes()).items():
         size = len(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-        if key not in _REMEMBERED and _REMEMBERED_BYTES[0] + size <= REMEMBER_BYTES:
-            _REMEMBERED[key] = value
-            _REMEMBERED_BYTES[0] += size
-            added += 1
+        added += _keep(key, lambda value=value: value, size)
     return added
 
 

@@ -34,6 +34,7 @@ import sys
 import tempfile
 import threading
 import traceback
+from collections.abc import Sequence
 from pathlib import Path
 
 __all__ = ["WarmProcess", "run_nbgrader", "serve"]
@@ -86,7 +87,7 @@ def serve(stdin=None, stdout=None) -> None:
 
 
 def _fork_run(
-    args: list[str], cwd: str, env: dict[str, str], private: list[int] = ()
+    args: list[str], cwd: str, env: dict[str, str], private: Sequence[int] = ()
 ) -> dict:
     """One nbgrader run in a forked child: its output captured in files, and the
     references it computed kept here for the next runs. The child closes the
