@@ -45,12 +45,13 @@ TICKER = (
 
 
 def test_limits_become_options_and_zero_means_none():
-    assert Limits(2**30, 60, 0, None).argv() == [
+    assert Limits(2**30, 60, 0, None, 0).argv() == [
         "--address-space",
         str(2**30),
         "--cpu-seconds",
         "60",
     ]
+    assert Limits(None, None, None, None, 1).argv() == ["--threads", "1"]
 
 
 def test_the_sandbox_hides_the_course_but_keeps_python_and_the_submission(tmp_path):
@@ -193,6 +194,25 @@ def test_without_the_sandbox_the_limits_still_hold_and_leftovers_end(tmp_path):
         "course package ok\n",
     ]
     assert _ticker_stopped(sub), "a process the kernel left behind is still running"
+
+
+POOLS = (
+    "import numpy\nfrom threadpoolctl import threadpool_info\n"
+    "print(sorted({p['num_threads'] for p in threadpool_info()}))"
+)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("on", [False, pytest.param(True, marks=needs_bwrap)])
+def test_a_grading_kernel_has_one_thread_per_pool_whatever_the_grader_has(
+    tmp_path, monkeypatch, on
+):
+    # as on a Dask worker: the CPU time limits count every thread, so a submission
+    # must be graded alike serially and on a cluster
+    course, sub = _course(tmp_path)
+    for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
+        monkeypatch.setenv(name, "2")
+    assert _run(course, sub, [POOLS], on=on) == ["[1]\n"]
 
 
 @pytest.mark.slow

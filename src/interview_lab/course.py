@@ -15,6 +15,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .limits import thread_environ
+
 __all__ = [
     "assignments",
     "find_root",
@@ -161,9 +163,15 @@ def nbgrader(args: list[str], root: Path, check: bool = True, **kwargs):
 
 
 def nbgrader_env(env: dict[str, str]) -> dict[str, str]:
-    """The environment nbgrader runs in: this process's, with ``env`` over it and this
-    environment's bin/ first on PATH."""
-    out = dict(os.environ, **env)
+    """The environment nbgrader runs in: this process's, with one thread in each
+    numerical thread pool (as on a Dask worker, so that the judge computes alike
+    serially and on a cluster), ``env`` over it and this environment's bin/ first on
+    PATH.
+
+    >>> nbgrader_env({"NBGRADER_TIMEOUT": "5"})["OMP_NUM_THREADS"]
+    '1'
+    """
+    out = {**os.environ, **thread_environ(1), **env}
     out["PATH"] = str(Path(sys.executable).parent) + os.pathsep + out.get("PATH", "")
     return out
 

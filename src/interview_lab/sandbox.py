@@ -203,10 +203,19 @@ class SandboxedKernelManager(AsyncKernelManager):
         config=True
     )
 
+    threads = Integer(
+        Limits.threads,
+        help="Threads in each of the kernel's numerical thread pools (OpenMP, BLAS).",
+    ).tag(config=True)
+
     @property
     def limits(self) -> Limits:
         return Limits(
-            self.address_space, self.cpu_seconds, self.file_size, self.processes
+            self.address_space,
+            self.cpu_seconds,
+            self.file_size,
+            self.processes,
+            self.threads,
         )
 
     async def _async_pre_start_kernel(self, **kw):
