@@ -2,8 +2,11 @@
 
 The same mixed batch (honest, wrong, crashing and broken submissions) is graded twice
 with the course's batch command: serially, and on a real ``dask.distributed``
-LocalCluster of two worker processes. Every cell's score, every problem reported and
-every autograded notebook must be the same.
+LocalCluster of two workers (threads, as ``make grade-all JOBS=2`` starts). Every
+cell's score, every problem reported and every autograded notebook must be the same.
+Part of the batch is graded once more on a cluster of worker processes given by its
+scheduler's address, as a cluster of other machines is: the tasks and their results
+then travel pickled.
 """
 
 from __future__ import annotations
@@ -107,3 +110,37 @@ def test_parallel_grading_writes_the_same_graded_notebooks(both):
     assert any(skipped), (
         "no lesson-only cell was left out: is the check still able to fail?"
     )
+
+
+def test_a_cluster_given_by_address_grades_alike(both, tmp_path):
+    from distributed import LocalCluster
+
+    (_, _, s_scores, s_notebooks), _ = both
+    course = Course.create(tmp_path, [A])
+    course.generate(A)
+    course.submit(A, "honest", solved_release(A))
+    source = read_nb(REPO / "source" / A / "metrics.ipynb")
+    answers = answers_from_file(
+        SUBMISSIONS / "wrong_common.py", variable_answers(source)
+    )
+    course.submit(A, "wrong_common", with_answers(solved_release(A), answers))
+    course.submit(A, "not_json", "{ this is not a notebook")
+    with LocalCluster(
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=":0",
+        silence_logs=40,
+    ) as cluster:
+        graded, problems, scores, notebooks = _graded(
+            course, scheduler=cluster.scheduler_address
+        )
+        ran = cluster.scheduler.task_prefixes["grade"].state_counts["memory"]
+    assert ran == 2  # one chunk a student, each graded on that cluster's workers
+    students = ("honest", "wrong_common")
+    assert graded == [(s, A) for s in students]
+    assert scores == {s: s_scores[s] for s in students}
+    assert notebooks == {
+        k: v for k, v in s_notebooks.items() if k.split("/")[0] in students
+    }
+    assert any("not_json" in p for p in problems)
