@@ -39,6 +39,12 @@ def test_the_table_names_each_missed_target():
     assert "| `topic.fraud_data()` 2.50 |" in text
 
 
+def test_the_table_is_dated_by_its_run():
+    # a run of the benchmark takes minutes: the table says when it started
+    text = bench._markdown(INFO, 2.0, {}, None, date="2026-01-02 03:04")
+    assert text.startswith("# Benchmark, 2026-01-02 03:04\n")
+
+
 def test_without_the_before_runs_the_table_leaves_their_columns_out():
     row = {**ROW, "execute_s": 5.0, "autograde_s": 7.0, "autograde_before_s": None}
     text = bench._markdown(INFO, 2.0, {"a": row}, None)
