@@ -6,7 +6,8 @@ learner's work. :class:`SandboxedKernelManager` starts the kernel so that
 
 * it runs under resource limits (:class:`~interview_lab.limits.Limits`: address
   space, CPU seconds, size of a file written, number of processes for a non-root
-  user), set by ``python -m interview_lab.limits`` just before it starts the kernel;
+  user, one thread per numerical thread pool), set by ``python -m
+  interview_lab.limits`` just before it starts the kernel;
 * where Debian's ``bubblewrap`` (``bwrap``) works, it runs inside a sandbox: no
   network, a read-only view of the machine in which the course folder is replaced by
   an empty one (so ``source/``, ``release/``, the gradebook and other learners'
