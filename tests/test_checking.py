@@ -306,9 +306,11 @@ def test_time_limit_counts_cpu_time_with_a_wall_clock_backstop():
     with pytest.raises(_TimeLimitExceeded), time_limit(0.2, wall_factor=50.0):
         while True:  # computing: stopped after 0.2 s of CPU time, however busy
             sum(range(1000))
-    # 0.2 s of CPU, not the backstop's 10 s of wall (the bound leaves room for a busy
-    # worker process whose other threads hold the GIL when the signal comes)
-    assert 0.19 <= time.process_time() - start < 3.0
+    # 0.2 s of CPU, not the backstop's 10 s of wall. The bounds leave room for a busy
+    # machine: the upper for a worker process whose other threads hold the GIL when
+    # the signal comes; the lower for the kernel's CPU timer, which does not count
+    # exactly as process_time() does (it fired at 0.183 s of it once, in a full run)
+    assert 0.15 <= time.process_time() - start < 3.0
     with pytest.raises(_TimeLimitExceeded), time_limit(0.1, wall_factor=3.0):
         time.sleep(2)  # stopped by the backstop after 0.3 s of waiting
 
