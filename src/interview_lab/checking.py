@@ -567,7 +567,11 @@ def save_remembered(path: Path, known: Collection[bytes]) -> int:
     A grading run forked from a warm process (:mod:`interview_lab.warm`) hands back
     what it computed, so that the next run forked from it starts with those results.
     """
-    new = {key: value for key, value in _REMEMBERED.items() if key not in known}
+    new = {
+        key: pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        for key, value in _REMEMBERED.items()
+        if key not in known
+    }  # each result pickled alone: its size is what the budget counts
     path.write_bytes(pickle.dumps(new, protocol=pickle.HIGHEST_PROTOCOL))
     return len(new)
 
@@ -581,9 +585,8 @@ def load_remembered(path: Path) -> int:
     grading process, and its values reach one only as data).
     """
     added = 0
-    for key, value in pickle.loads(path.read_bytes()).items():
-        size = len(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-        added += _keep(key, lambda value=value: value, size)
+    for key, data in pickle.loads(path.read_bytes()).items():
+        added += _keep(key, lambda data=data: pickle.loads(data), len(data))
     return added
 
 

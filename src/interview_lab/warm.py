@@ -66,10 +66,9 @@ def serve(stdin=None, stdout=None) -> None:
         stdout = os.fdopen(os.dup(1), "w")
         os.dup2(2, 1)
         private.append(stdout.fileno())
-    nbgrader_cli.skip_slow_imports()
+    nbgrader_cli.prepare()  # before nbgrader's imports: skips the slow one
     for name in STACK:
         importlib.import_module(name)
-    nbgrader_cli.prepare()
     stdout.write(json.dumps({"ready": os.getpid()}) + "\n")
     stdout.flush()
     preloaded: set[tuple[str, ...]] = set()
