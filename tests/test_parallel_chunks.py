@@ -196,7 +196,7 @@ def test_whether_an_sqlite_gradebook_holds_an_assignment_is_read_not_written(tmp
     assert not grading._in_gradebook(f"sqlite:///{tmp_path / 'empty.db'}", "a1")
 
 
-#: When each student's stand-in grading ended (Dask's workers are threads here).
+#: When each student's stand-in grading ended (Dask's local workers are threads).
 ENDED: dict[str, float] = {}
 
 
@@ -215,11 +215,10 @@ def test_a_chunk_goes_to_the_worker_that_is_free_not_behind_a_slow_one(
 ):
     """Chunks are sent one per free worker: while one worker grades a slow first
     chunk, the other grades every other chunk (none waits queued behind the slow one).
-    Dask's workers are threads here, and grading a chunk is a stand-in."""
+    Dask's workers are threads of this process, as ``grade-all`` starts them, and
+    grading a chunk is a stand-in."""
     import shutil
     import sqlite3
-
-    from distributed import Client, LocalCluster
 
     root = tmp_path / "course"
     (root / "source" / "01_metrics").mkdir(parents=True)
@@ -231,17 +230,7 @@ def test_a_chunk_goes_to_the_worker_that_is_free_not_behind_a_slow_one(
         (root / "submitted" / s / "01_metrics" / "metrics.ipynb").write_text("{}")
     ENDED.clear()
 
-    def client(workers, scheduler):
-        cluster = LocalCluster(
-            n_workers=2,
-            threads_per_worker=1,
-            processes=False,
-            dashboard_address=":0",  # any free port: a test must not need 8787
-        )
-        return Client(cluster), cluster
-
     monkeypatch.setattr(parallel, "grade_submissions", _stand_in_grade)
-    monkeypatch.setattr(parallel, "_client", client)
     reported = []
     graded = parallel.grade_on_cluster(
         root,

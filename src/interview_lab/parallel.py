@@ -350,8 +350,9 @@ def grade_on_cluster(
     graded: list[tuple[str, str]] = []
     client, cluster = _client(workers, scheduler)
     try:
+        assignments = sorted({a for _, a in jobs})
         shared = {}
-        for a in sorted({a for _, a in jobs}):
+        for a in assignments:
             # all of source/: the notebook names the lesson-only cells grading leaves
             # out (interview_lab.execute), and nbgrader copies the other files over
             # the submission's
@@ -363,7 +364,7 @@ def grade_on_cluster(
         threads = max(1, sum(w.get("nthreads", 1) for w in workers_info))
         todo = collections.deque(
             (a, chunk)
-            for a in sorted({a for _, a in jobs})
+            for a in assignments
             for chunk in chunks([s for s, b in jobs if b == a], threads)
         )
         futures = {}
