@@ -32,14 +32,16 @@ pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("parallel")]
 
 A = "01_metrics"
 SUBMISSIONS = REPO / "tests" / "submissions" / A
+KINDS = ("wrong_common", "wrong_edge", "hostile_crash", "correct_loops")
 
 
-def _batch(course: Course) -> None:
+def _batch(course: Course, kinds: tuple[str, ...] = KINDS) -> None:
+    """An honest submission, one of each of ``kinds``, and one that is not JSON."""
     course.generate(A)
     source = read_nb(REPO / "source" / A / "metrics.ipynb")
     solved = solved_release(A)
     course.submit(A, "honest", solved)
-    for name in ("wrong_common", "wrong_edge", "hostile_crash", "correct_loops"):
+    for name in kinds:
         answers = answers_from_file(
             SUBMISSIONS / f"{name}.py", variable_answers(source)
         )
@@ -117,14 +119,7 @@ def test_a_cluster_given_by_address_grades_alike(both, tmp_path):
 
     (_, _, s_scores, s_notebooks), _ = both
     course = Course.create(tmp_path, [A])
-    course.generate(A)
-    course.submit(A, "honest", solved_release(A))
-    source = read_nb(REPO / "source" / A / "metrics.ipynb")
-    answers = answers_from_file(
-        SUBMISSIONS / "wrong_common.py", variable_answers(source)
-    )
-    course.submit(A, "wrong_common", with_answers(solved_release(A), answers))
-    course.submit(A, "not_json", "{ this is not a notebook")
+    _batch(course, kinds=("wrong_common",))
     with LocalCluster(
         n_workers=2,
         threads_per_worker=1,
